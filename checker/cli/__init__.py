@@ -1,0 +1,38 @@
+"""The command line: a thin typer app. Each command lives in its own module here and imports the
+pipeline only when it runs, so ``checker --help`` starts fast."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from checker.cli import compare, eval_cmd, extract, goals, rules_cmd, run_cmd
+
+app = typer.Typer(
+    name="checker",
+    help="Consistency checker for government work reports (政府工作报告) and their summaries.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+app.command("run")(run_cmd.run)
+app.command("goals")(goals.goals)
+app.command("compare")(compare.compare)
+app.command("extract")(extract.extract)
+app.command("eval")(eval_cmd.eval_command)
+app.add_typer(rules_cmd.app, name="rules")
+
+
+def main() -> None:
+    """Entry point: run the app; a ``CheckerError`` becomes one line on stderr and exit 2."""
+    from checker.errors import CheckerError
+
+    try:
+        app()
+    except CheckerError as error:
+        for line in str(error).splitlines() or ["error"]:
+            print(f"checker: error: {line}", file=sys.stderr)
+        sys.exit(error.exit_code)

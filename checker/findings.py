@@ -1,0 +1,98 @@
+"""The ``Finding`` value type: one row per check outcome, passes included.
+
+A finding quotes every document involved (``evidence``) and carries a ``fingerprint`` built from
+the rule, the documents and the normalised quoted text — not line numbers — so that baselines and
+waivers survive a re-layout of the source (a PDF re-extracted, a paragraph re-wrapped).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1, "none": 0}
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A quote from one document, with where it stands in the user's file."""
+
+    document: str       # path of the file as the user gave it
+    line: int
+    column: int
+    text: str
+    role: str = ""      # what this quote is in the check: goal, outcome, summary, full, …
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@dataclass
+class Finding:
+    """One check outcome. ``passed`` is True for the kind's pass statuses (pass, met, …)."""
+
+    rule: str
+    kind: str
+    status: str
+    severity: str
+    passed: bool
+    document: str
+    line: int
+    column: int
+    message: str
+    metric: str = ""
+    expected: str = ""
+    actual: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+    fingerprint: str = ""
+    data: dict[str, Any] = field(default_factory=dict)  # kind-specific fields (goal_text, …)
+    suppressed: str | None = None  # waiver reason when a waiver covers this finding
+    baselined: bool = False        # present in the baseline: not new
+
+    @property
+    def needs_attention(self) -> bool:
+        return not self.passed and self.suppressed is None and not self.baselined
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat JSON-ready dict: the fixed fields, then the kind's own fields."""
+        out = asdict(self)
+        data = out.pop("data")
+        for key, value in data.items():
+            out.setdefault(key, value)
+        return out
+
+
+def normalise_quote(text: str) -> str:
+    """Quote text as fingerprints see it: no whitespace at all (PDF re-wraps move it)."""
+    return _SPACE.sub("", text)
+
+
+def fingerprint(rule: str, documents: list[str], quotes: list[str], extra: str = "") -> str:
+    """A stable id of a finding: rule + document names + normalised quotes (+ a discriminator)."""
+    h = hashlib.sha256()
+    for part in (rule, *sorted(documents), *(normalise_quote(q) for q in quotes), extra):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:32]
+
+
+COLUMNS = [
+    "rule", "kind", "status", "severity", "passed", "document", "line", "column", "metric",
+    "expected", "actual", "evidence", "message", "fingerprint", "suppressed", "baselined",
+]
+
+
+def to_frame(findings: list[Finding]) -> Any:
+    """The findings as a pandas DataFrame (pandas imported only here)."""
+    import pandas as pd
+
+    rows = [f.to_dict() for f in findings]
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    first = [c for c in COLUMNS if c in frame.columns]
+    return frame[first + [c for c in frame.columns if c not in first]]
