@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint eval bench clean
+.PHONY: install run test lint eval bench clean browser screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check checker tests benchmarks
 
-test: $(STAMP) lint
+test: $(STAMP) lint browser
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
@@ -28,6 +28,27 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# Headless Chromium (Debian's package) for the HTML page tests, and a CJK font so the page's
+# screenshot shows Chinese. Installed only when missing; needs root (CI runs as root).
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk' || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      chromium fonts-wqy-microhei) >/dev/null 2>&1 || echo "browser: apt-get install chromium failed"; \
+	  else echo "browser: chromium missing; install it (apt-get install chromium fonts-wqy-microhei)"; fi; }
+
+# The screenshot of `checker compare --format html` in the README (docs/compare.png).
+screenshot: $(STAMP) browser
+	@mkdir -p docs
+	$(BIN)/checker compare seeds/beijing-2024-highlights.txt seeds/beijing-2024-report.txt --format html \
+	  --output docs/compare.html
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	  --disable-sync --no-first-run --user-data-dir=$$(mktemp -d) --window-size=1600,1000 --hide-scrollbars \
+	  --screenshot=docs/compare.png "file://$$(pwd)/docs/compare.html#x$$($(BIN)/python -c "import re; \
+	  h = open('docs/compare.html', encoding='utf-8').read(); \
+	  print(re.findall(r'id=.x(\d+). class=.k-wording_changed.{0,300}?有潜能', h)[0])")" >/dev/null 2>&1
+	rm -f docs/compare.html
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -64,6 +64,22 @@ class Finding:
         for key, value in data.items():
             out.setdefault(key, value)
         return out
+
+
+def finding_from_dict(row: dict[str, Any]) -> Finding:
+    """The inverse of ``Finding.to_dict``: fixed fields back in place, the rest into ``data``."""
+    fixed = {f.name for f in fields(Finding)} - {"data", "evidence"}
+    known = {f.name for f in fields(Evidence)}
+    evidence = [Evidence(**{k: v for k, v in e.items() if k in known}) for e in row.get("evidence") or []]
+    kwargs = {k: v for k, v in row.items() if k in fixed}
+    data = {k: v for k, v in row.items() if k not in fixed and k != "evidence"}
+    return Finding(**kwargs, evidence=evidence, data=data)
+
+
+def findings_from_json(payload: dict[str, Any] | list[dict[str, Any]]) -> list[Finding]:
+    """Findings from ``checker run --format json`` output (the object, or its ``findings`` list)."""
+    rows = payload["findings"] if isinstance(payload, dict) else payload
+    return [finding_from_dict(r) for r in rows]
 
 
 def normalise_quote(text: str) -> str:

@@ -106,6 +106,7 @@ class Section:
     year: int | None = None
     parent: int | None = None  # index into Document.sections
     body_start: int | None = None  # offset after the heading line
+    first_year: int | None = None  # multi-year sections: first year (“十三五”时期 → 2016, year 2020)
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ class Mention:
     role: str = OTHER           # role of the enclosing top-level section
     year: int | None = None     # year the mention covers (from its section, or the text)
     location: Location | None = None
+    first_year: int | None = None  # a span's first year: 新增学位23万个 in a 2016-2020 review → 2016
 
 
 @dataclass

@@ -28,6 +28,8 @@ app.add_typer(rules_cmd.app, name="rules")
 
 def main() -> None:
     """Entry point: run the app; a ``CheckerError`` becomes one line on stderr and exit 2."""
+    import os
+
     from checker.errors import CheckerError
 
     try:
@@ -36,3 +38,15 @@ def main() -> None:
         for line in str(error).splitlines() or ["error"]:
             print(f"checker: error: {line}", file=sys.stderr)
         sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        print("checker: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as error:  # a bug of ours: one line, like ruff's exit 2 for abnormal ends
+        if os.environ.get("CHECKER_DEBUG"):
+            raise
+        print(
+            f"checker: internal error: {type(error).__name__}: {error} "
+            "(set CHECKER_DEBUG=1 for the traceback, and please report it)",
+            file=sys.stderr,
+        )
+        sys.exit(2)

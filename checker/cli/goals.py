@@ -1,14 +1,173 @@
-"""``checker goals PLAN REVIEW``: the goal-tracking table, no rules to write."""
+"""``checker goals PLAN REVIEW``: the goal-tracking table, no rules to write.
+
+Each goal of PLAN's plan sections, its target, what REVIEW's review section of the same year says
+(outcome), the status (exceeded met partly missed qualitative_claim not_reported ambiguous) with
+the reasoning, and quotes with file:line on both sides. ``--format`` takes every format of
+``checker run`` (table is the goal table; json/jsonl/csv/md/sarif/junit/github/html render the same
+findings as ``run`` does, each carrying goal_text, target_value, unit, qualifier, outcome_text,
+outcome_value and status).
+"""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
+from checker.errors import CheckerError
+
+WARN = ("not_reported", "missed", "partly", "contradicted")
+
+
+def build_findings(plan_path: Path, review_path: Path, year: int | None = None,
+                   quantified_only: bool = False, params: dict[str, Any] | None = None) -> list[Any]:
+    """Findings of the goal follow-up of ``plan_path`` against ``review_path`` (passes included)."""
+    from checker.engine import RuleContext, SimpleCorpus
+    from checker.kinds.goal_followup import KIND
+    from checker.model import DocMeta
+    from checker.pipeline import load_document
+    from checker.ruleset import Rule
+
+    plan = load_document(plan_path, DocMeta(id=plan_path.stem))
+    review = plan if review_path.resolve() == plan_path.resolve() else load_document(
+        review_path, DocMeta(id=review_path.stem))
+    if not any(s.role == "plan" for s in plan.sections):
+        raise CheckerError(f"{plan_path}: no plan section found (a heading like 二、2030年重点任务)")
+    if not any(s.role == "review" for s in review.sections):
+        raise CheckerError(f"{review_path}: no review section found (a heading like 一、2029年工作回顾)")
+    plan_years = sorted({s.year for s in plan.sections if s.role == "plan" and s.year is not None})
+    review_years = sorted({s.year for s in review.sections if s.role == "review" and s.year is not None})
+    wanted = [year] if year is not None else plan_years
+    if review_years and not set(wanted) & set(review_years):
+        raise CheckerError(f"{review_path}: its review covers {', '.join(map(str, review_years))}, "
+                           f"not the plan year {', '.join(map(str, wanted)) or '?'} of {plan_path} "
+                           "(give the next year's report as REVIEW)")
+    review.meta.reviews = plan.id
+    corpus = SimpleCorpus([plan, review] if review is not plan else [plan])
+    base = {k: p.default for k, p in KIND.params.items()}
+    base.update(params or {})
+    base["quantified_only"] = quantified_only
+    base["year"] = year
+    findings: list[Any] = []
+    for check in ("goals", "claims"):
+        p = dict(base, check=check)
+        rule = Rule(id="goal-followup" if check == "goals" else "completion-claim", kind=KIND.name,
+                    severity="info", description=KIND.summary, message=KIND.default_message
+                    if check == "goals" else "{plan_year}: completion claim vs goals — {contradicted}",
+                    params=p)
+        ctx = RuleContext(rule=rule, kind=KIND, params=p, corpus=corpus,
+                          slots={"plan": [plan], "review": [review]})
+        for f in KIND.check(ctx):
+            if f.status in WARN:
+                f.severity = "warning"
+            findings.append(f)
+    return findings
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two terminal columns."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _grid(headers: list[str], rows: list[tuple]) -> str:
+    """A plain aligned table that counts CJK characters as two columns."""
+    cells = [[str(c) for c in headers], *[[str(c) for c in r] for r in rows]]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(headers))]
+
+    def line(r: list[str]) -> str:
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]), rule, *(line(r) for r in cells[1:])])
+
+
+def _row(i: int, f: Any) -> tuple:
+    d = f.data
+    out_ev = next((e for e in f.evidence if e.role == "outcome"), None)
+    ratio = f"{d['ratio']:.2f}" if d.get("ratio") is not None else ""
+    shown = d["outcome"] if d.get("outcome_value") is not None else ("(words)" if out_ev else "-")
+    return (i, f.status, d["target"], _short(shown, 14), ratio, f"{f.document}:{f.line}",
+            _short(d["goal_text"], 28), f"{out_ev.document}:{out_ev.line}" if out_ev else "-",
+            _short(out_ev.text, 28) if out_ev else "")
+
+
+def goal_table(findings: list[Any]) -> str:
+    """The goal-tracking table (quantified goals first): goal, target, outcome, status, ratio, and
+    quotes with file:line on both sides; then the completion claims."""
+    from collections import Counter
+
+    goals = [f for f in findings if f.rule == "goal-followup"]
+    quantified = [f for f in goals if f.data.get("quantified")]
+    words = [f for f in goals if not f.data.get("quantified")]
+    headers = ["#", "status", "target", "outcome", "ratio", "plan", "goal", "review", "outcome quote"]
+    blocks = []
+    n = 0
+    for title, group in (("Quantified goals", quantified), ("Unquantified goals", words)):
+        if not group:
+            continue
+        rows = [_row(n + i, f) for i, f in enumerate(group, 1)]
+        n += len(group)
+        blocks.append(f"{title} ({len(group)}):\n" + _grid(headers, rows))
+    if not blocks:
+        blocks.append("No goals found.")
+    for title, group in (("quantified", quantified), ("unquantified", words)):
+        counts = Counter(f.status for f in group)
+        if counts:
+            blocks.append(f"Goals, {title}: " + ", ".join(f"{s} {c}" for s, c in counts.most_common()))
+    for f in findings:
+        if f.rule == "completion-claim":
+            d = f.data
+            blocks.append(f"Completion claim {f.document}:{f.line} 「{_short(d['claim_text'], 60)}」: "
+                          f"{f.status} — missed/partly {d['missed_count']} "
+                          f"({d['quantified_missed']} quantified), not reported "
+                          f"{d['not_reported_count']} ({d['quantified_not_reported']} quantified)"
+                          + (f"; e.g. {d['contradicted']}" if d["contradicted"] else ""))
+    return "\n\n".join(blocks) + "\n"
+
 
 def goals(
-    plan: Path = typer.Argument(..., help="Report whose plan section sets the goals."),
-    review: Path = typer.Argument(..., help="Report whose review section reports the outcomes."),
+    plan: Annotated[Path, typer.Argument(help="Report whose plan section sets the goals.")],
+    review: Annotated[Path, typer.Argument(help="Report whose review section reports the outcomes.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table (the goal table) json jsonl csv md "
+                                     "sarif junit github (html).")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of "
+                                                "stdout (atomically).")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only the plan of this year.")] = None,
+    quantified_only: Annotated[bool, typer.Option(
+        "--quantified-only", help="Only goals with a number.")] = False,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a finding at or above this "
+                                         "level needs attention: error | warning | info | never.")] = "never",
 ) -> None:
     """Was each goal of PLAN reported back in REVIEW, and was it met?"""
-    raise NotImplementedError  # owned by the goal follow-up work (issue 4)
+    from checker.output import FORMATS, Report, render
+
+    if fmt not in FORMATS:
+        raise CheckerError(f"--format {fmt}: unknown format (use one of {', '.join(FORMATS)})")
+    if fail_on not in ("error", "warning", "info", "never"):
+        raise CheckerError(f"--fail-on {fail_on}: use one of error, warning, info, never")
+    for p in (plan, review):
+        if not p.is_file():
+            raise CheckerError(f"{p}: file not found")
+    findings = build_findings(plan, review, year, quantified_only)
+    report = Report(findings=findings, fail_on=fail_on)
+    if fmt == "table":
+        text = goal_table(findings) + "\n" + report.summary_line() + "\n"
+    else:
+        text = render(fmt, report)
+    if output is not None:
+        from checker.cli.output_io import write_atomic
+
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if report.failing:
+        raise typer.Exit(1)

@@ -1,6 +1,166 @@
 """``checker rules list | explain | validate | test | schema``."""
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
 
 app = typer.Typer(help="List, explain, validate and test rules.", no_args_is_help=True)
+
+RulesOpt = Annotated[list[Path] | None,
+                     typer.Option("--rules", "-r", help="Rule folder or file (default: rules/).")]
+PathsArg = Annotated[list[Path] | None, typer.Argument(help="Rule folders or files (default: rules/).")]
+
+
+def _load(paths: list[Path] | None) -> list[Any]:
+    """Load rules or print every problem and exit 2."""
+    from checker.errors import CheckerError, RuleError
+    from checker.ruleset import format_rule_error, load_rules
+
+    if not paths:
+        if not Path("rules").is_dir():
+            raise CheckerError("no rules/ folder here: name rule folders or files")
+        paths = [Path("rules")]
+    try:
+        return load_rules(*paths)
+    except RuleError as error:
+        sys.stderr.write(format_rule_error(error))
+        raise typer.Exit(2) from None
+
+
+@app.command("list")
+def list_rules(rules: RulesOpt = None) -> None:
+    """Every rule: id, kind, severity, tags and what it checks."""
+    from tabulate import tabulate
+
+    loaded = _load(rules)
+    rows = [(r.id, r.kind, r.severity, ",".join(r.tags), r.description if len(r.description) <= 70
+             else r.description[:69] + "…") for r in loaded]
+    print(tabulate(rows, headers=["id", "kind", "severity", "tags", "description"]))
+    print(f"\n{len(loaded)} rule{'s' if len(loaded) != 1 else ''}")
+
+
+def _example_yaml(example: Any) -> str:
+    import yaml
+
+    docs: Any = {}
+    for slot, d in example.docs.items():
+        fields = {k: v for k, v in vars(d).items() if v is not None}
+        docs[slot] = fields if set(fields) - {"text"} else d.text
+    if len(docs) == 1:
+        docs = next(iter(docs.values()))
+    if isinstance(docs, str):
+        return docs
+    return yaml.safe_dump(docs, allow_unicode=True, sort_keys=False).rstrip()
+
+
+def explain_text(rule: Any, run_examples: bool = True) -> str:
+    """A rule page in the manner of ruff's: what it checks, why, examples, params."""
+    from checker.kinds import REGISTRY
+
+    kind = REGISTRY[rule.kind]
+    out = [f"# {rule.id}", "", f"Kind: {rule.kind} · severity: {rule.severity}"
+           + (f" · tags: {', '.join(rule.tags)}" if rule.tags else ""), f"Defined in: {rule.path}", ""]
+    out += ["## What it checks", "", rule.description, ""]
+    if kind.summary:
+        out += [f"(kind {kind.name}: {kind.summary})", ""]
+    if rule.rationale:
+        out += ["## Why it matters", "", rule.rationale, ""]
+    scope = rule.scope or {}
+    if scope:
+        out += ["## Scope", ""]
+        out += [f"- {slot}: " + (", ".join(f"{k}={v}" for k, v in sel.items()) or "any document")
+                for slot, sel in scope.items()]
+        out.append("")
+    for expect, title in (("fail", "## Example: fails"), ("pass", "## Example: passes")):
+        example = next((e for e in rule.examples if e.expect == expect), None)
+        if example is None:
+            continue
+        out += [title, "", "```", _example_yaml(example), "```"]
+        if run_examples:
+            from checker.engine import run_example
+
+            result = run_example(rule, example)
+            shown = [f for f in result.findings if not f.passed] if expect == "fail" else result.findings
+            for f in shown[:3]:
+                out.append(f"→ {f.status}: {f.message}")
+        out.append("")
+    if kind.params:
+        out += ["## Params", "", "| name | value | default | description |", "|---|---|---|---|"]
+        for name, p in kind.params.items():
+            value = rule.given_params.get(name, "")
+            cells = (name, _short(value), _short(p.default), p.description)
+            out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        out.append("")
+    out += ["## Message", "", f"`{rule.message}`", ""]
+    if rule.link:
+        out += ["## More", "", rule.link, ""]
+    return "\n".join(out)
+
+
+def _short(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+@app.command("explain")
+def explain(rule_id: Annotated[str, typer.Argument(help="The rule id.")], rules: RulesOpt = None) -> None:
+    """What a rule checks, why it matters, a failing and a passing example, its params."""
+    from checker.errors import CheckerError
+    from checker.ruleset import did_you_mean
+
+    loaded = _load(rules)
+    rule = next((r for r in loaded if r.id == rule_id), None)
+    if rule is None:
+        hint = did_you_mean(rule_id, [r.id for r in loaded])
+        raise CheckerError(f"no rule '{rule_id}'" + (f" ({hint})" if hint else "")
+                           + " — see `checker rules list`")
+    print(explain_text(rule))
+
+
+@app.command("validate")
+def validate(paths: PathsArg = None) -> None:
+    """Check rule files; every problem is printed with file:line:col (exit 2 if any)."""
+    loaded = _load(paths)
+    print(f"{len(loaded)} rule{'s' if len(loaded) != 1 else ''} OK")
+
+
+@app.command("test")
+def test(
+    paths: PathsArg = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every example.")] = False,
+) -> None:
+    """Run every rule's examples: fail cases must give a finding, pass cases none (exit 1 if not)."""
+    from checker.engine import run_example
+
+    loaded = _load(paths)
+    passed = failed = 0
+    for rule in loaded:
+        for example in rule.examples:
+            result = run_example(rule, example)
+            if result.ok:
+                passed += 1
+                if verbose:
+                    print(f"ok    {result.name}")
+            else:
+                failed += 1
+                print(f"FAIL  {result.name} ({rule.path}:{example.line}): {result.reason}")
+    print(f"{passed} passed, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("schema")
+def schema(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+) -> None:
+    """The JSON Schema of rule files (for editors: yaml-language-server, VS Code)."""
+    from checker.cli.output_io import emit
+    from checker.ruleset import rule_schema
+
+    emit(json.dumps(rule_schema(), ensure_ascii=False, indent=2), output)

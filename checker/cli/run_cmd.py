@@ -1,13 +1,201 @@
-"""``checker run``: the rules over a corpus, findings in every format CI needs."""
+"""``checker run``: the rules over a corpus, findings in every format CI needs.
+
+Outputs: ``--format F`` is what goes to the terminal (default ``table``); each ``--output
+[FORMAT:]FILE`` writes one more output, its format taken from the prefix or the file suffix
+(.sarif .json .jsonl .csv .md .xml=junit .html .txt=table); ``-`` as FILE means stdout (then the
+terminal gets that instead of ``--format``). Every output is rendered before any file is written,
+and each file is written atomically: an error leaves no half-written file.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 something is; 2 bad usage, bad rules,
+unreadable input.
+"""
+
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
+from checker.errors import CheckerError
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def parse_output(spec: str) -> tuple[str, Path | None]:
+    """``sarif:out.sarif`` / ``out.sarif`` / ``junit:-`` → (format, path or None for stdout)."""
+    from checker.output import FORMATS, SUFFIXES
+
+    head, sep, tail = spec.partition(":")
+    if sep and head in FORMATS and tail:
+        fmt, target = head, tail
+    elif sep and head and head.isalpha() and len(head) > 1 and tail and head not in FORMATS:
+        raise CheckerError(f"--output {spec}: unknown format '{head}' (use one of {', '.join(FORMATS)})")
+    else:
+        fmt, target = "", spec
+    path = None if target == "-" else Path(target)
+    if not fmt:
+        if path is None:
+            raise CheckerError(f"--output {spec}: say which format goes to stdout, e.g. --output json:-")
+        fmt = SUFFIXES.get(path.suffix.lower(), "")
+        if not fmt or fmt not in FORMATS:
+            raise CheckerError(f"--output {spec}: cannot tell the format from '{path.suffix or path.name}'; "
+                               f"write FORMAT:{spec} (formats: {', '.join(FORMATS)})")
+    if path is not None:
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            raise CheckerError(f"--output {spec}: folder {parent} does not exist")
+    return fmt, path
+
+
+def load_corpus_paths(paths: list[Path]) -> Any:
+    """The corpus of ``paths`` (manifest, folder or files); unreadable input raises (exit 2)."""
+    from checker.corpus import load_corpus
+
+    return load_corpus(*paths)
+
+
+def _default_paths() -> list[Path]:
+    manifest = Path("seeds/corpus.yaml")
+    if manifest.is_file():
+        return [manifest]
+    raise CheckerError("no documents given: name a corpus manifest, a folder or files "
+                       "(e.g. checker run seeds/corpus.yaml)")
+
 
 def run(
-    paths: list[Path] = typer.Argument(None, help="Corpus manifest, folder, or documents (default: seeds/)."),
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Corpus manifest, folder, or documents (default: seeds/corpus.yaml).")] = None,
+    rules: Annotated[list[Path] | None, typer.Option(
+        "--rules", "-r", help="Rule folder or file (repeatable; default: rules/).")] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="Terminal format: table json jsonl csv md sarif junit github (html).",
+    )] = "table",
+    outputs: Annotated[list[str] | None, typer.Option(
+        "--output", "-o", help="Extra output [FORMAT:]FILE, repeatable; format from the suffix "
+        "(.sarif .json .jsonl .csv .md .xml .html); '-' is stdout.")] = None,
+    fail_on: Annotated[str, typer.Option(
+        "--fail-on", help="Exit 1 when a finding at or above this needs attention: error | warning | info | "
+        "never.")] = "warning",
+    exit_zero: Annotated[bool, typer.Option(
+        "--exit-zero", help="Exit 0 even when findings fail the run.")] = False,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Run only these rules: id, tag, pack, kind or glob (repeatable, comma-separated).",
+    )] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Skip these rules: id, tag, pack, kind or glob.")] = None,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Only findings not in this baseline count.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        "--write-baseline", help="Write the fingerprints of this run's non-passing findings.")] = None,
+    waivers: Annotated[Path | None, typer.Option(
+        "--waivers", help="YAML file of waivers: rule, fingerprint, reason (, expires).")] = None,
 ) -> None:
-    """Run the rules over the documents and report the findings."""
-    raise NotImplementedError  # owned by the rule-engine work (issue 3)
+    """Run the rules over the documents and report the findings.
+
+    Exit codes: 0 nothing needing attention at or above --fail-on; 1 something is; 2 bad usage,
+    invalid rules, unreadable input. Example: checker run seeds/corpus.yaml --output findings.sarif
+    """
+    from checker.output import FORMATS, Report, render
+
+    if fail_on not in FAIL_ON:
+        raise CheckerError(f"--fail-on {fail_on}: use one of {', '.join(FAIL_ON)}")
+    if fmt not in FORMATS:
+        raise CheckerError(f"--format {fmt}: unknown format (use one of {', '.join(FORMATS)})")
+    targets = [parse_output(spec) for spec in outputs or []]
+    to_stdout = [t for t in targets if t[1] is None]
+    if len(to_stdout) > 1:
+        raise CheckerError("--output: only one output can go to stdout ('-')")
+    if not to_stdout:
+        targets.insert(0, (fmt, None))
+    files = [str(p) for _, p in targets if p is not None]
+    if len(set(files)) != len(files):
+        raise CheckerError("--output: the same file is named twice")
+
+    rule_list = _load_rules(rules, select, ignore)
+    waiver_list = None
+    if waivers is not None:
+        from checker.waivers import load_waivers
+
+        waiver_list = load_waivers(waivers)
+    known = None
+    if baseline is not None:
+        from checker.baseline import load_baseline
+
+        known = load_baseline(baseline)
+
+    corpus = load_corpus_paths(list(paths) if paths else _default_paths())
+    if not rule_list:
+        _overview(corpus)
+        return
+
+    from checker.engine import run_rules
+
+    findings = run_rules(corpus, rule_list)
+    report = Report(findings=findings, rules=rule_list, fail_on=fail_on,
+                    baseline=str(baseline) if baseline else None)
+    if waiver_list is not None:
+        from checker.waivers import apply_waivers
+
+        outcome = apply_waivers(findings, waiver_list)
+        report.unused_waivers = [w.as_dict() for w in outcome.unused]
+        report.expired_waivers = [w.as_dict() for w in outcome.expired]
+        for line in outcome.warnings():
+            print(f"checker: {line}", file=sys.stderr)
+    if known is not None:
+        from checker.baseline import apply_baseline
+
+        apply_baseline(findings, known)
+
+    rendered = [(render(f, report), path) for f, path in targets]  # all before writing any
+    extra: list[tuple[str, Path]] = []
+    if write_baseline is not None:
+        from checker.baseline import baseline_text
+
+        extra.append((baseline_text(findings), write_baseline))
+    from checker.cli.output_io import write_atomic
+
+    for text, path in [*((t, p) for t, p in rendered if p is not None), *extra]:
+        write_atomic(path, text)
+    for text, path in rendered:
+        if path is None:
+            sys.stdout.write(text)
+    sys.stdout.flush()
+    if report.failing and not exit_zero:
+        raise typer.Exit(1)
+
+
+def _load_rules(rules: list[Path] | None, select: list[str] | None, ignore: list[str] | None) -> list[Any]:
+    from checker.errors import RuleError
+    from checker.ruleset import format_rule_error, load_rules, select_rules
+
+    if rules:
+        dirs = list(rules)
+    elif Path("rules").is_dir():
+        dirs = [Path("rules")]
+    else:
+        dirs = []
+    if not dirs:
+        if select:
+            raise CheckerError("--select given but no rules found (use --rules DIR)")
+        return []
+    try:
+        loaded = load_rules(*dirs)
+    except RuleError as error:
+        sys.stderr.write(format_rule_error(error))
+        raise typer.Exit(2) from None
+    return select_rules(loaded, select, ignore)
+
+
+def _overview(corpus: Any) -> None:
+    """No rules: say so, and show what checker sees in each document."""
+    print("checker: no rules selected; showing what was found in each document "
+          "(add rules under rules/ or pass --rules DIR)", file=sys.stderr)
+    try:
+        from checker.pipeline import corpus_overview
+    except ImportError:
+        for doc in corpus.documents:
+            print(f"{doc.id}: {doc.meta.kind} {doc.meta.year or ''} {doc.path}")
+        return
+    print(corpus_overview(corpus))

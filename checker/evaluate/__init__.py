@@ -15,6 +15,9 @@ from checker.errors import CheckerError
 # member name -> module; a later task adds its line here.
 MEMBERS = {
     "extraction": "checker.evaluate.extraction",
+    "figures": "checker.evaluate.figures",
+    "goals": "checker.evaluate.goals",
+    "summary": "checker.evaluate.summary",
 }
 
 

@@ -3,14 +3,22 @@
 A kind is the unit of extension (like yamllint's rule modules or Vale's ``extends``). Each kind
 module defines ``KIND = KindSpec(...)``; ``checker.kinds.REGISTRY`` lists them explicitly.
 
-The engine hands ``check`` a ``RuleContext``: the rule, the corpus, the documents each scope slot
-selected, and ``ctx.finding(...)`` to build findings (it fills rule id, kind, severity, message,
-location and fingerprint, so a kind only says what it found).
+The engine hands ``check`` a ``RuleContext`` (checker/engine.py): the rule, the params with
+defaults applied, the corpus, the documents each scope slot selected (``ctx.slots[slot]``), the
+sections and mentions in scope (``ctx.sections(slot, doc)``, ``ctx.mentions(slot, doc)``), and
+``ctx.finding(...)`` to build findings (it fills rule id, kind, severity, message, location,
+evidence and fingerprint, so a kind only says what it found). ``check`` returns (or yields) its
+findings, passes included.
+
+By default (``per_document=True``) ``check`` is called once per document of the first slot, with
+the other slots resolved relative to it (``review: {relation: reviews}`` = the report whose review
+follows up this plan); a kind that compares many documents at once (a series across years) sets
+``per_document=False`` and gets every selected document of every slot in one call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +27,14 @@ from checker.findings import Finding
 
 @dataclass(frozen=True)
 class Param:
-    """One parameter a kind accepts. ``type`` is a JSON Schema type name."""
+    """One parameter a kind accepts. ``type`` is a JSON Schema type name.
+
+    ``schema`` adds JSON Schema keywords for structured values, e.g. a mapping of target name →
+    synonyms: ``Param("object", schema={"additionalProperties": {"type": "array", "items":
+    {"type": "string"}}})``. The rule loader validates params against exactly the schema
+    ``checker rules schema`` prints (types, enum, minimum/maximum, items, properties, required,
+    additionalProperties, minItems, ``format: regex``).
+    """
 
     type: str                      # string | number | integer | boolean | array | object
     default: Any = None
@@ -27,6 +42,31 @@ class Param:
     enum: tuple[Any, ...] | None = None
     items: str | None = None       # JSON Schema type of array items
     required: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    format: str | None = None      # "regex": the string must compile as a Python regex
+    schema: Mapping[str, Any] | None = None  # extra JSON Schema keywords (structured values)
+
+    def json_schema(self) -> dict[str, Any]:
+        """This parameter as a JSON Schema fragment (used for validation and for the schema)."""
+        out: dict[str, Any] = {"type": self.type}
+        if self.description:
+            out["description"] = self.description
+        if self.enum is not None:
+            out["enum"] = list(self.enum)
+        if self.items:
+            out["items"] = {"type": self.items}
+        if self.minimum is not None:
+            out["minimum"] = self.minimum
+        if self.maximum is not None:
+            out["maximum"] = self.maximum
+        if self.format:
+            out["format"] = self.format
+        if self.default is not None:
+            out["default"] = self.default
+        if self.schema:
+            out.update(self.schema)
+        return out
 
 
 @dataclass(frozen=True)
@@ -35,9 +75,18 @@ class KindSpec:
 
     name: str
     summary: str
-    check: Callable[[Any], Iterable[Finding]]
+    check: Callable[[Any], Iterable[Finding] | None]
     params: dict[str, Param] = field(default_factory=dict)
     slots: tuple[str, ...] = ("documents",)   # scope keys the kind reads (documents | plan, review | …)
     placeholders: frozenset[str] = frozenset()  # names a message template may use
     statuses: tuple[str, ...] = ("pass", "fail")
     pass_statuses: frozenset[str] = frozenset({"pass"})
+    # --- additive (engine helper) ---
+    per_document: bool = True       # False: one call with every selected document of every slot
+    optional_slots: frozenset[str] = frozenset()  # slots that may select nothing (check still runs)
+    default_scope: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule has no scope
+    default_message: str = ""       # used when a rule has no message
+    doc: str = ""                   # longer description for `checker rules explain`
+    # Checks on params a schema cannot express, run when a rule is loaded: ``validate(params)`` gets
+    # the params with defaults applied and returns ``[(param name or None, message), …]``.
+    validate: Callable[[dict[str, Any]], list[tuple[str | None, str]]] | None = None

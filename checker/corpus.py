@@ -1,0 +1,305 @@
+"""The corpus: which documents, what each is, and how they relate.
+
+``load_corpus(*paths)`` takes a manifest (``corpus.yaml``), a folder (its ``corpus.yaml`` when
+there is one, else every supported file in it) or files. What the manifest leaves out is inferred:
+
+- ``year``: from the text (title line, plan/review headings; see ``checker.structure.infer_year``)
+- ``kind``: report / summary / highlights from title cues (一文读懂 / 要点详解), the salutation
+  of a delivered report (各位代表) and the share of bullet lines
+- ``retells`` (summaries): the report of the same year sharing the most clauses with it
+- ``reviews`` (reports): the report whose plan year is this report's review year
+
+A manifest (paths relative to it)::
+
+    region: 北京
+    documents:
+      - id: bj-2022-report
+        path: beijing-2022-report.txt
+        kind: report            # report | summary | highlights
+        year: 2022
+        reviews: bj-2021-report
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import CheckerError
+from checker.model import DOC_KINDS, PLAN, REVIEW, DocMeta, Document
+
+SUPPORTED = (".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx")
+MANIFEST_NAMES = ("corpus.yaml", "corpus.yml")
+TOP_KEYS = {"region", "documents", "title", "description"}
+DOC_KEYS = {"id", "path", "kind", "year", "region", "retells", "reviews", "title"}
+MIN_SHARED_CLAUSE = 6  # chars: shorter clauses (增长5%) are too common to tie a summary to a report
+
+
+@dataclass
+class Corpus:
+    """Loaded documents and their relations."""
+
+    documents: list[Document]
+    manifest: Path | None = None
+    region: str | None = None
+    _by_id: dict[str, Document] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {d.id: d for d in self.documents}
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def get(self, doc_id: str) -> Document:
+        """The document with id ``doc_id`` (CheckerError naming the known ids if there is none)."""
+        try:
+            return self._by_id[doc_id]
+        except KeyError:
+            known = ", ".join(self._by_id) or "none"
+            raise CheckerError(f"no document with id {doc_id!r} in the corpus (ids: {known})") from None
+
+    def by_kind(self, *kinds: str) -> list[Document]:
+        """Documents of the given kinds, in corpus order."""
+        return [d for d in self.documents if d.meta.kind in kinds]
+
+    def reviewer_of(self, plan_doc_id: str) -> Document | None:
+        """The report whose review section follows up ``plan_doc_id``'s plan (None: not in the corpus)."""
+        for d in self.documents:
+            if d.meta.reviews == plan_doc_id:
+                return d
+        return None
+
+    def full_of(self, summary_doc_id: str) -> Document | None:
+        """The full report a summary or digest retells."""
+        target = self.get(summary_doc_id).meta.retells
+        return self._by_id.get(target) if target else None
+
+    def summaries_of(self, report_id: str) -> list[Document]:
+        """Summaries and digests that retell ``report_id``."""
+        return [d for d in self.documents if d.meta.retells == report_id]
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_corpus(*paths: str | Path) -> Corpus:
+    """A corpus from a manifest, a folder or files (any mix; ids must be unique)."""
+    if not paths:
+        raise CheckerError("no documents given: name a corpus manifest, a folder or files")
+    from checker.pipeline import load_document
+
+    docs: list[Document] = []
+    manifest: Path | None = None
+    region: str | None = None
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise CheckerError(f"{path}: no such file or folder")
+        if path.is_dir():
+            found = next((path / n for n in MANIFEST_NAMES if (path / n).is_file()), None)
+            if found is not None:
+                path = found
+            else:
+                files = sorted(p for p in path.iterdir() if _is_document(p))
+                if not files:
+                    raise CheckerError(f"{path}: no documents in this folder ({', '.join(SUPPORTED)})")
+                docs.extend(load_document(p, DocMeta(id=p.stem, kind=None)) for p in files)  # type: ignore[arg-type]
+                continue
+        if path.suffix.lower() in (".yaml", ".yml"):
+            entries, region_ = read_manifest(path)
+            manifest, region = manifest or path, region or region_
+            docs.extend(load_document(p, meta) for p, meta in entries)
+        else:
+            docs.append(load_document(path, DocMeta(id=path.stem, kind=None)))  # type: ignore[arg-type]
+    _check_unique(docs)
+    corpus = Corpus(docs, manifest=manifest, region=region)
+    infer_relations(corpus)
+    return corpus
+
+
+def _is_document(p: Path) -> bool:
+    return (
+        p.is_file()
+        and p.suffix.lower() in SUPPORTED
+        and not p.name.startswith(".")
+        and not p.stem.upper().startswith("README")
+    )
+
+
+def _check_unique(docs: list[Document]) -> None:
+    seen: dict[str, Path] = {}
+    for d in docs:
+        if d.id in seen:
+            raise CheckerError(f"duplicate document id {d.id!r}: {seen[d.id]} and {d.path}")
+        seen[d.id] = d.path
+
+
+def read_manifest(path: Path) -> tuple[list[tuple[Path, DocMeta]], str | None]:
+    """Parse and validate a manifest: [(document path, meta)], region.
+
+    Every problem is reported as ``corpus.yaml:LINE: message`` (all of them at once).
+    """
+    import yaml
+
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CheckerError(f"{path}: cannot read the manifest: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise CheckerError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    problems: list[str] = []
+
+    def bad(node: yaml.Node | None, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else 1
+        problems.append(f"{path}:{line}: {message}")
+
+    if not isinstance(root, yaml.MappingNode):
+        raise CheckerError(f"{path}:1: a manifest is a mapping with a 'documents' list")
+    top = {k.value: (k, v) for k, v in root.value}
+    for name, (knode, _v) in top.items():
+        if name not in TOP_KEYS:
+            bad(knode, f"unknown key {name!r} (allowed: {', '.join(sorted(TOP_KEYS))})")
+    region = _scalar(top["region"][1]) if "region" in top else None
+    if "documents" not in top or not isinstance(top["documents"][1], yaml.SequenceNode):
+        bad(top.get("documents", (root, root))[1], "'documents' must be a list of documents")
+        raise CheckerError("\n".join(problems))
+    entries: list[tuple[Path, DocMeta, yaml.Node]] = []
+    ids: dict[str, int] = {}
+    for item in top["documents"][1].value:
+        if not isinstance(item, yaml.MappingNode):
+            bad(item, "each document is a mapping with at least 'path'")
+            continue
+        fields = {k.value: (k, v) for k, v in item.value}
+        for name, (knode, _v) in fields.items():
+            if name not in DOC_KEYS:
+                bad(knode, f"unknown key {name!r} (allowed: {', '.join(sorted(DOC_KEYS))})")
+        if "path" not in fields:
+            bad(item, "document without 'path'")
+            continue
+        rel = _scalar(fields["path"][1])
+        doc_path = (path.parent / str(rel)).resolve() if rel else path.parent
+        if not rel or not doc_path.is_file():
+            bad(fields["path"][1], f"path {rel!r} not found (relative to {path.parent})")
+        doc_id = str(_scalar(fields["id"][1])) if "id" in fields else Path(str(rel)).stem
+        if doc_id in ids:
+            bad(fields.get("id", fields["path"])[1], f"duplicate id {doc_id!r} (first at line {ids[doc_id]})")
+        ids.setdefault(doc_id, item.start_mark.line + 1)
+        kind = _scalar(fields["kind"][1]) if "kind" in fields else None
+        if kind is not None and kind not in DOC_KINDS:
+            bad(fields["kind"][1], f"kind {kind!r} unknown (use {' | '.join(DOC_KINDS)})")
+        year = _scalar(fields["year"][1]) if "year" in fields else None
+        if year is not None and not (isinstance(year, int) and 1949 <= year <= 2100):
+            bad(fields["year"][1], f"year {year!r} is not a year (e.g. 2024)")
+            year = None
+        meta = DocMeta(
+            id=doc_id,
+            kind=kind,  # type: ignore[arg-type]  # None: inferred after loading
+            year=year,
+            region=_scalar(fields["region"][1]) if "region" in fields else region,
+            retells=_str(fields, "retells"),
+            reviews=_str(fields, "reviews"),
+            title=_str(fields, "title"),
+        )
+        entries.append((doc_path, meta, item))
+    for _p, meta, item in entries:
+        for rel_name in ("retells", "reviews"):
+            target = getattr(meta, rel_name)
+            if target is not None and target not in ids:
+                node = next(v for k, v in item.value if k.value == rel_name)
+                bad(node, f"{rel_name}: no document with id {target!r} in this manifest")
+    if problems:
+        raise CheckerError("\n".join(problems))
+    return [(p, m) for p, m, _n in entries], region
+
+
+def _scalar(node):
+    import yaml
+
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    return yaml.safe_load(yaml.serialize(node)) if node.value != "" else None
+
+
+def _str(fields: dict, name: str) -> str | None:
+    if name not in fields:
+        return None
+    value = _scalar(fields[name][1])
+    return None if value is None else str(value)
+
+
+# ---------------------------------------------------------------- inference
+
+
+def infer_kind(doc: Document) -> str:
+    """report | summary | highlights, from the title, the opening and the share of bullet lines.
+
+    ``市人民政府工作报告要点详解`` → highlights; ``一文读懂北京市政府工作报告`` → summary;
+    a text opening with ``各位代表：`` → report.
+    """
+    from checker.structure import document_title, preamble, vocab_kinds
+
+    cues = vocab_kinds()
+    head = preamble(doc)[:600]
+    title = (doc.meta.title or "") + " " + (document_title(doc) or "") + " " + head[:200]
+    lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+    bullets = sum(1 for ln in lines if re.match(r"(?:[-*+]\s|[●•·▪■◆])", ln))
+    if any(c in title for c in cues["highlights_title"]):
+        return "highlights"
+    if any(c in head for c in cues["report_opening"]):
+        return "report"
+    if lines and bullets / len(lines) >= float(cues["highlights_bullet_share"]):
+        return "highlights"
+    if any(c in title for c in cues["summary_title"]) or doc.format in ("md", "html"):
+        return "summary"
+    return "report"
+
+
+def _clause_set(doc: Document) -> set[str]:
+    text = doc.match_text
+    out = set()
+    for c in doc.clauses:
+        s = "".join(text[c.start : c.end].split())
+        if len(s) >= MIN_SHARED_CLAUSE:
+            out.add(s)
+    return out
+
+
+def _role_years(doc: Document, role: str) -> set[int]:
+    return {s.year for s in doc.sections if s.parent is None and s.role == role and s.year is not None}
+
+
+def infer_relations(corpus: Corpus) -> None:
+    """Fill kind, retells and reviews where the manifest is silent (in place)."""
+    for d in corpus.documents:
+        if d.meta.kind is None:
+            d.meta.kind = infer_kind(d)
+    reports = corpus.by_kind("report")
+    plans = {r.id: _role_years(r, PLAN) for r in reports}
+    for r in reports:
+        if r.meta.reviews is None:
+            reviewed = _role_years(r, REVIEW)
+            match = [p for p in reports if p is not r and plans[p.id] & reviewed]
+            if len(match) == 1:
+                r.meta.reviews = match[0].id
+    report_clauses: dict[str, set[str]] = {}
+    for s in corpus.by_kind("summary", "highlights"):
+        if s.meta.retells is not None:
+            continue
+        same_year = [r for r in reports if r.meta.year == s.meta.year] or reports
+        if not same_year:
+            continue
+        mine = _clause_set(s)
+        best, best_score = None, 0
+        for r in same_year:
+            shared = len(mine & report_clauses.setdefault(r.id, _clause_set(r)))
+            if shared > best_score:
+                best, best_score = r, shared
+        if best is not None:
+            s.meta.retells = best.id

@@ -1,0 +1,607 @@
+"""Run rules over a corpus: each rule over the documents its scope selects.
+
+A rule's ``scope`` maps each slot of its kind (``documents``; ``plan``/``review``; ``summary``/
+``full``) to a selector::
+
+    scope:
+      plan:   {kind: report, section: plan}
+      review: {relation: reviews}          # the report whose review follows up this plan
+
+Selector keys (all optional, all must hold): ``kind`` (report | summary | highlights, or a list),
+``year`` (2024, a list, a range ``2021..2023``, or relative to an earlier slot: ``plan``,
+``plan+1``), ``id`` and ``path`` (glob patterns, or lists), ``section`` (a role or list of roles:
+the document must have such a section, and the kind reads only those sections), ``relation``
+(reviews | reviewed | retells | retold_by) with ``of`` (the slot it relates to; default the first).
+
+The engine never crashes on a rule: a rule that raises becomes an ``error`` finding naming the rule
+and the exception, and a rule whose scope selected no document gives an ``info`` finding with status
+``no_documents`` — so nothing is silently skipped.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import string
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from checker.findings import Evidence, Finding, fingerprint
+from checker.model import REVIEW, DocMeta, Document, Mention, Section
+
+if TYPE_CHECKING:
+    from checker.kinds.base import KindSpec
+    from checker.ruleset import Rule
+
+NO_DOCUMENTS = "no_documents"
+ERROR = "error"
+
+# Relations between a document of one slot and the document of the slot it refers to (``of``).
+RELATIONS = {
+    "reviews": "the report whose review follows up the plan of the `of` document",
+    "reviewed": "the report whose plan the `of` document's review follows up",
+    "retells": "the full report the `of` document (a summary) retells",
+    "retold_by": "the summaries and digests that retell the `of` document",
+}
+SELECTOR_KEYS = ("kind", "year", "id", "path", "section", "relation", "of")
+# ``2024``, ``2021..2023``, ``plan``, ``plan+1``, ``review-1``
+YEAR_RANGE = re.compile(r"^\s*(\d{4})\s*\.\.\s*(\d{4})\s*$")
+YEAR_RELATIVE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:([+-])\s*(\d+))?\s*$")
+
+COMMON_PLACEHOLDERS = frozenset({
+    "rule", "kind", "severity", "status", "document", "path", "line", "column", "metric",
+    "expected", "actual", "quote", "year", "description",
+})
+
+
+# --------------------------------------------------------------------------- corpus helpers
+
+@dataclass
+class SimpleCorpus:
+    """A corpus of already-loaded documents (rule examples, tests, the Python API).
+
+    Relations come from each document's ``DocMeta`` (``reviews``, ``retells``).
+    """
+
+    documents: list[Document] = field(default_factory=list)
+
+    def get(self, doc_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+    def reviewer_of(self, plan_doc_id: str) -> Document | None:
+        return next((d for d in self.documents if d.meta.reviews == plan_doc_id), None)
+
+    def full_of(self, summary_doc_id: str) -> Document | None:
+        doc = self.get(summary_doc_id)
+        return self.get(doc.meta.retells) if doc and doc.meta.retells else None
+
+
+def document_from_text(text: str, meta: DocMeta | None = None, name: str = "<example>") -> Document:
+    """A structured Document from text (``checker.pipeline.document_from_text``, imported lazily)."""
+    from checker.pipeline import document_from_text as build
+
+    return build(text, meta=meta, name=name)
+
+
+def _get(corpus: Any, doc_id: str | None) -> Document | None:
+    if not doc_id:
+        return None
+    # Not ``corpus.get``: it may raise for an unknown id, and a dangling relation selects nothing.
+    return next((d for d in corpus.documents if d.id == doc_id), None)
+
+
+def related(corpus: Any, relation: str, ref: Document) -> list[Document]:
+    """Documents standing in ``relation`` to ``ref`` (see ``RELATIONS``)."""
+    docs: list[Document] = list(corpus.documents)
+    if relation == "reviews":
+        finder = getattr(corpus, "reviewer_of", None)
+        found = finder(ref.id) if finder else None
+        return [found] if found else [d for d in docs if d.meta.reviews == ref.id]
+    if relation == "reviewed":
+        found = _get(corpus, ref.meta.reviews)
+        return [found] if found else []
+    if relation == "retells":
+        finder = getattr(corpus, "full_of", None)
+        found = finder(ref.id) if finder else _get(corpus, ref.meta.retells)
+        return [found] if found else []
+    if relation == "retold_by":
+        return [d for d in docs if d.meta.retells == ref.id]
+    raise ValueError(f"unknown relation {relation!r}")
+
+
+# --------------------------------------------------------------------------- selectors
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def parse_year(expr: Any) -> tuple[str, Any]:
+    """A year selector as ``("years", {2021, …})`` or ``("relative", (slot, delta))``.
+
+    ``2024`` → years {2024}; ``"2021..2023"`` → years {2021, 2022, 2023}; ``"plan+1"`` →
+    relative ("plan", 1). Raises ``ValueError`` for anything else.
+    """
+    if isinstance(expr, bool):
+        raise ValueError("a year is a number, a range like 2021..2023, or a slot like plan+1")
+    if isinstance(expr, int):
+        return "years", {expr}
+    if isinstance(expr, list):
+        years: set[int] = set()
+        for item in expr:
+            kind, value = parse_year(item)
+            if kind != "years":
+                raise ValueError("a list of years cannot hold a relative year")
+            years |= value
+        return "years", years
+    if isinstance(expr, str):
+        text = expr.strip()
+        if text.isdigit():
+            return "years", {int(text)}
+        m = YEAR_RANGE.match(text)
+        if m:
+            lo, hi = int(m.group(1)), int(m.group(2))
+            if lo > hi:
+                raise ValueError(f"empty year range {text!r}")
+            return "years", set(range(lo, hi + 1))
+        m = YEAR_RELATIVE.match(text)
+        if m:
+            delta = int(m.group(3) or 0) * (-1 if m.group(2) == "-" else 1)
+            return "relative", (m.group(1), delta)
+    raise ValueError(f"bad year {expr!r}: use 2024, 2021..2023, or a slot like plan+1")
+
+
+def _sections_matching(doc: Document, roles: list[str]) -> list[Section]:
+    return [s for s in doc.sections if s.role in roles]
+
+
+def _matches(doc: Document, selector: dict[str, Any], bound: dict[str, Document]) -> bool:
+    """Does ``doc`` satisfy the non-relational keys of ``selector``?"""
+    kinds = _as_list(selector.get("kind"))
+    if kinds and doc.meta.kind not in kinds:
+        return False
+    ids = _as_list(selector.get("id"))
+    if ids and not any(fnmatch.fnmatchcase(doc.id, p) for p in ids):
+        return False
+    paths = _as_list(selector.get("path"))
+    if paths and not any(fnmatch.fnmatch(doc.path.as_posix(), p) or fnmatch.fnmatch(doc.path.name, p)
+                         for p in paths):
+        return False
+    if "year" in selector:
+        kind, value = parse_year(selector["year"])
+        if kind == "years":
+            if doc.meta.year not in value:
+                return False
+        else:
+            slot, delta = value
+            ref = bound.get(slot)
+            if ref is None or ref.meta.year is None or doc.meta.year != ref.meta.year + delta:
+                return False
+    roles = _as_list(selector.get("section"))
+    return not (roles and not _sections_matching(doc, roles))
+
+
+def select(corpus: Any, selector: dict[str, Any], bound: dict[str, Document],
+           primary: str) -> list[Document]:
+    """The documents of ``corpus`` a slot's ``selector`` picks, given the slots already bound."""
+    relation = selector.get("relation")
+    if relation:
+        ref = bound.get(selector.get("of") or primary)
+        candidates = related(corpus, relation, ref) if ref is not None else []
+    else:
+        candidates = list(corpus.documents)
+    return [d for d in candidates if _matches(d, selector, bound)]
+
+
+# --------------------------------------------------------------------------- message templates
+
+class _Template(string.Formatter):
+    """``str.format`` that renders a missing field as empty and never raises on a bad spec."""
+
+    def get_value(self, key: Any, args: Any, kwargs: Any) -> Any:
+        if isinstance(key, int):
+            return args[key] if key < len(args) else ""
+        return kwargs.get(key, "")
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        try:
+            return super().format_field(value, format_spec)
+        except (ValueError, TypeError):
+            return str(value)
+
+
+_TEMPLATE = _Template()
+
+
+def render_message(template: str, fields: dict[str, Any]) -> str:
+    """Fill ``{named}`` placeholders of ``template`` (validated at load time)."""
+    try:
+        return _TEMPLATE.vformat(template, (), fields)
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+# --------------------------------------------------------------------------- the context
+
+EvidenceLike = Evidence | tuple[Any, ...]
+
+
+@dataclass
+class RuleContext:
+    """What a kind's ``check`` sees: the rule, its params and the documents its scope selected."""
+
+    rule: Rule
+    kind: KindSpec
+    params: dict[str, Any]
+    corpus: Any
+    slots: dict[str, list[Document]]
+    mention_extractor: Callable[[Document], list[Mention]] | None = None
+    created: list[Finding] = field(default_factory=list)
+
+    @property
+    def primary(self) -> str:
+        return self.kind.slots[0]
+
+    def document(self, slot: str | None = None) -> Document | None:
+        """The first document of ``slot`` (default: the primary slot), or None."""
+        docs = self.slots.get(slot or self.primary) or []
+        return docs[0] if docs else None
+
+    def roles(self, slot: str) -> list[str]:
+        """Section roles the rule's scope names for ``slot`` (empty: the whole document)."""
+        return [str(r) for r in _as_list(self.rule.scope.get(slot, {}).get("section"))]
+
+    def sections(self, slot: str, doc: Document) -> list[Section]:
+        """Sections of ``doc`` in scope for ``slot`` (empty list: the whole document is in scope)."""
+        roles = self.roles(slot)
+        return _sections_matching(doc, roles) if roles else []
+
+    def spans(self, slot: str, doc: Document) -> list[tuple[int, int]]:
+        """``[start, end)`` ranges of ``doc.text`` in scope for ``slot``."""
+        roles = self.roles(slot)
+        if not roles:
+            return [(0, len(doc.text))]
+        return [(s.start, s.end) for s in _sections_matching(doc, roles)]
+
+    def in_scope(self, slot: str, doc: Document, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.spans(slot, doc))
+
+    def mentions(self, slot: str, doc: Document) -> list[Mention]:
+        """Mentions of ``doc`` inside the sections in scope for ``slot``."""
+        extract = self.mention_extractor
+        if extract is None:
+            from checker.mentions import extract_mentions as extract
+        found = extract(doc)
+        roles = self.roles(slot)
+        if not roles:
+            return list(found)
+        spans = self.spans(slot, doc)
+        return [m for m in found
+                if m.role in roles or any(a <= m.clause.start < b for a, b in spans)]
+
+    def evidence(self, doc: Document, start: int, end: int, role: str = "") -> Evidence:
+        """A quote of ``doc.text[start:end]`` with its source location."""
+        begin, stop = doc.locate(start), doc.locate(max(start, end - 1))
+        return Evidence(document=_display_path(doc), line=begin.line, column=begin.column,
+                        text=doc.quote(start, end), role=role, end_line=stop.line,
+                        end_column=stop.column + 1)
+
+    def finding(
+        self,
+        status: str,
+        doc: Document | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        *,
+        metric: str = "",
+        expected: Any = "",
+        actual: Any = "",
+        evidence: Iterable[EvidenceLike] = (),
+        data: dict[str, Any] | None = None,
+        extra: str = "",
+        severity: str | None = None,
+        message: str | None = None,
+        role: str = "",
+        document: Document | None = None,
+        offset: int | None = None,
+        quotes: Iterable[EvidenceLike] = (),
+    ) -> Finding:
+        """Build a finding: message rendered, location and evidence located, fingerprint computed.
+
+        ``doc[start:end]`` is the primary quote (where the finding is reported); ``evidence`` adds
+        quotes from other documents as ``Evidence`` or ``(doc, start, end[, role])`` tuples.
+        ``extra`` distinguishes findings that quote the same text (e.g. the metric key).
+        ``document=``, ``offset=`` and ``quotes=`` are accepted as aliases of ``doc``, ``start``
+        and ``evidence``.
+        """
+        doc = doc if doc is not None else document
+        start = start if start is not None else offset
+        evidence = [*evidence, *quotes]
+        quotes: list[Evidence] = []
+        if doc is not None and start is not None:
+            quotes.append(self.evidence(doc, start, end if end is not None else start + 1, role))
+        for item in evidence:
+            if isinstance(item, Evidence):
+                quotes.append(item)
+            else:
+                quotes.append(self.evidence(*item))
+        line = column = 0
+        if doc is not None:  # located at the first quote from the finding's own document
+            own = [q for q in quotes if q.document == _display_path(doc)]
+            line, column = (own[0].line, own[0].column) if own else (1, 1)
+        documents = [doc.id] if doc is not None else []
+        for item in evidence:
+            if not isinstance(item, Evidence) and item[0].id not in documents:
+                documents.append(item[0].id)
+        data = dict(data or {})
+        passed = status in self.kind.pass_statuses
+        # Precedence: params < the finding's own fields < the kind's data (it knows best, e.g. the
+        # year a figure covers rather than the year of the document).
+        fields: dict[str, Any] = {k: v for k, v in self.params.items()}
+        fields.update(
+            rule=self.rule.id, kind=self.kind.name, severity=severity or self.rule.severity,
+            status=status, document=doc.id if doc else "", path=_display_path(doc) if doc else "",
+            line=line, column=column, metric=metric, expected=expected, actual=actual,
+            quote=quotes[0].text if quotes else "", year=doc.meta.year if doc else "",
+            description=self.rule.description,
+        )
+        fields.update(data)
+        text = message if message is not None else render_message(self.rule.message, fields)
+        result = Finding(
+            rule=self.rule.id, kind=self.kind.name, status=status,
+            severity=severity or self.rule.severity, passed=passed,
+            document=_display_path(doc) if doc else "", line=line, column=column, message=text,
+            metric=str(metric), expected=_text(expected), actual=_text(actual), evidence=quotes,
+            fingerprint=fingerprint(self.rule.id, documents, [q.text for q in quotes],
+                                    extra or f"{status}|{metric}"),
+            data=data,
+        )
+        self.created.append(result)
+        return result
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _display_path(doc: Document | None) -> str:
+    """The document's path as the user gave it (relative to the working folder when inside it)."""
+    if doc is None:
+        return ""
+    path = doc.path
+    try:
+        if path.is_absolute():
+            return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        pass
+    return path.as_posix()
+
+
+# --------------------------------------------------------------------------- running
+
+def _bindings(rule: Rule, kind: KindSpec, corpus: Any,
+              ) -> Iterable[tuple[dict[str, list[Document]], str | None]]:
+    """Yield ``(slots, missing)``: the documents of each slot per check call, or the slot that
+    selected nothing (``missing``) so the engine can report it."""
+    primary = kind.slots[0]
+    scope = rule.scope
+    firsts = select(corpus, scope.get(primary, {}), {}, primary)
+    if not kind.per_document:
+        slots: dict[str, list[Document]] = {primary: firsts}
+        for slot in kind.slots[1:]:
+            chosen: list[Document] = []
+            for ref in firsts or [None]:
+                bound = {primary: ref} if ref is not None else {}
+                for d in select(corpus, scope.get(slot, {}), bound, primary):
+                    if d not in chosen:
+                        chosen.append(d)
+            slots[slot] = chosen
+        missing = next((s for s in kind.slots if not slots[s] and s not in kind.optional_slots), None)
+        yield slots, missing
+        return
+    if not firsts:
+        yield {primary: []}, primary
+        return
+    for doc in firsts:
+        bound: dict[str, Document] = {primary: doc}
+        slots = {primary: [doc]}
+        missing = None
+        for slot in kind.slots[1:]:
+            chosen = select(corpus, scope.get(slot, {}), bound, primary)
+            slots[slot] = chosen
+            if chosen:
+                bound[slot] = chosen[0]
+            elif slot not in kind.optional_slots and missing is None:
+                missing = slot
+        yield slots, missing
+
+
+def _context(rule: Rule, kind: KindSpec, corpus: Any, slots: dict[str, list[Document]],
+             extractor: Callable[[Document], list[Mention]] | None) -> RuleContext:
+    return RuleContext(rule=rule, kind=kind, params=dict(rule.params), corpus=corpus, slots=slots,
+                       mention_extractor=extractor)
+
+
+def _describe(selector: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in selector.items()) or "any document"
+
+
+def _no_documents(ctx: RuleContext, slot: str) -> Finding:
+    primary_doc = ctx.document() if slot != ctx.primary else None
+    selector = ctx.rule.scope.get(slot, {})
+    where = f" for {primary_doc.id}" if primary_doc is not None else ""
+    return ctx.finding(
+        NO_DOCUMENTS, primary_doc, severity="info", extra=f"{NO_DOCUMENTS}|{slot}",
+        message=f"{ctx.rule.id}: scope '{slot}' ({_describe(selector)}) selected no document{where}",
+        data={"slot": slot},
+    )
+
+
+def _crash(ctx: RuleContext, error: BaseException) -> Finding:
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    doc = ctx.document()
+    name = type(error).__name__
+    return ctx.finding(
+        ERROR, doc, severity="error", extra=f"{ERROR}|{name}",
+        message=f"rule {ctx.rule.id} ({ctx.kind.name}) raised {name}: {error}"
+                + (f" [{where}]" if where else ""),
+        data={"exception": f"{name}: {error}", "where": where},
+    )
+
+
+def run_rule(rule: Rule, corpus: Any,
+             extractor: Callable[[Document], list[Mention]] | None = None) -> list[Finding]:
+    """Every finding of one rule over ``corpus``; never raises for a failing kind."""
+    from checker.kinds import REGISTRY
+
+    kind = REGISTRY[rule.kind]
+    out: list[Finding] = []
+    try:
+        bindings = list(_bindings(rule, kind, corpus))
+    except Exception as error:  # a broken relation or corpus: report it on the rule, keep going
+        out.append(_crash(_context(rule, kind, corpus, {}, extractor), error))
+        return out
+    for slots, missing in bindings:
+        ctx = _context(rule, kind, corpus, slots, extractor)
+        if missing is not None:
+            out.append(_no_documents(ctx, missing))
+            continue
+        found: list[Any] = []
+        try:
+            result = kind.check(ctx)
+            if result is None:
+                found = list(ctx.created)
+            else:
+                for item in result:  # keep what was found before a raise
+                    found.append(item)
+        except Exception as error:  # the contract: a rule that raises is a finding, not a crash
+            found.append(_crash(ctx, error))
+        for item in found:
+            if not isinstance(item, Finding):
+                out.append(_crash(ctx, TypeError(f"check returned {type(item).__name__}, not a Finding")))
+                break
+            out.append(item)
+    return out
+
+
+def _unique_fingerprints(findings: list[Finding]) -> None:
+    """Number repeated fingerprints (same rule, documents and quotes) in text order: ``…#2``.
+
+    A document that says the same thing twice gives two findings; numbering them keeps each one
+    addressable (waivers) and makes a baseline count occurrences, so a third copy is new.
+    """
+    seen: dict[str, int] = {}
+    for f in findings:
+        n = seen.get(f.fingerprint, 0) + 1
+        seen[f.fingerprint] = n
+        if n > 1:
+            f.fingerprint = f"{f.fingerprint}#{n}"
+
+
+def run_rules(corpus: Any, rules: Iterable[Rule],
+              extractor: Callable[[Document], list[Mention]] | None = None) -> list[Finding]:
+    """Every finding of every rule over ``corpus``, in rule order."""
+    findings: list[Finding] = []
+    for rule in rules:
+        found = run_rule(rule, corpus, extractor)
+        _unique_fingerprints(found)
+        findings.extend(found)
+    return findings
+
+
+# --------------------------------------------------------------------------- rule examples
+
+EXAMPLE_YEAR = 2024  # the year of an example document whose rule and example name none
+
+
+def example_corpus(rule: Rule, example: Any) -> SimpleCorpus:
+    """The documents of one rule example, with kinds, years, roles and relations from the scope.
+
+    Text without a heading gets one section covering it, with the role the scope names (so an
+    example can be a bare sentence): ``城镇调查失业率4.4%。`` under ``section: review``.
+    """
+    from checker.model import Section
+
+    docs: dict[str, Document] = {}
+    for slot, given in example.docs.items():
+        selector = rule.scope.get(slot, {})
+        kinds = _as_list(selector.get("kind"))
+        year = given.year
+        if year is None and "year" in selector:
+            what, value = parse_year(selector["year"])
+            if what == "years":
+                year = min(value)
+            elif value[0] in docs and docs[value[0]].meta.year is not None:
+                year = docs[value[0]].meta.year + value[1]
+        relation, ref = selector.get("relation"), docs.get(selector.get("of") or next(iter(docs), ""))
+        if year is None and relation and ref is not None and ref.meta.year is not None:
+            # the report reviewing a plan comes a year later; the one it reviews a year earlier
+            year = ref.meta.year + {"reviews": 1, "reviewed": -1}.get(relation, 0)
+        if year is None:
+            year = EXAMPLE_YEAR
+        meta = DocMeta(id=given.id or f"example-{slot}", kind=given.kind or (kinds[0] if kinds else "report"),
+                       year=year)
+        doc = document_from_text(given.text, meta=meta,
+                                 name=f"{rule.id}.{example.expect}[{example.index}].{slot}")
+        roles = [given.role] if given.role else [str(r) for r in _as_list(selector.get("section"))]
+        if roles and not _sections_matching(doc, roles):
+            # A report's review covers the year before it was delivered (2022年报告: 2021年工作回顾).
+            covered = year - 1 if roles[0] == REVIEW else year
+            doc.sections.append(Section(title="", level=1, start=0, end=len(doc.text), role=roles[0],
+                                        year=covered, body_start=0))
+        docs[slot] = doc
+    for slot, doc in docs.items():
+        selector = rule.scope.get(slot, {})
+        relation = selector.get("relation")
+        ref = docs.get(selector.get("of") or next(iter(docs)))
+        if not relation or ref is None or ref is doc:
+            continue
+        if relation == "reviews":
+            doc.meta.reviews = ref.id
+        elif relation == "reviewed":
+            ref.meta.reviews = doc.id
+        elif relation == "retells":
+            ref.meta.retells = doc.id
+        elif relation == "retold_by":
+            doc.meta.retells = ref.id
+    return SimpleCorpus(list(docs.values()))
+
+
+@dataclass
+class ExampleResult:
+    """The outcome of running one example of a rule."""
+
+    rule: Rule
+    example: Any
+    ok: bool
+    findings: list[Finding]
+    reason: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"{self.rule.id}[{self.example.expect}-{self.example.index}]"
+
+
+def run_example(rule: Rule, example: Any,
+                extractor: Callable[[Document], list[Mention]] | None = None) -> ExampleResult:
+    """Run ``rule`` on its example: a fail case needs ≥1 non-passing finding, a pass case none."""
+    findings = run_rule(rule, example_corpus(rule, example), extractor)
+    problems = [f for f in findings if not f.passed]
+    broken = [f for f in problems if f.status in (ERROR, NO_DOCUMENTS)]
+    if example.expect == "fail":
+        real = [f for f in problems if f not in broken]
+        ok = bool(real) and not broken
+        reason = "" if ok else (broken[0].message if broken else "no finding: expected at least one")
+    else:
+        ok = not problems
+        reason = "" if ok else f"unexpected {problems[0].status}: {problems[0].message}"
+    return ExampleResult(rule, example, ok, findings, reason)

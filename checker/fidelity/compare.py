@@ -1,0 +1,551 @@
+"""Compare a summary with the report it retells: every outcome with both quotes and locations.
+
+``compare_texts(summary, full)`` aligns the summary's clauses with the report's (``align``), then
+for each aligned pair diffs the comparison forms (quantities are single symbols, so a changed
+number is one replaced symbol) and, across pairs, looks for report clauses skipped where the
+summary otherwise follows the report. Outcome kinds:
+
+- ``number_match`` — every number of the summary clause is the report's (value, unit, qualifier);
+- ``number_mismatch`` — a number differs: ``value`` (1200→2100), ``multiplier`` (2万→2亿),
+  ``unit`` or ``qualifier`` (以上→以内, 突破→接近);
+- ``number_missing_in_full`` — the summary states a number the report does not;
+- ``wording_changed`` — words substituted, added or dropped in an otherwise verbatim clause
+  (``稳步推进``→``全面推进``); wrappers (``报告提出，``) and punctuation never count;
+- ``item_omitted`` — an enumeration item, a number, or report clauses left out where the summary
+  otherwise follows the report (``公园、绿道、滨水空间等`` → ``公园、绿道等``);
+- ``order_changed`` — enumeration items swapped;
+- ``added_claim`` — a summary clause with no counterpart in the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from itertools import pairwise
+
+from checker.fidelity.align import Match, align, body
+from checker.fidelity.text import (
+    Clause,
+    is_symbol,
+    is_wrapper_only,
+    prepare,
+    quantity_key,
+    same_in_script,
+    vocab,
+)
+
+PASS = "number_match"
+KINDS = ("number_match", "number_mismatch", "number_missing_in_full", "wording_changed",
+         "item_omitted", "order_changed", "added_claim")
+
+FOLLOW_SHARE = 0.75  # share of report clauses a summary paragraph retells to be "following" it
+REST_MAX = 12        # a paragraph retold from its start may stop this many report clauses early
+GAP_MAX = 24          # report clauses a summary may skip and still "follow" the report there
+ITEM_MAX = 8         # a list item next to 、 is a short noun phrase (交通、水务设施), not a clause
+MIN_BODY = 2          # shorter clause bodies carry no claim of their own
+_SEPARATORS = "、，,；;：:"
+_ITEM_SPLIT = re.compile(r"[、和及与]")
+_META = re.compile(r"报告|^(?:首席|特约|实习)?记者|^(?:责任)?编辑|^文字|^制图|^摄影|^来源|^校对|^审核|^监制")
+# particles whose addition or loss alone does not change a claim: reported, but as trivial
+_TRIVIAL = set("的了是和与及在向而也都")
+
+
+@dataclass
+class Outcome:
+    """One comparison outcome. Offsets index the normalised texts (``None`` = no quote)."""
+
+    kind: str
+    s_start: int | None
+    s_end: int | None
+    f_start: int | None = None
+    f_end: int | None = None
+    detail: str = ""
+    expected: str = ""      # the report's value / wording
+    actual: str = ""        # the summary's
+    fields: list[str] = field(default_factory=list)   # number_mismatch: value|multiplier|unit|qualifier
+    trivial: bool = False   # wording_changed: only particles differ
+    changes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    """Everything ``compare_texts`` found, plus the clause tables for renderers."""
+
+    outcomes: list[Outcome]
+    summary: list[Clause]
+    full: list[Clause]
+    matches: dict[int, Match]
+
+
+def _q_text(q, text: str) -> str:
+    return "".join(text[q.start:q.end].split()) or q.text
+
+
+# the generic measure word: ``十一方面`` and ``十一个方面`` count the same things
+_GENERIC_UNITS = {"个", ""}
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a == b or a in _GENERIC_UNITS or b in _GENERIC_UNITS
+
+
+def _mismatch_fields(sq, fq) -> list[str]:
+    out = []
+    if not _same_unit(sq.unit, fq.unit):
+        out.append("unit")
+    if abs(sq.value - fq.value) > 1e-9 * max(1.0, abs(fq.value)):
+        ratio = sq.value / fq.value if fq.value else 0.0
+        power = False
+        if ratio > 0:
+            for k in (1e-8, 1e-4, 1e-3, 1e-2, 1e-1, 10, 100, 1e3, 1e4, 1e8, 1e12):
+                if abs(ratio / k - 1) < 1e-9:
+                    power = True
+        out.append("multiplier" if power else "value")
+    if sq.qualifier != fq.qualifier:
+        out.append("qualifier")
+    return out
+
+
+class _Pair:
+    """One aligned pair and what its diff shows."""
+
+    def __init__(self, s: Clause, m: Match, s_text: str, f_text: str) -> None:
+        self.s, self.m = s, m
+        self.sb = body(s)
+        self.s_origin = s.origin[s.lead:]
+        self.s_text, self.f_text = s_text, f_text
+        self.sq = {q.start: q for q in s.quantities}
+        self.s_ends = {q.start: q.end for q in s.quantities}
+        self.f_ends: dict[int, int] = {}
+        # difflib's a = summary, b = report; renamed so that "insert" = the summary adds words
+        # and "delete" = the summary drops the report's words
+        swap = {"insert": "delete", "delete": "insert"}
+        self.ops = [(swap.get(t, t), i1, i2, j1, j2) for t, i1, i2, j1, j2 in
+                    SequenceMatcher(None, self.sb, m.canon, autojunk=False).get_opcodes()]
+
+    def q_at_s(self, i: int):
+        return self.sq.get(self.s_origin[i])
+
+    def context(self, i1: int, i2: int, j1: int, j2: int) -> str:
+        """The change with two characters around it, as written: report version → summary version.
+
+        ``稳步`` vs ``全面`` → ``要稳步推进→要全面推进``; a dropped word →
+        ``推动改革向纵深→推动改革纵深``.
+        """
+        left = min(2, i1, j1)
+        right = min(2, len(self.sb) - i2, len(self.m.canon) - j2)
+        f = _written(self.m.canon, self.m.origin, self.f_text, self.f_ends, j1 - left, j2 + right)
+        s = _written(self.sb, self.s_origin, self.s_text, self.s_ends, i1 - left, i2 + right)
+        return f"{f}→{s}"
+
+
+def compare_clauses(summary: list[Clause], full: list[Clause], s_text: str, f_text: str) -> Comparison:
+    """Outcomes for prepared clauses (see ``compare_texts``)."""
+    skip = {c.index for c in summary if is_wrapper_only(c) or len(body(c)) < MIN_BODY}
+    matches = align(summary, full, skip)
+    fq = {}
+    for c in full:
+        for q in c.quantities:
+            fq[q.start] = q
+    covered: set[int] = set()
+    for m in matches.values():
+        covered.update(range(m.first, m.last + 1))
+    out: list[Outcome] = []
+    for s in summary:
+        if s.index in skip:
+            continue
+        m = matches.get(s.index)
+        if m is None:
+            out.extend(_unaligned(s, s_text))
+            continue
+        out.extend(_compare_pair(_Pair(s, m, s_text, f_text), full, fq))
+    out.extend(_gaps(summary, full, matches, covered, f_text))
+    out.extend(_siblings(summary, full, matches, covered, f_text))
+    out.sort(key=lambda o: (o.s_start if o.s_start is not None else -1, KINDS.index(o.kind)))
+    return Comparison(out, summary, full, matches)
+
+
+def compare_texts(summary: str, full: str, summary_match: str | None = None,
+                  full_match: str | None = None) -> Comparison:
+    """Compare normalised ``summary`` with normalised ``full`` (``*_match``: simplified forms).
+
+    >>> [o.kind for o in compare_texts("新建口袋公园60个。", "新建口袋公园50个。").outcomes]
+    ['number_mismatch']
+    """
+    if summary_match is None or full_match is None:
+        from checker.normalize import to_simplified
+        summary_match = summary_match or to_simplified(summary)
+        full_match = full_match or to_simplified(full)
+    return compare_clauses(prepare(summary, summary_match), prepare(full, full_match), summary, full)
+
+
+# --------------------------------------------------------------------------- unaligned clauses
+
+def _unaligned(s: Clause, s_text: str) -> list[Outcome]:
+    text = s_text[s.start:s.end]
+    if s.quantities:
+        nums = "、".join(_q_text(q, s_text) for q in s.quantities)
+        return [Outcome("number_missing_in_full", s.start, s.end, detail=f"{nums}: not in the report",
+                        actual=nums)]
+    # the newspaper's own titles and bylines, and sentences about the report itself, claim nothing
+    if s.heading or _META.search(text) or _META.search(s.canon) or len(body(s)) < 4:
+        return []
+    return [Outcome("added_claim", s.start, s.end, detail="no counterpart in the report")]
+
+
+# --------------------------------------------------------------------------- one aligned pair
+
+def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
+    s, m = p.s, p.m
+    p.f_ends = {k: q.end for k, q in fq.items()}
+    f_start, f_end = full[m.first].start, full[m.last].end
+    # the matched window: from the first to the last run of 2+ equal characters (a lone equal
+    # character at the edge, like 中 of 年中 and 中心, is chance)
+    n_s, n_f = len(p.sb), len(m.canon)
+    equal = [op for op in p.ops if op[0] == "equal" and (
+        op[2] - op[1] >= 2 or (op[1] == 0 and op[3] == 0) or (op[2] == n_s and op[4] == n_f))] or \
+        [op for op in p.ops if op[0] == "equal"]
+    if not equal:
+        return []
+    lo, hi = p.ops.index(equal[0]), p.ops.index(equal[-1])
+    matched, mismatched, s_extra, f_dropped = [], [], [], []
+    wording: list[tuple[str, str, int, int]] = []   # (summary words, report words, f_j1, f_j2)
+    omitted: list[tuple[int, int, str]] = []
+    for n, (tag, i1, i2, j1, j2) in enumerate(p.ops):
+        inside = lo <= n <= hi
+        s_syms = [k for k in range(i1, i2) if is_symbol(p.sb[k])]
+        f_syms = [k for k in range(j1, j2) if is_symbol(m.canon[k])]
+        if tag == "equal":
+            for a, b in zip(s_syms, f_syms, strict=True):
+                sq, fqq = p.q_at_s(a), fq.get(m.origin[b])
+                if sq is None or fqq is None:
+                    continue
+                (mismatched if sq.qualifier != fqq.qualifier else matched).append((sq, fqq))
+            continue
+        pairs = list(zip(s_syms, f_syms, strict=False))
+        for a, b in pairs:
+            sq, fqq = p.q_at_s(a), fq.get(m.origin[b])
+            if sq is not None and fqq is not None:
+                mismatched.append((sq, fqq))
+        s_extra += [p.q_at_s(a) for a in s_syms[len(pairs):] if p.q_at_s(a) is not None]
+        rest_f = f_syms[len(pairs):]
+        if inside:
+            f_dropped += [fq[m.origin[b]] for b in rest_f if m.origin[b] in fq]
+        if not inside:
+            # outside the matched window: the summary's lead-in/trailing words or the part of the
+            # report clause the summary does not retell; only a dropped word at the very end counts
+            if (n > hi and tag == "delete" and j2 - j1 <= 2 and not f_syms and j2 == len(m.canon)
+                    and not s.heading):
+                wording.append(("", m.canon[j1:j2], j1, j2, p.context(i1, i2, j1, j2)))
+            # a word replaced at the very start of the report clause (深入推进 → 全面推进)
+            if (n < lo and tag == "replace" and j1 == 0 and i2 - i1 <= 4 and j2 - j1 <= 4
+                    and not f_syms and not s_syms):
+                wording.append((p.sb[i1:i2], m.canon[j1:j2], j1, j2,
+                                p.context(i1, i2, j1, j2)))
+            continue
+        s_words = "".join(ch for ch in p.sb[i1:i2] if not is_symbol(ch))
+        f_words = "".join(ch for ch in m.canon[j1:j2] if not is_symbol(ch))
+        if tag == "delete" and (rest_f or any(ch.isdigit() for ch in f_words)
+                                or _is_item(p.f_text, m.origin[j1], m.origin[j2 - 1] + 1)):
+            last = m.origin[j2 - 1]
+            end = fq[last].end if is_symbol(m.canon[j2 - 1]) and last in fq else last + 1
+            omitted.append((m.origin[j1], end, f_words))
+            continue
+        if tag == "insert" and s_words in vocab().ignorable_insertions:
+            continue
+        if tag == "replace" and same_in_script(s_words, f_words):
+            continue
+        if s_words or f_words:
+            wording.append((s_words, f_words, j1, j2, p.context(i1, i2, j1, j2)))
+    out: list[Outcome] = []
+    # numbers the summary adds: the same figure may sit in a neighbouring clause of the report
+    near = _nearby_keys(full, m)
+    missing = [q for q in s_extra if quantity_key(q) not in near]
+    for q in list(missing):
+        same_unit = [d for d in f_dropped if d.unit == q.unit]
+        if same_unit:
+            mismatched.append((q, same_unit[0]))
+            f_dropped.remove(same_unit[0])
+            missing.remove(q)
+    for sq, fqq in mismatched:
+        fields = _mismatch_fields(sq, fqq)
+        if not fields:
+            continue
+        exp, act = _q_text(fqq, p.f_text), _q_text(sq, p.s_text)
+        out.append(Outcome("number_mismatch", sq.start, sq.end, fqq.start, fqq.end,
+                           detail=f"{exp} → {act} ({', '.join(fields) or 'value'} differs)",
+                           expected=exp, actual=act, fields=fields))
+    if missing:
+        nums = "、".join(_q_text(q, p.s_text) for q in missing)
+        out.append(Outcome("number_missing_in_full", s.start, s.end, f_start, f_end,
+                           detail=f"{nums}: not in the report passage", actual=nums))
+    order = _order_changed(p, full)
+    if order is not None:
+        out.append(order)
+        wording = []
+    if omitted:
+        what = "；".join(_clean(p.f_text[a:b]) for a, b, _ in omitted)
+        out.append(Outcome("item_omitted", s.start, s.end, omitted[0][0], omitted[-1][1],
+                           detail=f"left out: {what}", expected=what))
+    # wording next to a changed number is the number's qualifier (突破→接近): reported there
+    if mismatched:
+        wording = [w for w in wording if not _touches_number(w, m.canon)]
+    if wording:
+        changes = [w[4] for w in wording]
+        trivial = all(set(w[0]) | set(w[1]) <= _TRIVIAL for w in wording)
+        out.append(Outcome("wording_changed", s.start, s.end, f_start, f_end,
+                           detail="; ".join(changes), changes=changes, trivial=trivial,
+                           expected=_clean(p.f_text[f_start:f_end]), actual=_clean(p.s_text[s.start:s.end])))
+    if matched and not mismatched and not missing:
+        nums = "、".join(_q_text(q, p.s_text) for q, _ in matched)
+        out.append(Outcome(PASS, s.start, s.end, f_start, f_end, detail=nums, actual=nums,
+                           expected="、".join(_q_text(q, p.f_text) for _, q in matched)))
+    return out
+
+
+def _written(canon: str, origin: list[int], text: str, ends: dict[int, int], a: int, b: int) -> str:
+    """The text as written behind ``canon[a:b]`` (a number symbol stands for the whole quantity)."""
+    if a >= b:
+        return ""
+    last = b - 1
+    end = ends.get(origin[last], origin[last] + 1) if is_symbol(canon[last]) else origin[last] + 1
+    return _clean(text[origin[a]:end])
+
+
+def _plain(s: str) -> str:
+    return "".join(ch for ch in s if not is_symbol(ch))
+
+
+def _touches_number(w: tuple, canon: str) -> bool:
+    j1, j2 = w[2], w[3]
+    return (j1 > 0 and is_symbol(canon[j1 - 1])) or (j2 < len(canon) and is_symbol(canon[j2]))
+
+
+def _clean(text: str) -> str:
+    return "".join(text.split()).strip("，。、；：,;:")
+
+
+def _is_item(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` a whole enumeration item (separator before, separator or 等 after)?"""
+    before = text[a - 1] if a > 0 else ""
+    after = text[b] if b < len(text) else ""
+    short = len("".join(text[a:b].split())) <= ITEM_MAX
+    return (short and (before == "、" or after == "、")) or \
+        (before in _SEPARATORS and after in _SEPARATORS + "等")
+
+
+def _nearby_keys(full: list[Clause], m: Match) -> set[str]:
+    """Quantity keys of the report sentence(s) around a match."""
+    sentences = {full[m.first].sentence, full[m.last].sentence}
+    lo, hi = max(0, m.first - 6), min(len(full), m.last + 7)
+    return {quantity_key(q) for c in full[lo:hi] if c.sentence in sentences for q in c.quantities}
+
+
+def _order_changed(p: _Pair, full: list[Clause]) -> Outcome | None:
+    """Enumeration items of the clause in another order than the report's."""
+    if all(op[0] == "equal" for op in p.ops):
+        return None
+    s_raw = p.s_text[p.s.start:p.s.end]
+    items = [x for x in (_canon_plain(i) for i in _ITEM_SPLIT.split(s_raw)) if len(x) >= 3]
+    if len(items) < 2:
+        return None
+    canon = p.m.canon
+    pos = []
+    for it in items:
+        # the longest suffix (3+ characters) of the item that the report clause holds exactly once
+        for k in range(len(it) - 2):
+            found = canon.find(it[k:])
+            if found != -1 and canon.find(it[k:], found + 1) == -1:
+                pos.append((found, it[k:]))
+                break
+    for a, b in pairwise(pos):
+        if b[0] + len(b[1]) <= a[0]:
+            f_start, f_end = full[p.m.first].start, full[p.m.last].end
+            return Outcome("order_changed", p.s.start, p.s.end, f_start, f_end,
+                           detail=f"{a[1]} and {b[1]} in the other order than the report's",
+                           expected=_clean(p.f_text[f_start:f_end]), actual=_clean(s_raw))
+    return None
+
+
+def _canon_plain(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum() or ch == "%")
+
+
+# --------------------------------------------------------------------------- skipped passages
+
+def _gaps(summary: list[Clause], full: list[Clause], matches: dict[int, Match], covered: set[int],
+          f_text: str) -> list[Outcome]:
+    """Report clauses left out where the summary otherwise follows the report.
+
+    Between two consecutive summary clauses of one paragraph or bullet (or a prose paragraph and
+    the next) whose counterparts lie a little apart in the report, the report clauses in between
+    that the summary does not retell elsewhere were left out. A prose sentence that ends where the
+    report's sentence goes on has left out the rest of it.
+    """
+    out: list[Outcome] = []
+    seq = [s for s in summary if s.index in matches and not s.heading]
+    for p, q in zip(seq, [*seq[1:], None], strict=False):
+        mp = matches[p.index]
+        if q is not None:
+            mq = matches[q.index]
+            same_block = p.block == q.block
+            next_prose = (q.block > p.block and p.ends_block and not p.bullet and not q.bullet
+                          and _blocks_between(summary, p, q) == 0)
+            gap = range(mp.last + 1, mq.first)
+            if (same_block or next_prose) and 0 < len(gap) <= GAP_MAX:
+                left = [k for k in gap if k not in covered]
+                if not same_block:
+                    # between paragraphs, only what the report says in the same paragraphs counts:
+                    # a paragraph of its own in between is a part the summary chose not to retell
+                    blocks = {full[mp.last].block, full[mq.first].block}
+                    left = [k for k in left if full[k].block in blocks]
+                if not same_block and not any(full[k].quantities for k in left):
+                    left = []   # across paragraphs only skipped figures count (topics may be chosen)
+                if left and sum(len(full[k].canon) for k in left) >= 4:
+                    s_start = _block_start(summary, p) if not same_block else p.start
+                    s_end = q.end if same_block else _sentence_end(summary, q)
+                    out.append(_omission(full, left, s_start, s_end, f_text))
+                    continue
+            if same_block:
+                continue
+        if p.ends_sentence and not p.bullet and (p.ends_block or q is None or q.block == p.block):
+            left = _rest(full, mp.last, covered, "sentence")
+            if p.ends_block and _starts_sentence(summary, matches, full, p):
+                rest = _rest(full, mp.last, covered, "block")
+                if len(rest) <= REST_MAX:
+                    left = rest or left
+            if left:
+                out.append(_omission(full, left, _sentence_start(summary, p), p.end, f_text))
+    return out
+
+
+def _rest(full: list[Clause], last: int, covered: set[int], unit: str) -> list[int]:
+    """The report clauses after ``last`` in its sentence (or block), if none is retold elsewhere."""
+    rest = []
+    for k in range(last + 1, len(full)):
+        if getattr(full[k], unit) != getattr(full[last], unit):
+            break
+        rest.append(k)
+    if any(k in covered for k in rest):
+        return []
+    return rest
+
+
+def _starts_sentence(summary: list[Clause], matches: dict[int, Match], full: list[Clause],
+                     p: Clause) -> bool:
+    """Does p's summary paragraph retell p's report paragraph closely from a sentence start?
+
+    Closely: most report clauses from there to p's counterpart are retold (3 at least); a
+    paragraph that picks a clause here and there is not following the report.
+    """
+    own = [matches[c.index] for c in summary if c.block == p.block and c.index in matches]
+    first, last = min(m.first for m in own), matches[p.index].last
+    retold = {k for m in own for k in range(m.first, m.last + 1) if first <= k <= last}
+    return (first == 0 or full[first - 1].sentence != full[first].sentence) and \
+        full[first].block == full[last].block and len(retold) >= 3 and \
+        len(retold) >= FOLLOW_SHARE * (last - first + 1)
+
+
+def _sentence_start(summary: list[Clause], p: Clause) -> int:
+    return min(c.start for c in summary if c.sentence == p.sentence)
+
+
+def _blocks_between(summary: list[Clause], p: Clause, q: Clause) -> int:
+    """Non-heading blocks strictly between p's and q's (a heading between them is fine)."""
+    return len({c.block for c in summary if p.block < c.block < q.block and not c.heading})
+
+
+def _block_start(summary: list[Clause], p: Clause) -> int:
+    return min(c.start for c in summary if c.block == p.block)
+
+
+def _sentence_end(summary: list[Clause], q: Clause) -> int:
+    return max(c.end for c in summary if c.sentence == q.sentence)
+
+
+def _omission(full: list[Clause], left: list[int], s_start: int, s_end: int, f_text: str) -> Outcome:
+    runs: list[list[int]] = []
+    for k in left:
+        if runs and k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    parts = []
+    for run in runs:
+        parts.append("，".join(_clean(f_text[full[k].start:full[k].end]) for k in run))
+    what = "；".join(parts)
+    nums = sum(len(full[k].quantities) for k in left)
+    detail = f"left out ({len(left)} clause{'s' if len(left) > 1 else ''}"
+    detail += f", {nums} number{'s' if nums != 1 else ''})" if nums else ")"
+    short = what if len(what) <= 120 else what[:117] + "…"
+    return Outcome("item_omitted", s_start, s_end, full[left[0]].start, full[left[-1]].end,
+                   detail=f"{detail}: {short}", expected=what)
+
+
+# --------------------------------------------------------------------------- listed titles
+
+TOPIC_MAX = 20   # a report paragraph whose first sentence is this short opens with its title
+_ENUM_SHAPE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|^[一二三四五六七八九十]+[是、]")
+
+
+def _topic(full: list[Clause], k: int, f_text: str) -> str | None:
+    """The title shape of report block ``k`` starts (``（一）`` / ``一是`` / plain), if it has one."""
+    c = full[k]
+    if k > 0 and full[k - 1].block == c.block:
+        return None
+    # a title is a plain statement (ends with 。, not a salutation 各位代表！) that opens a paragraph:
+    # more sentences follow it in the same block
+    if f_text[c.end:c.end + 1] != "。" and not _ENUM_SHAPE.match(f_text[c.start:c.end]):
+        return None
+    if not any(x.block == c.block and x.sentence != c.sentence for x in full[k + 1:k + 4]):
+        return None
+    first = [x for x in full[k:k + 3] if x.sentence == c.sentence]
+    if len(first) != 1 or len(c.canon) > TOPIC_MAX:
+        m = _ENUM_SHAPE.match(f_text[c.start:c.end])
+        return m and "enum" if m else None
+    m = _ENUM_SHAPE.match(f_text[c.start:c.end])
+    return "enum" if m else "plain"
+
+
+def _siblings(summary: list[Clause], full: list[Clause], matches: dict[int, Match], covered: set[int],
+              f_text: str) -> list[Outcome]:
+    """Titles left out of a list of the report's subsection titles.
+
+    A digest that lists, under a heading, the titles of the report's subsections (each bullet is
+    the opening sentence of a report paragraph) should list them all; a title of the same shape
+    between the report passages of this heading and the next one that the digest does not list
+    was left out.
+    """
+    out: list[Outcome] = []
+    # one anchor per heading line (a two-clause title is one heading)
+    heads = [c for c in summary if c.heading and c.index in matches
+             and not (c.index + 1 < len(summary) and summary[c.index + 1].block == c.block
+                      and summary[c.index + 1].index in matches)]
+    block_starts = [k for k in range(len(full)) if k == 0 or full[k - 1].block != full[k].block]
+    for h, h2 in zip(heads, [*heads[1:], None], strict=False):
+        lo = matches[h.index].last
+        hi = matches[h2.index].first if h2 is not None else len(full)
+        if hi <= lo:
+            continue
+        items = [c for c in summary if h.index < c.index and (h2 is None or c.index < h2.index)
+                 and c.index in matches and not c.heading]
+        if len(items) < 2 or not all(c.bullet for c in items):
+            continue
+        shapes = {_topic(full, matches[c.index].first, f_text) for c in items}
+        if len(shapes) != 1 or None in shapes:
+            continue
+        shape = shapes.pop()
+        listed = sorted(matches[c.index].first for c in items)
+        titles = [k for k in block_starts if lo < k < hi and _topic(full, k, f_text) == shape]
+        for k in titles:
+            if k in covered or k in listed:
+                continue
+            # quoted on the listed titles around the gap
+            after = [c for c in items if matches[c.index].first > k]
+            before = [c for c in items if matches[c.index].first < k]
+            start = (before[-1] if before else after[0]).start
+            end = (after[0] if after else before[-1]).end
+            out.append(_omission(full, [k], start, end, f_text))
+    return out
+

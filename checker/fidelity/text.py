@@ -1,0 +1,301 @@
+"""Units and comparison form of a text for the summary-fidelity check.
+
+A summary and the report it retells are compared clause by clause. ``units(text)`` splits
+normalised text into blocks (lines: a paragraph, a bullet, a heading), sentences (。！？) and
+clauses (，；：, not 、 — an enumeration ``公园、绿道、滨水空间`` stays in one clause so a
+dropped item can be seen). ``canon(...)`` gives a clause's comparison form: simplified script,
+no whitespace, punctuation or markdown, abbreviations expanded, and every quantity replaced by
+its value in base units (``2.5万亿元`` and ``2.5兆元`` both become ``⟦2500000000000元⟧``;
+``三月五日`` becomes ``3月5日``), with a map from each character back to the text offset.
+
+Example: ``**报告提出，新建口袋公园50个。**`` → clauses ``报告提出`` (a wrapper) and
+``新建口袋公园50个``, canon ``新建口袋公园⟦50个⟧``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "summary_fidelity.yaml"
+
+# Characters that never carry meaning in the comparison form: whitespace, punctuation, quotes,
+# brackets, markdown and bullet markers. (Digits, letters, %, CJK stay.)
+_SKIP = set(" \t\n\u3000，。、；：！？,.;:!?“”‘’\"'「」『』（）()【】[]《》<>〈〉—–-_*#>|•●○■□◆◇▪▶►·…~～/\\")
+_KEEP_IN_NUMBER = set(".%/")
+_SENT_END = set("。！？!?")
+_CLAUSE_END = set("，；：,;:。！？!?")
+_BULLET = re.compile(
+    r"^[ \t\u3000]*(?:#{1,6}[ \t]*|[-*+][ \t]+|[-–—]|[●•·▪■◆◇○◎►▶]"
+    r"|\d{1,2}(?:[.．、)）][ \t]*|[ \t]*)(?=[\u4e00-\u9fff“《])"
+    r"(?![年月日号个项万亿千百十家条米元人次倍岁届批期名余]))?"
+    r"[ \t\u3000]*")
+# Enumerators at the start of a clause (一是 （一） 一、 1、): structure, not wording.
+_ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[）)]"
+                         r"|[一二三四五六七八九十]{1,3}[是、](?=[\u4e00-\u9fff“\d])"
+                         r"|\d{1,2}[、.．](?!\d))")
+_HEADING_LINE = re.compile(r"^[ \t\u3000]*(?:#{1,6}|\*\*.*\*\*[ \t]*$)")
+_CN_DIGITS = "〇零一二三四五六七八九"
+_CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+_CN_DATE = re.compile(r"([〇零一二三四五六七八九十两]{1,4})([年月日号])")
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """``data/summary_fidelity.yaml``: wrappers, ignorable words, abbreviations."""
+
+    wrapper_only: re.Pattern[str]
+    wrapper_lead: re.Pattern[str]
+    ignorable_insertions: frozenset[str]
+    ignorable_deletions: frozenset[str]
+    abbreviations: tuple[tuple[str, str], ...]   # (abbreviation, full form), longest first
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    alts = "|".join(f"(?:{w})" for w in raw["wrappers"])
+    abbr = [(a, full) for full, abbrs in raw.get("abbreviations", {}).items() for a in abbrs]
+    abbr.sort(key=lambda p: -len(p[0]))
+    return Vocab(
+        wrapper_only=re.compile(rf"^(?:{alts})+$"),
+        wrapper_lead=re.compile(rf"^(?:{alts})+"),
+        ignorable_insertions=frozenset(raw.get("ignorable_insertions") or ()),
+        ignorable_deletions=frozenset(raw.get("ignorable_deletions") or ()),
+        abbreviations=tuple(abbr),
+    )
+
+
+@dataclass
+class Clause:
+    """One clause: ``[start, end)`` of the document text, its block and sentence numbers."""
+
+    index: int
+    start: int
+    end: int
+    block: int
+    sentence: int
+    heading: bool = False        # the block is a heading / title line
+    bullet: bool = False         # the block is a list item
+    ends_sentence: bool = False  # the clause closes its sentence with 。！？
+    ends_block: bool = False
+    canon: str = ""
+    origin: list[int] = field(default_factory=list)  # text offset of each canon character
+    lead: int = 0                # canon characters of a leading wrapper (报告提出 …)
+    quantities: list = field(default_factory=list)   # Quantity objects inside the clause
+
+
+def _cn_int(s: str) -> int | None:
+    """``二十一`` → 21, ``二〇二四`` → 2024, ``十`` → 10 (small numbers and digit strings)."""
+    if all(c in _CN_VALUE for c in s):
+        return int("".join(str(_CN_VALUE[c]) for c in s))
+    if s.count("十") == 1:
+        a, _, b = s.partition("十")
+        hi = 1 if not a else _CN_VALUE.get(a) if len(a) == 1 else None
+        lo = 0 if not b else _CN_VALUE.get(b) if len(b) == 1 else None
+        if hi is None or lo is None:
+            return None
+        return hi * 10 + lo
+    return None
+
+
+def split_clauses(text: str) -> list[Clause]:
+    """Clauses of normalised ``text``, with block (line) and sentence numbers.
+
+    ``一、回顾\\n全市增长6.1%，约2.5万亿元。`` → ``一、回顾`` (heading), ``全市增长6.1%``,
+    ``约2.5万亿元``.
+    """
+    out: list[Clause] = []
+    pos = 0
+    sentence = 0
+    for block, line in enumerate(text.split("\n")):
+        base = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        heading = bool(_HEADING_LINE.match(line))
+        m = _BULLET.match(line)
+        marker = m.group(0).strip() if m else ""
+        # a symbol marks a list item; a number (``8 高质量实施…``) marks a numbered title or item
+        bullet = bool(marker) and not marker[0].isdigit()
+        i = m.end() if m else 0
+        start = base + i
+        first_in_block = len(out)
+        j = i
+        n = len(line)
+        while j <= n:
+            ch = line[j] if j < n else "\n"
+            dash = ch in "—" and j + 1 < n and line[j + 1] == "—"
+            if ch in _CLAUSE_END or j == n or dash:
+                # a comma between digits is a thousands separator, not a clause break
+                if ch in ",，" and 0 < j < n - 1 and line[j - 1].isdigit() and line[j + 1].isdigit():
+                    j += 1
+                    continue
+                end = base + j
+                a, b = _trim(text, start, end)
+                if b > a:
+                    out.append(Clause(len(out), a, b, block, sentence, heading, bullet,
+                                      ends_sentence=ch in _SENT_END))
+                if ch in _SENT_END:
+                    sentence += 1
+                start = end + (2 if dash else 1)
+                j += 1 if dash else 0
+            j += 1
+        sentence += 1
+        if len(out) > first_in_block:
+            out[-1].ends_block = True
+            # a short line without any sentence punctuation is a title, as is a markdown heading
+            body = line[i:].strip()
+            if not heading and len(body) <= 40 and not any(c in body for c in "。；;"):
+                heading = not bullet and len(out) - first_in_block <= 3
+            for c in out[first_in_block:]:
+                c.heading = heading
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _SKIP and text[a] not in "（(“‘「《":
+        a += 1
+    while b > a and text[b - 1] in _SKIP and text[b - 1] not in "%":
+        b -= 1
+    return a, b
+
+
+_SYMBOLS: dict[str, str] = {}
+_SYMBOL_BASE = 0xF0000  # Supplementary Private Use Area-A: never in real text
+
+
+def quantity_key(q) -> str:
+    """A quantity as compared: value in base units and unit (``2.5万亿元`` → ``2.5e+12|元``)."""
+    return f"{q.value:.9g}|{q.unit}"
+
+
+def quantity_symbol(q) -> str:
+    """One private-use character standing for the quantity's value and unit.
+
+    Equal quantities get the same symbol whatever their spelling (``2.5万亿元``, ``2.5兆元``,
+    ``44000亿元``), so alignment and diff see a number as one token.
+    """
+    key = quantity_key(q)
+    sym = _SYMBOLS.get(key)
+    if sym is None:
+        sym = chr(_SYMBOL_BASE + len(_SYMBOLS) % 65000)
+        _SYMBOLS[key] = sym
+    return sym
+
+
+def is_symbol(ch: str) -> bool:
+    return ord(ch) >= _SYMBOL_BASE
+
+
+def canon(text: str, match_text: str, clause: Clause, quantities: list) -> None:
+    """Fill ``clause.canon``/``origin``/``lead``/``quantities`` (see the module docstring)."""
+    chars: list[str] = []
+    origin: list[int] = []
+    qs = sorted((q for q in quantities if clause.start <= q.start < clause.end), key=lambda q: q.start)
+    clause.quantities = qs
+    qi = 0
+    i = clause.start
+    end = clause.end
+    m = _ENUMERATOR.match(match_text, i, end)
+    if m:
+        i = m.end()
+    while i < end:
+        if qi < len(qs) and i >= qs[qi].start:
+            q = qs[qi]
+            qi += 1
+            if q.end <= i:
+                continue
+            # the whole quantity (qualifier words included) becomes one symbol; qualifiers are
+            # compared on the Quantity itself
+            chars.append(quantity_symbol(q))
+            origin.append(q.start)
+            i = max(q.end, i + 1)
+            continue
+        ch = match_text[i]
+        m = _CN_DATE.match(match_text, i) if ch in _CN_DIGITS + "十两" else None
+        if m and not (i > 0 and match_text[i - 1] in _CN_DIGITS + "十第"):
+            n = _cn_int(m.group(1))
+            if n is not None:
+                s = f"{n}{m.group(2)}"
+                chars.extend(s)
+                origin.extend([i] * len(s))
+                i = m.end()
+                continue
+        if ch not in _SKIP or (ch in _KEEP_IN_NUMBER and i + 1 < end and match_text[i + 1].isdigit()
+                               and i > 0 and match_text[i - 1].isdigit()):
+            chars.append(ch)
+            origin.append(i)
+        i += 1
+    s = "".join(chars)
+    # abbreviations → full form (GDP → 地区生产总值), mapping each new char to the abbreviation
+    for abbr, full in vocab().abbreviations:
+        k = s.find(abbr)
+        while k != -1:
+            o = origin[k]
+            s = s[:k] + full + s[k + len(abbr):]
+            origin[k:k + len(abbr)] = [o] * len(full)
+            k = s.find(abbr, k + len(full))
+    clause.canon = s
+    clause.origin = origin
+    m = vocab().wrapper_lead.match(s)
+    clause.lead = m.end() if m else 0
+
+
+def is_wrapper_only(clause: Clause) -> bool:
+    """Does the clause consist only of an attribution/linking wrapper (报告提出，同时，)?"""
+    return bool(clause.canon) and bool(vocab().wrapper_only.match(clause.canon))
+
+
+def prepare(text: str, match_text: str | None = None) -> list[Clause]:
+    """Clauses of normalised ``text`` with their comparison forms (quantities found once)."""
+    from checker.quantities import find_quantities
+
+    match_text = match_text if match_text and len(match_text) == len(text) else text
+    clauses = split_clauses(text)
+    # on the simplified form (same length, same offsets): 萬/億/約 read like 万/亿/约
+    quantities = find_quantities(match_text)
+    qi = 0
+    for c in clauses:
+        while qi < len(quantities) and quantities[qi].start < c.start:
+            qi += 1
+        k = qi
+        mine = []
+        while k < len(quantities) and quantities[k].start < c.end:
+            mine.append(quantities[k])
+            k += 1
+        canon(text, match_text, c, mine)
+    return clauses
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, frozenset[str]]:
+    """Simplified character → its traditional forms, from OpenCC's STCharacters.txt.
+
+    Character-level traditional→simplified conversion cannot undo a one-to-many mapping
+    (复 → 復/複/覆): 覆 stays 覆. Such pairs are the same word, not a substitution.
+    """
+    from importlib.resources import files
+
+    table: dict[str, frozenset[str]] = {}
+    data = files("opencc").joinpath("dictionary", "STCharacters.txt").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and len(parts[0]) == 1:
+            table[parts[0]] = frozenset(parts[1].split())
+    return table
+
+
+def same_in_script(summary_words: str, report_words: str) -> bool:
+    """Are the two strings the same up to traditional/simplified variants (答覆 = 答复)?"""
+    if len(summary_words) != len(report_words) or not summary_words:
+        return False
+    v = _variants()
+    return all(a == b or a in v.get(b, ()) or b in v.get(a, ())
+               for a, b in zip(summary_words, report_words, strict=True))
+

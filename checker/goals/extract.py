@@ -1,0 +1,260 @@
+"""Goal extraction from the plan sections of a report.
+
+Every quantified goal, one per target (``新开工 500个、完工 400个`` → two goals), and the checkable
+unquantified ones: a goal verb (建成 开通 完成 实现 出台 组建 设立 启动 … from
+checker/data/goal_vocab.yaml) governing a concrete object (``组建数据交易中心``). In the
+main-targets sentence (``主要预期目标是：…``) every clause is a goal (``居民收入持续增长``).
+Goals of a multi-year targets section, or tied to another year (``到2025年``), are marked
+``multi_year``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+
+from checker.goals.model import Goal
+from checker.goals.segments import carried, pieces, segments, sentences
+from checker.goals.text import canonical, core, squash
+from checker.goals.vocab import vocab
+from checker.model import PLAN, TARGETS, Document, Quantity, Section, Span
+
+# Units that never make a goal's target: durations and ordinals of programmes (三年行动, 100周年).
+NON_GOAL_UNITS = frozenset({"年", "周年", "岁", "届", "轮", "期", "批", "代", "版", "号", "级", "次会议"})
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")
+# 到2025年 / 2025年前 anywhere in the sentence: its targets are for that year
+_BY_YEAR = re.compile(r"到\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:前|底前|末)")
+_QUOTED = re.compile(r"“[^”]{0,12}”")
+
+
+def plan_sections(doc: Document, roles: tuple[str, ...] = (PLAN, TARGETS)) -> list[Section]:
+    """Top-level sections of ``doc`` whose role is a plan (or multi-year targets)."""
+    return [s for s in doc.sections if s.parent is None and s.role in roles]
+
+
+_QCACHE: dict[int, tuple[str, list[Quantity], list[int]]] = {}
+
+
+def _find_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    """Quantities starting in ``[start, end)``: one ``find_quantities`` pass per text, cached."""
+    hit = _QCACHE.get(id(text))
+    if hit is None or hit[0] is not text:
+        from checker.quantities import find_quantities
+
+        found = sorted(find_quantities(text), key=lambda q: q.start)
+        if len(_QCACHE) > 32:
+            _QCACHE.clear()
+        hit = _QCACHE[id(text)] = (text, found, [q.start for q in found])
+    _, found, starts = hit
+    out = []
+    for i in range(bisect_left(starts, start), len(found)):
+        if found[i].start >= end:
+            break
+        out.append(found[i])
+    return out
+
+
+def goal_quantity(text: str, q: Quantity) -> bool:
+    """Can ``q`` be a goal's target? Not a duration, an anniversary, an ordinal or a label."""
+    if q.unit in NON_GOAL_UNITS or q.year is not None:
+        return False
+    raw = vocab().raw
+    before = text[max(0, q.start - 4):q.start].rstrip()
+    if any(before.endswith(w) for w in raw.get("label_before") or ()):
+        return False
+    after = text[q.end:q.end + 4].lstrip()
+    if any(after.startswith(w) for w in raw.get("label_after") or ()):
+        return False
+    if q.value == 1 and q.text.lstrip().startswith("一"):
+        return False  # 一张蓝图, 一支队伍, 一批: an article, not a count
+    for m in _QUOTED.finditer(text, max(0, q.start - 12), min(len(text), q.end + 12)):
+        if m.start() < q.start and q.end <= m.end():
+            return False  # “3个50”, “5+2”: a programme's name
+    return True
+
+
+def implied_unit(text: str, q: Quantity) -> Quantity | None:
+    """A unitless quantity with the unit its noun implies (``5万农村劳动力`` → 人), else None."""
+    after = canonical(text[q.end:q.end + 10])
+    for unit, nouns in (vocab().raw.get("implicit_units") or {}).items():
+        if any(n in after[:8] for n in nouns):
+            return replace(q, unit=unit)
+    return None
+
+
+def _goal_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    out = []
+    for q in _find_quantities(text, start, end):
+        if not q.unit:
+            q = implied_unit(text, q)
+            if q is None:
+                continue
+        if goal_quantity(text, q):
+            out.append(q)
+    return out
+
+
+def _headings(doc: Document) -> set[int]:
+    """Start offsets of level-1/2 headings: their titles restate goals in general words."""
+    return {s.start for s in doc.sections if s.level <= 2 and s.title.strip()}
+
+
+def _is_multi_year(text: str, year: int | None) -> bool:
+    v = vocab()
+    if v.multi_year.search(canonical(text)):
+        return True
+    return any(year is not None and int(m.group(0)) != year for m in _YEAR.finditer(text))
+
+
+def _verb(text: str) -> re.Match[str] | None:
+    """The clause's goal verb: a specific verb early on beats a carry-on one (加快组建 → 组建)."""
+    v = vocab()
+    first = None
+    for m in v.verbs.finditer(text):
+        if first is None:
+            first = m
+        if m.start() > 6:
+            break
+        if v.verb_class.get(m.group(0)) != "run":
+            return m
+    return first
+
+
+def _unquantified(doc: Document, seg: Span, year: int | None, title: str, target_list: bool,
+                  multi: bool) -> list[Goal]:
+    """Unquantified goals of one segment (split at 、 when each part has its own verb)."""
+    text = doc.text
+    v = vocab()
+    parts = [seg]
+    if "、" in text[seg.start:seg.end]:
+        cuts, pos = [], seg.start
+        for i in range(seg.start, seg.end):
+            if text[i] == "、":
+                cuts.append(Span(pos, i))
+                pos = i + 1
+        cuts.append(Span(pos, seg.end))
+        if sum(1 for c in cuts if _leads(text[c.start:c.end])) >= 2:
+            parts = _merge_verbless(cuts, text)
+    out = []
+    for part in parts:
+        raw = text[part.start:part.end]
+        m = _verb(raw)
+        if target_list:
+            if m is None and not v.completion.search(raw):
+                continue
+        elif m is None or not _checkable(raw, m):
+            continue
+        obj = raw if m is None else raw[:m.start()] + raw[m.end():]
+        if len(core(obj)) < v.min_object_chars or core(obj) in v.vague_objects or _vague(raw):
+            continue
+        if m is not None and not target_list and v.verb_class.get(m.group(0)) == "run":
+            tail = canonical(raw[m.end():])
+            if not any(tail.endswith(n) for n in v.raw.get("task_nouns") or ()):
+                continue  # 推动各类资源优化配置: a direction, not a task
+        verb = m.group(0) if m else None
+        out.append(Goal(doc, squash(raw), part.start, part.end, year, title, None, canonical(obj),
+                        verb, v.verb_class.get(verb or "", "achieve"), multi, target_list))
+    return out
+
+
+_END_CLASSES = ("open", "start")
+
+
+def _vague(raw: str) -> bool:
+    """An aim or a frame rather than a checkable task (提高…水平, 为…作出贡献, 做好以下方面的工作)."""
+    raw_v = vocab().raw
+    text = canonical(raw)
+    if any(text.endswith(w) for w in raw_v.get("vague_endings") or ()):
+        return True
+    if any(w in text for w in raw_v.get("outline_words") or ()):
+        return True
+    return any(text.startswith(w) for w in raw_v.get("purpose_openers") or ())
+
+
+def _leads(part: str) -> bool:
+    """Does a list item carry its own verb: leading (``加快组建…``) or closing (``…封关运行``)?
+
+    ``某某国家实验室建设`` does not: its 建设 is a noun closing the object.
+    """
+    v = vocab()
+    m = v.verbs.search(part)
+    if m is not None and (m.start() <= 3 or len(core(part[:m.start()])) <= 1):
+        return True
+    return any(part.endswith(w) for w, cls in v.verb_class.items() if cls in _END_CLASSES)
+
+
+_FRAME = re.compile(r"^以.{1,20}为")  # 以扩大开放为主题: a frame, not a task
+
+
+def _checkable(raw: str, m: re.Match[str]) -> bool:
+    """Is the verb the clause's own (leading, closing, or governing a deliverable)?
+
+    ``加快组建区域贸易联盟`` yes; ``…服务实现社区全覆盖`` yes (deliverable 全覆盖);
+    ``今年是建市70周年`` no (成立 is inside a description).
+    """
+    if _FRAME.match(raw):
+        return False
+    if _leads(raw):
+        return True
+    tail = core(raw[m.end():])
+    return any(tail.endswith(h) for h in vocab().deliverable_heads)
+
+
+def _merge_verbless(cuts: list[Span], text: str) -> list[Span]:
+    """Attach a verbless list item to the part before it (``甲、乙、丙三地国家实验室``)."""
+    out: list[Span] = []
+    for c in cuts:
+        if out and not _leads(text[c.start:c.end]):
+            out[-1] = Span(out[-1].start, c.end)
+        else:
+            out.append(c)
+    return out
+
+
+def extract_goals(doc: Document, sections: list[Section] | None = None) -> list[Goal]:
+    """Every goal of the plan (and targets) sections of ``doc``, in text order."""
+    text = doc.text
+    v = vocab()
+    heads = _headings(doc)
+    goals: list[Goal] = []
+    para, in_targets = -1, False
+    chosen = sections if sections is not None else plan_sections(doc)
+    # a subsection inside another chosen section is read with it, once
+    chosen = [s for s in chosen
+              if not any(o is not s and o.start <= s.start and s.end <= o.end and o.level < s.level
+                         for o in chosen)]
+    for top in chosen:
+        year = top.year
+        multi_section = top.role == TARGETS
+        for sent in sentences(doc, top.body_start or top.start, top.end):
+            if sent.start in heads:
+                continue
+            by_year = any(year is not None and int(m.group(1) or m.group(2)) > year
+                          for m in _BY_YEAR.finditer(text, sent.start, sent.end))
+            prev = ""
+            para_start = text.rfind("\n", 0, sent.start) + 1
+            if para_start != para:
+                para, in_targets = para_start, False  # a new paragraph
+            for seg in segments(text, sent):
+                seg_text = text[seg.start:seg.end]
+                qs = _goal_quantities(text, seg.start, seg.end)
+                if any(mk in canonical(seg_text) for mk in v.target_markers):
+                    in_targets = True  # 主要预期目标是： introduces the targets (to the paragraph's end)
+                    if not qs:
+                        continue
+                target_list = in_targets
+                inner = doc.section_at(seg.start)
+                title = doc.sections[inner].title if inner is not None else top.title
+                multi = multi_section or by_year or _is_multi_year(seg_text, year)
+                if not qs:
+                    goals.extend(_unquantified(doc, seg, year, title, target_list, multi))
+                    prev = ""
+                    continue
+                found = pieces(text, seg, qs, prev)
+                prev = carried(found, prev)
+                for p in found:
+                    goals.append(Goal(doc, squash(text[p.start:p.end]), p.start, p.end, year, title,
+                                      p.quantity, p.metric, p.action, None, multi, target_list))
+    return goals
+

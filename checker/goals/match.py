@@ -1,0 +1,228 @@
+"""Outcome matching: find what a review section says about each goal.
+
+Quantified goals pair with review quantities of a compatible unit whose metric words overlap the
+goal's (character bigrams, so word order does not matter: ``新增3万个中小学学位`` ↔
+``新增中小学学位3.4万个``), never by number alone, and never across exclusive actions (新开工 is
+not 完工). Each review quantity reports at most one goal (the best-scoring one). Unquantified
+goals match review segments by their object (bigram and character overlap, a shared run of at
+least 4 characters, and the deliverable head — an 条例 is not reported by a 机制).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.goals.extract import _find_quantities, implied_unit
+from checker.goals.model import Goal, Outcome
+from checker.goals.segments import carried, pieces, segments, sentences
+from checker.goals.text import bigrams, canonical, char_cover, core, cover, lcs, squash
+from checker.goals.vocab import vocab
+from checker.model import REVIEW, Document, Span
+
+
+@dataclass
+class Thresholds:
+    """Matching thresholds (rule params ``min_metric_score``, ``min_object_score``)."""
+
+    metric: float = 0.5       # share of the goal's metric bigrams the outcome must carry
+    obj: float = 0.7          # mean of bigram and character cover of an unquantified object
+    min_run: int = 4          # shared run of characters (LCS) an object match needs
+    ambiguity: float = 0.05   # candidates within this score of the best compete
+
+
+@dataclass
+class ReviewIndex:
+    """The review text of one year, cut into segments and quantity pieces."""
+
+    doc: Document
+    year: int | None
+    segs: list[Span] = field(default_factory=list)
+    canon: list[str] = field(default_factory=list)
+    grams: list[frozenset[str]] = field(default_factory=list)
+    sent_of: list[Span] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    with_numbers: set[int] = field(default_factory=set)  # segments holding a quantity
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def review_spans(doc: Document, year: int | None) -> list[tuple[int, int]]:
+    """Ranges of the review sections of ``doc`` covering ``year`` (any review when none says)."""
+    tops = [s for s in doc.sections if s.parent is None and s.role == REVIEW]
+    exact = [s for s in tops if year is not None and s.year == year]
+    chosen = exact or [s for s in tops if s.year is None]
+    return [(s.start, s.end) for s in chosen]
+
+
+def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | None = None) -> ReviewIndex:
+    """Segments and quantity pieces of the review of ``year`` in ``doc``."""
+    idx = ReviewIndex(doc, year)
+    idx.spans = review_spans(doc, year) if spans is None else spans
+    text = doc.text
+    v = vocab()
+    for a, b in idx.spans:
+        for sent in sentences(doc, a, b):
+            prev = ""
+            for seg in segments(text, sent):
+                idx.segs.append(seg)
+                c = canonical(text[seg.start:seg.end])
+                idx.canon.append(c)
+                idx.grams.append(bigrams(c))
+                idx.sent_of.append(sent)
+                qs = _review_quantities(text, seg.start, seg.end)
+                if qs:
+                    idx.with_numbers.add(len(idx.segs) - 1)
+                found = pieces(text, seg, qs, prev)
+                prev = carried(found, prev)
+                for p in found:
+                    metric = v.fillers.sub("", p.metric)
+                    idx.outcomes.append(Outcome(doc, squash(text[p.start:p.end]), p.start, p.end,
+                                                p.quantity, metric, p.action, near=p.near))
+    return idx
+
+
+def _review_quantities(text: str, start: int, end: int) -> list:
+    """Quantities of a review segment; a unitless one takes the unit its noun implies, or goes."""
+    out = []
+    for q in _find_quantities(text, start, end):
+        if not q.unit:
+            q = implied_unit(text, q)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def unit_factor(goal_unit: str, outcome_unit: str) -> float | None:
+    """Factor turning an outcome in ``outcome_unit`` into ``goal_unit``; None when incompatible."""
+    # a year's outcome reports a per-year target: 千亿元/年 ↔ 1200亿元
+    goal_unit, outcome_unit = goal_unit.removesuffix("/年"), outcome_unit.removesuffix("/年")
+    if goal_unit == outcome_unit:
+        return 1.0
+    v = vocab()
+    g, o = v.unit_factor.get(goal_unit), v.unit_factor.get(outcome_unit)
+    if g and o:
+        return o[1] / g[1] if g[0] == o[0] else None
+    if g or o or "%" in (goal_unit, outcome_unit) or "百分点" in goal_unit + outcome_unit:
+        return None
+    # count words (量词): 个 is compatible with any single count word
+    if v.generic_count_unit in (goal_unit, outcome_unit) and len(goal_unit) == 1 and len(outcome_unit) == 1:
+        return 1.0
+    return None
+
+
+def _exclusive(a: str | None, b: str | None) -> bool:
+    """Do actions ``a`` and ``b`` belong to different exclusive groups (新开工 vs 完工)?"""
+    if not a or not b:
+        return False
+    ga = [i for i, g in enumerate(vocab().exclusive_actions) if any(w in a for w in g)]
+    gb = [i for i, g in enumerate(vocab().exclusive_actions) if any(w in b for w in g)]
+    return bool(ga and gb and not set(ga) & set(gb))
+
+
+def _cumulative(text: str) -> bool:
+    return any(w in text for w in vocab().raw.get("cumulative_cues") or ())
+
+
+def _bare(metric: str) -> str:
+    v = vocab()
+    return v.fillers.sub("", metric)
+
+
+def metric_score(goal_metric: str, outcome_metric: str, near: str = "") -> tuple[float, float]:
+    """``(forward, score)``: share of the goal's bigrams in the outcome, and a blend with the
+    reverse share and with the words right next to the outcome's number (``near``), so that in
+    ``拆违腾退土地2800公顷`` the figure belongs to 腾退土地 rather than to 拆除违法建设."""
+    g, o = _bare(goal_metric), _bare(outcome_metric)
+    fwd = cover(g, o)
+    return fwd, 0.6 * fwd + 0.2 * cover(o, g) + 0.2 * (cover(near, g) if near else fwd)
+
+
+def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Outcome]:
+    """Review quantities that may report ``goal``, best first."""
+    assert goal.quantity is not None
+    out = []
+    for o in idx.outcomes:
+        assert o.quantity is not None
+        factor = unit_factor(goal.quantity.unit, o.quantity.unit)
+        if factor is None or _exclusive(goal.action, o.action):
+            continue
+        if _cumulative(o.text) and not _cumulative(goal.text):
+            continue  # 累计…: a running total, not the year's amount
+        fwd, score = metric_score(goal.metric, o.metric, o.near)
+        if fwd < th.metric:
+            continue
+        value = o.quantity.value * factor
+        gd, od = goal.quantity.direction, o.quantity.direction
+        if gd and od and gd != od:
+            value = -value  # 下降 promised, 增长 reported: the wrong way
+        out.append(Outcome(o.doc, o.text, o.start, o.end, o.quantity, o.metric, o.action, score,
+                           value, o.near))
+    out.sort(key=lambda c: (-c.score, c.start))
+    return out
+
+
+def _head_ok(obj: str, seg: str) -> bool:
+    """A deliverable head the object ends with (条例, 规划 …) must appear in the segment."""
+    for head in vocab().deliverable_heads:
+        if obj.endswith(head):
+            return head in seg
+    return True
+
+
+_ITEM_SPLIT = re.compile(r"[、和及与]|等")
+
+
+def _item_score(obj_raw: str, seg: str) -> float:
+    """A list object (``一号楼二期、交通枢纽、…等项目``) is named when one specific item
+    (5+ characters) appears whole in the segment."""
+    items = [core(i) for i in _ITEM_SPLIT.split(obj_raw)]
+    return 0.75 if any(len(i) >= 5 and i in seg for i in items) else 0.0
+
+
+def object_score(obj: str, seg: str, th: Thresholds, obj_raw: str = "") -> float:
+    """How well review segment ``seg`` names goal object ``obj`` (0 when it does not)."""
+    if not obj or not seg:
+        return 0.0
+    if obj_raw and ("、" in obj_raw or "等" in obj_raw):
+        item = _item_score(obj_raw, seg)
+        if item:
+            return max(item, _plain_score(obj, seg, th))
+    return _plain_score(obj, seg, th)
+
+
+def _plain_score(obj: str, seg: str, th: Thresholds) -> float:
+    b = cover(obj, seg)
+    if b < 0.3:
+        return 0.0
+    score = (b + char_cover(obj, seg)) / 2
+    if score < th.obj or lcs(obj, seg) < min(th.min_run, len(obj)) or not _head_ok(obj, seg):
+        return 0.0
+    return score
+
+
+def object_matches(obj: str, idx: ReviewIndex, th: Thresholds, obj_raw: str = "") -> list[tuple[float, int]]:
+    """``(score, segment index)`` of review segments naming ``obj``, best first."""
+    grams = bigrams(obj)
+    out = []
+    for i, c in enumerate(idx.canon):
+        if not grams & idx.grams[i]:
+            continue
+        s = object_score(obj, c, th, obj_raw)
+        if s > 0:
+            out.append((s, i))
+    out.sort(key=lambda t: (-t[0], t[1]))
+    return out
+
+
+def loose_claims(metric: str, idx: ReviewIndex, th: Thresholds) -> list[int]:
+    """Segments with a blanket claim (各项年度任务, 进展顺利) that name part of ``metric``."""
+    v = vocab()
+    bare = v.actions.sub("", _bare(metric))
+    out = []
+    for i, c in enumerate(idx.canon):
+        if not v.blanket.search(c):
+            continue
+        if lcs(bare, c) >= th.min_run or cover(bare, c) >= 0.3:
+            out.append(i)
+    return out
+

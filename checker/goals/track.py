@@ -1,0 +1,203 @@
+"""Track every goal of a plan against the review of its year: status with the reasoning shown.
+
+``track(plan_doc, review_doc)`` → one ``Tracked`` per goal (multi-year targets excluded unless
+asked) and the review's completion claims (``圆满完成了…下达的目标任务``) with the goals that
+contradict them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.goals.extract import extract_goals, plan_sections
+from checker.goals.match import (
+    ReviewIndex,
+    Thresholds,
+    build_index,
+    loose_claims,
+    object_matches,
+    quantity_candidates,
+)
+from checker.goals.model import Claim, Goal, Outcome, Tracked
+from checker.goals.status import Semantics, judge
+from checker.goals.text import canonical, core, squash
+from checker.goals.vocab import vocab
+from checker.model import Document
+
+CONTRADICTING = ("missed", "partly", "not_reported")
+
+
+def _default_semantics() -> Semantics:
+    return Semantics(ceiling_metrics=tuple(vocab().ceiling_metrics))
+
+
+@dataclass
+class Settings:
+    """Everything a rule can tune (see the goal_followup kind's params)."""
+
+    semantics: Semantics = field(default_factory=_default_semantics)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    include_multi_year: bool = False
+    quantified_only: bool = False
+
+
+def settings_from_params(params: dict) -> Settings:
+    """``Settings`` from rule params (absent keys keep their defaults)."""
+    from checker.goals.status import DEFAULT_MODES
+
+    modes = dict(DEFAULT_MODES)
+    modes.update(params.get("qualifier_modes") or {})
+    ceiling = params.get("ceiling_metrics")
+    if ceiling is None:
+        ceiling = list(vocab().ceiling_metrics)
+    sem = Semantics(modes=modes, ceiling_metrics=tuple(ceiling),
+                    partly_ratio=float(params.get("partly_ratio", 0.8)),
+                    about_tolerance=float(params.get("about_tolerance", 0.05)))
+    th = Thresholds(metric=float(params.get("min_metric_score", 0.5)),
+                    obj=float(params.get("min_object_score", 0.7)))
+    return Settings(sem, th, bool(params.get("include_multi_year", False)),
+                    bool(params.get("quantified_only", False)))
+
+
+def _words_status(idx: ReviewIndex, seg_i: int, goal: Goal | None = None) -> tuple[str, str]:
+    """Status of a goal reported in words, from the verbs of the segment (then the sentence)."""
+    v = vocab()
+    text = idx.canon[seg_i]
+    strong = v.raw.get("strong_completion_words") or []
+    if any(w in text for w in strong):
+        return "met", "the review reports it done"
+    activity = goal is not None and goal.action in (v.raw.get("activity_verbs") or ())
+    if activity and v.progress.search(text) and not v.blanket.search(text):
+        return "met", "the review reports the activity under way"
+    if v.progress.search(text) or v.blanket.search(text):
+        return "qualitative_claim", "the review reports progress only, in words"
+    if v.completion.search(text):
+        return "met", "the review reports it done"
+    sent = idx.sent_of[seg_i]
+    seg = idx.segs[seg_i]
+    rest = canonical(idx.doc.text[seg.end:sent.end])
+    if v.completion.search(rest) and not v.progress.search(rest):
+        return "met", "the review reports it done"
+    return "qualitative_claim", "the review mentions it in words only"
+
+
+def _word_outcome(idx: ReviewIndex, i: int, score: float) -> Outcome:
+    seg = idx.segs[i]
+    text = idx.doc.text
+    return Outcome(idx.doc, squash(text[seg.start:seg.end]), seg.start, seg.end, None, idx.canon[i],
+                   None, score)
+
+
+def _track_words(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
+    """An unquantified goal: find its object in the review and read the verbs."""
+    obj = core(goal.metric)
+    found = object_matches(obj, idx, st.thresholds, goal.text)
+    if not found:
+        return Tracked(goal, "not_reported", reason=f"no review clause names 「{obj}」")
+    score, i = found[0]
+    status, why = _words_status(idx, i, goal)
+    out = _word_outcome(idx, i, score)
+    # a number in the matched clause is the outcome's value (居民人均可支配收入增长6%)
+    nums = [o for o in idx.outcomes if idx.segs[i].start <= o.start < idx.segs[i].end]
+    if nums and nums[0].quantity is not None:
+        out.quantity, out.value = nums[0].quantity, nums[0].quantity.value
+    return Tracked(goal, status, out, [_word_outcome(idx, j, s) for s, j in found[1:4]],
+                   reason=f"{why} (object match {score:.2f})")
+
+
+def _fallback(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
+    """A quantified goal with no figure in the review: reported in words, or not at all."""
+    bare = core(vocab().actions.sub("", goal.metric))
+    if len(bare) < vocab().min_object_chars:  # 拆除违法建设 → 违法: too little left to search
+        bare = core(goal.metric)
+    # a clause with a figure reports that figure's metric, not this goal in words
+    found = [(s, i) for s, i in object_matches(bare, idx, st.thresholds) if i not in idx.with_numbers]
+    if found:
+        score, i = found[0]
+        return Tracked(goal, "qualitative_claim", _word_outcome(idx, i, score),
+                       reason=f"no figure; the review names it in words (object match {score:.2f})")
+    loose = [i for i in loose_claims(goal.metric, idx, st.thresholds) if i not in idx.with_numbers]
+    if loose:
+        i = loose[0]
+        return Tracked(goal, "qualitative_claim", _word_outcome(idx, i, 0.0),
+                       reason="no figure; only a blanket claim in the review")
+    return Tracked(goal, "not_reported",
+                   reason=f"no review figure or clause for 「{goal.metric}」 in a compatible unit")
+
+
+def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None) -> list[Tracked]:
+    """Status of every goal against one review index."""
+    st = st or Settings()
+    th = st.thresholds
+    scored = [g for g in goals if st.include_multi_year or not g.multi_year]
+    if st.quantified_only:
+        scored = [g for g in scored if g.quantified]
+    cands = {id(g): quantity_candidates(g, idx, th) for g in scored if g.quantified}
+    # one review figure reports one goal: assign best pairs first
+    pairs = sorted(((c.score, gi, ci) for gi, g in enumerate(scored)
+                    for ci, c in enumerate(cands.get(id(g), []))), key=lambda t: (-t[0], t[1], t[2]))
+    taken: dict[int, int] = {}   # outcome start -> goal index
+    for _score, gi, ci in pairs:
+        c = cands[id(scored[gi])][ci]
+        taken.setdefault(c.start * 1000 + (c.quantity.start if c.quantity else 0), gi)
+    out: list[Tracked] = []
+    for gi, g in enumerate(scored):
+        if not g.quantified:
+            out.append(_track_words(g, idx, st))
+            continue
+        mine = [c for c in cands[id(g)]
+                if taken.get(c.start * 1000 + (c.quantity.start if c.quantity else 0)) == gi]
+        if not mine:
+            out.append(_fallback(g, idx, st))
+            continue
+        best = mine[0]
+        rivals = [c for c in mine[1:] if best.score - c.score <= th.ambiguity and c.value != best.value]
+        if rivals:
+            out.append(Tracked(g, "ambiguous", best, [best, *rivals],
+                               reason=f"{1 + len(rivals)} review figures fit equally well"))
+            continue
+        assert g.quantity is not None and best.value is not None
+        verdict = judge(g.quantity.value, g.quantity.qualifier, best.value, g.metric, st.semantics)
+        out.append(Tracked(g, verdict.status, best, mine[1:4], verdict.ratio, verdict.mode,
+                           verdict.reason + f" (metric match {best.score:.2f})"))
+    return out
+
+
+def find_claims(idx: ReviewIndex) -> list[Claim]:
+    """Review sentences claiming the year's targets were accomplished (the claim itself quoted)."""
+    v = vocab()
+    text = idx.doc.text
+    claims: list[Claim] = []
+    seen: set[int] = set()
+    for sent in idx.sent_of:
+        if sent.start in seen:
+            continue
+        seen.add(sent.start)
+        for p in v.claim_patterns:
+            m = p.search(text, sent.start, sent.end)
+            if m:
+                claims.append(Claim(idx.doc, m.start(), m.end(), squash(m.group(0))))
+                break
+    return claims
+
+
+def track(plan: Document, review: Document, st: Settings | None = None,
+          year: int | None = None, sections: list | None = None) -> tuple[list[Tracked], list[Claim]]:
+    """Goals of ``plan`` (its plan sections, or ``sections``; one ``year`` when given) against
+    the review of the same year in ``review``."""
+    st = st or Settings()
+    goals = extract_goals(plan, sections or plan_sections(plan))
+    goals = [g for g in goals if st.include_multi_year or not g.multi_year]
+    years = sorted({g.year for g in goals if g.year is not None and (year is None or g.year == year)})
+    tracked: list[Tracked] = []
+    claims: list[Claim] = []
+    for y in years or [None]:
+        mine = [g for g in goals if g.year == y]
+        idx = build_index(review, y)
+        t = track_goals(mine, idx, st)
+        tracked.extend(t)
+        for c in find_claims(idx):
+            bad = [x for x in t if x.status in CONTRADICTING]
+            c.contradicted_by = sorted(bad, key=lambda x: (not x.goal.quantified, x.goal.start))
+            claims.append(c)
+    return tracked, claims

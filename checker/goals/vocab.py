@@ -1,0 +1,120 @@
+"""The goal follow-up vocabulary (checker/data/goal_vocab.yaml), loaded once.
+
+The YAML holds all domain words (goal verbs, completion and progress words, synonyms, unit
+dimensions); this module only compiles them into regexes and lookup tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    """A regex matching any of ``words``, longest first (so 新开工 wins over 开工)."""
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered) or r"(?!x)x")
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """Compiled goal vocabulary."""
+
+    raw: dict
+    target_markers: tuple[str, ...]
+    multi_year: re.Pattern[str]
+    verbs: re.Pattern[str]
+    verb_class: dict[str, str]
+    deliverable_heads: tuple[str, ...]
+    generic: re.Pattern[str]
+    vague_objects: frozenset[str]
+    min_object_chars: int
+    completion: re.Pattern[str]
+    progress: re.Pattern[str]
+    blanket: re.Pattern[str]
+    claim_patterns: tuple[re.Pattern[str], ...]
+    exclusive_actions: tuple[frozenset[str], ...]
+    ceiling_metrics: tuple[str, ...]
+    fillers: re.Pattern[str]
+    actions: re.Pattern[str]
+    synonyms: re.Pattern[str]
+    canonical_of: dict[str, str]
+    unit_factor: dict[str, tuple[str, float]]
+    generic_count_unit: str
+
+    def canonical(self, text: str) -> str:
+        """Rewrite abbreviations to their canonical form: ``综保区`` → ``综合保税区``."""
+        return self.synonyms.sub(lambda m: self.canonical_of.get(m.group(0), m.group(0)), text)
+
+
+def _shared_synonyms() -> dict[str, list[str]]:
+    """Entries of the shared checker/data/synonyms.yaml, tolerant of its exact layout."""
+    path = DATA / "synonyms.yaml"
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError:
+        return {}
+    if isinstance(data, dict) and isinstance(data.get("synonyms"), (dict, list)):
+        data = data["synonyms"]
+    out: dict[str, list[str]] = {}
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                out[str(key)] = list(value)
+    elif isinstance(data, list):  # groups: [[a, b, c], …] with the first as canonical
+        for group in data:
+            if isinstance(group, list) and group and all(isinstance(v, str) for v in group):
+                out[group[0]] = list(group[1:])
+    return out
+
+
+@cache
+def vocab() -> Vocab:
+    """The vocabulary, loaded and compiled once per process."""
+    raw = yaml.safe_load((DATA / "goal_vocab.yaml").read_text(encoding="utf-8"))
+    verb_class = {v: cls for cls, words in raw["goal_verbs"].items() for v in words}
+    canonical_of: dict[str, str] = {}
+    merged = dict(_shared_synonyms())
+    merged.update(raw.get("synonyms") or {})  # goal entries win on conflicts
+    for canon, variants in merged.items():
+        canonical_of.setdefault(canon, canon)
+        for v in variants:
+            if v and v != canon and v not in canonical_of:
+                canonical_of[v] = canon
+    for word in raw.get("synonym_guards") or []:
+        canonical_of[word] = word  # longest match wins: 总规模 stays 总规模
+    unit_factor: dict[str, tuple[str, float]] = {}
+    for dim, units in (raw.get("unit_dimensions") or {}).items():
+        for unit, factor in units.items():
+            unit_factor[unit] = (dim, float(factor))
+    return Vocab(
+        raw=raw,
+        target_markers=tuple(raw["target_markers"]),
+        multi_year=_alternation(raw["multi_year_markers"]),
+        verbs=_alternation(list(verb_class)),
+        verb_class=verb_class,
+        deliverable_heads=tuple(sorted(raw["deliverable_heads"], key=len, reverse=True)),
+        generic=_alternation(raw["generic_words"]),
+        vague_objects=frozenset(raw["vague_objects"]),
+        min_object_chars=int(raw["min_object_chars"]),
+        completion=_alternation(raw["completion_words"]),
+        progress=_alternation(raw["progress_words"]),
+        blanket=_alternation(raw["blanket_claims"]),
+        claim_patterns=tuple(re.compile(p) for p in raw["completion_claim_patterns"]),
+        exclusive_actions=tuple(frozenset(g) for g in raw["exclusive_actions"]),
+        ceiling_metrics=tuple(raw["ceiling_metrics"]),
+        fillers=_alternation(raw["filler_words"]),
+        actions=_alternation(raw["metric_actions"]),
+        synonyms=_alternation(list(canonical_of)),
+        canonical_of=canonical_of,
+        unit_factor=unit_factor,
+        generic_count_unit=str(raw.get("generic_count_unit", "个")),
+    )

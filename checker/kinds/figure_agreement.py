@@ -1,0 +1,406 @@
+"""Kind ``figure_agreement``: one figure, stated alike wherever it is stated.
+
+What it does
+    Groups the figures of the selected documents by metric key, year, kind (outcome of a
+    review section vs target of a plan/targets section), unit dimension and measure (a level,
+    a change such as 增长5.2%, or a running total such as 累计…), and checks that every
+    occurrence in a group agrees in value, unit and qualifier. ``全市地区生产总值增长5.2%`` in a
+    report's review and ``2023年全市地区生产总值增长5.2%`` in its press summary form one group.
+
+Why
+    A figure stated two ways (the summary says 8.3万套, the report 8.2万套) means one of them is
+    wrong; readers cannot tell which.
+
+How it stays conservative
+    Figures pair only on a confident key match: the same mention key, the same year, the same
+    kind, a compatible unit dimension and the same measure. Equal numbers of different metrics
+    (整治桥下空间183处 / 完成老旧小区改造183个) or of different years (新增中小学学位2万个 as the
+    2022 and the 2024 target) are never compared. A summary's figure whose section does not say
+    which year it covers takes the year of the full report's figure with the same key, but only
+    when that key names a single (kind, year) there.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.kinds.base import KindSpec, Param
+from checker.model import PLAN, REVIEW, TARGETS, Document, Mention, Quantity
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "figures.yaml"
+
+OUTCOME = "outcome"
+TARGET = "target"
+LEVEL, CHANGE, CUMULATIVE = "level", "change", "cumulative"
+
+# For an outcome, 达到44.4% reports the value reached: it is the bare value, not a floor.
+_OUTCOME_SAME_AS_BARE = frozenset({">="})
+
+
+@functools.cache
+def figure_data() -> dict[str, Any]:
+    """The domain word lists of checker/data/figures.yaml (read once)."""
+    with DATA_FILE.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    data["count_units"] = frozenset(data.get("count_units") or ())
+    return data
+
+
+def figure_kind(role: str | None) -> str | None:
+    """``outcome`` for a review section, ``target`` for plan and targets sections, else None."""
+    if role == REVIEW:
+        return OUTCOME
+    if role in (PLAN, TARGETS):
+        return TARGET
+    return None
+
+
+def unit_dimension(unit: str | None) -> str:
+    """What a unit measures: all counting words (个 套 家 …) are ``count``; others are themselves.
+
+    ``8.2万套`` and ``8.2万个`` share the dimension ``count`` (so a changed 量词 is caught);
+    ``2.4万美元`` (美元) and ``21万元`` (元) do not.
+    """
+    unit = (unit or "").strip()
+    if not unit:
+        return "none"
+    if unit in figure_data()["count_units"]:
+        return "count"
+    return unit
+
+
+def is_cumulative(text: str) -> bool:
+    """True when ``text`` (the clause up to the number) marks a running total: ``累计加装电梯1843部``."""
+    return any(cue in text for cue in figure_data().get("cumulative_cues") or ())
+
+
+def measure_of(m: Mention, lead_text: str) -> str:
+    """``change`` (增长5.2%, 增长1.1倍), ``cumulative`` (累计…) or ``level`` (失业率4.4%).
+
+    A change is a growth multiple, a rate unit with a direction, or a key the mention stage
+    marked as a rate of change (``地区生产总值增速``); ``约4.4万亿元`` after ``增长5.2%`` stays a level.
+    A figure for a span of years (``压减一般性支出159亿元`` in a 2016–2020 review: the mention's
+    ``first_year``) is a running total, like one marked ``累计``.
+    """
+    from checker.mentions import CHANGE_SUFFIX, RATE_UNITS
+
+    q = m.quantity
+    assert q is not None
+    if q.kind == "growth_multiple" or m.key.endswith(CHANGE_SUFFIX) or (q.direction and q.unit in RATE_UNITS):
+        return CHANGE
+    first = getattr(m, "first_year", None)
+    if is_cumulative(lead_text) or (first is not None and m.year is not None and first < m.year):
+        return CUMULATIVE
+    return LEVEL
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantified mention with what it is a figure of: kind, year, dimension, measure."""
+
+    doc: Document
+    mention: Mention
+    kind: str
+    year: int
+    dim: str
+    measure: str
+
+    @property
+    def quantity(self) -> Quantity:
+        assert self.mention.quantity is not None
+        return self.mention.quantity
+
+    @property
+    def key(self) -> str:
+        return self.mention.key
+
+    @property
+    def quote(self) -> str:
+        """The clause that states the figure, whitespace removed."""
+        c = self.mention.clause
+        return self.doc.quote(c.start, c.end)
+
+    @property
+    def ident(self) -> tuple[str, int, int]:
+        q = self.quantity
+        return (self.doc.id, q.start, q.end)
+
+    @property
+    def doc_kind(self) -> str:
+        return self.doc.meta.kind
+
+    @property
+    def span(self) -> str:
+        """The years the figure covers: ``2023``, or ``2016–2020`` for a span total."""
+        first = getattr(self.mention, "first_year", None)
+        return f"{first}–{self.year}" if first is not None and first < self.year else str(self.year)
+
+
+MentionSource = Callable[[Document], list[Mention]]
+
+
+def _mentions(doc: Document) -> list[Mention]:
+    from checker.mentions import extract_mentions  # the previous stage; imported when used
+
+    return extract_mentions(doc)
+
+
+@functools.cache
+def _verb_words() -> tuple[str, ...]:
+    """The mention stage's actions, change verbs and link words, longest first."""
+    from checker.mentions import words
+
+    w = words()
+    vocab = {*w.actions, *w.up, *w.down, *w.links, *w.transparent}
+    return tuple(sorted((v for v in vocab if v), key=len, reverse=True))
+
+
+@functools.cache
+def vague_key(key: str) -> bool:
+    """A key made only of verbs and link words (``减少到``, ``提高到``) names no metric: no
+    confident match can rest on it."""
+    rest = key
+    for word in _verb_words():
+        rest = rest.replace(word, "")
+    return len(rest) < 2
+
+
+# 第一个五年: a key that is an ordinal names a position, not a metric.
+_ORDINAL_KEY = re.compile(r"^第[一二三四五六七八九十百千两\d]")
+
+
+def _figure(doc: Document, m: Mention, kind: str | None, year: int | None) -> Figure | None:
+    q = m.quantity
+    if q is None or kind is None or year is None or not (m.key or "").strip():
+        return None
+    if _ORDINAL_KEY.match(m.key) or vague_key(m.key):
+        return None
+    lead = doc.match_text[m.clause.start:max(q.end, m.clause.start)]
+    return Figure(doc, m, kind, year, unit_dimension(q.unit), measure_of(m, lead))
+
+
+def _full_report_index(full: Document, mentions: MentionSource) -> dict[str, set[tuple[str, int]]]:
+    """key → the (kind, year) pairs the full report gives that key."""
+    index: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for m in mentions(full):
+        kind = figure_kind(m.role)
+        if m.quantity is not None and kind and m.year is not None:
+            index[m.key].add((kind, m.year))
+    return index
+
+
+def collect_figures(docs: Iterable[Document], corpus: Any = None,
+                    mentions: MentionSource | None = None) -> list[Figure]:
+    """Every quantified mention of ``docs`` that can be placed as (kind, year).
+
+    A summary's mention outside any review/plan section borrows (kind, year) from the full
+    report it retells (``corpus.full_of``) when the key names exactly one (kind, year) there.
+    """
+    mentions = mentions or _mentions
+    out: list[Figure] = []
+    for doc in docs:
+        full_index: dict[str, set[tuple[str, int]]] | None = None
+        for m in mentions(doc):
+            kind, year = figure_kind(m.role), m.year
+            if (kind is None or year is None) and m.quantity is not None and doc.meta.kind != "report":
+                if full_index is None:
+                    full = _full_of(corpus, doc)
+                    full_index = _full_report_index(full, mentions) if full is not None else {}
+                placed = full_index.get(m.key) or set()
+                if m.year is not None and len(placed) > 1:
+                    # 2024年GDP增长目标…: the summary's own year picks among the report's
+                    placed = {p for p in placed if p[1] == m.year}
+                if len(placed) == 1:
+                    kind, year = next(iter(placed))
+            fig = _figure(doc, m, kind, year)
+            if fig is not None:
+                out.append(fig)
+    return out
+
+
+def _full_of(corpus: Any, doc: Document) -> Document | None:
+    if corpus is None:
+        return None
+    try:
+        return corpus.full_of(doc.id)
+    except (KeyError, AttributeError):
+        return None
+
+
+def _dedupe(figs: Iterable[Figure]) -> list[Figure]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for f in figs:
+        if f.ident not in seen:
+            seen.add(f.ident)
+            out.append(f)
+    return out
+
+
+def _split_by_action(figs: list[Figure]) -> list[list[Figure]]:
+    """Different actions (新开工 300个 / 完工 200个) are different figures; a figure without an
+    action joins the only action present, and is left out when there are several (no guessing)."""
+    by_action: dict[str, list[Figure]] = defaultdict(list)
+    bare: list[Figure] = []
+    for f in figs:
+        (by_action[f.mention.action] if f.mention.action else bare).append(f)
+    if len(by_action) <= 1:
+        return [figs]
+    return list(by_action.values())
+
+
+def group_figures(figures: Iterable[Figure], min_occurrences: int = 2) -> list[list[Figure]]:
+    """Groups of the same figure: same key, year, kind, unit dimension and measure.
+
+    Groups are returned in document order of their first occurrence; each keeps its
+    occurrences in input order.
+    """
+    buckets: dict[tuple, list[Figure]] = defaultdict(list)
+    for f in _dedupe(figures):
+        buckets[(f.key, f.year, f.kind, f.dim, f.measure)].append(f)
+    groups = []
+    for figs in buckets.values():
+        for sub in _split_by_action(figs):
+            if len(sub) >= min_occurrences:
+                groups.append(sub)
+    return groups
+
+
+def _same_value(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _qualifier(f: Figure, lenient: bool) -> str:
+    q = f.quantity.qualifier or "="
+    if lenient and f.kind == OUTCOME and q in _OUTCOME_SAME_AS_BARE:
+        return "="
+    return q
+
+
+def differences(group: Sequence[Figure], lenient_qualifiers: bool = True) -> list[str]:
+    """Which of ``value``, ``unit``, ``qualifier`` differ within ``group`` (empty: all agree)."""
+    diffs = []
+    values = [f.quantity.value for f in group]
+    if any(not _same_value(values[0], v) for v in values[1:]):
+        diffs.append("value")
+    else:
+        highs = [f.quantity.value_high for f in group]
+        if any((h is None) != (highs[0] is None) or (h is not None and not _same_value(h, highs[0]))
+               for h in highs):
+            diffs.append("value")
+    if len({f.quantity.unit for f in group}) > 1:
+        diffs.append("unit")
+    if len({_qualifier(f, lenient_qualifiers) for f in group}) > 1:
+        diffs.append("qualifier")
+    return diffs
+
+
+def stated(f: Figure) -> str:
+    """The figure as written: the quantity's own text, whitespace removed (``5.2%``, ``约4.4万亿元``)."""
+    q = f.quantity
+    text = "".join((q.text or "").split())
+    return text or f"{q.value:g}{q.unit}"
+
+
+# --- the kind -----------------------------------------------------------------------------------
+
+def _evidence_rows(group: Sequence[Figure]) -> list[dict[str, Any]]:
+    rows = []
+    for f in group:
+        loc = f.mention.location or f.doc.locate(f.quantity.start)
+        rows.append({
+            "document": str(f.doc.path), "doc_id": f.doc.id, "line": loc.line, "column": loc.column,
+            "text": f.quote, "stated": stated(f), "value": f.quantity.value, "unit": f.quantity.unit,
+            "qualifier": f.quantity.qualifier,
+        })
+    return rows
+
+
+def check(ctx: Any) -> Iterator[Any]:
+    """One finding per group: ``agree`` (pass) or ``disagree`` listing every occurrence."""
+    params = ctx.params
+    figures = collect_figures(_selected(ctx), ctx.corpus, mentions_of(ctx))
+    kinds = set(params.get("kinds") or (OUTCOME, TARGET))
+    figures = [f for f in figures if f.kind in kinds]
+    for group in group_figures(figures, int(params.get("min_occurrences", 2))):
+        if params.get("across_documents_only") and len({f.doc.id for f in group}) < 2:
+            continue
+        diffs = differences(group, bool(params.get("lenient_qualifiers", True)))
+        yield _finding(ctx, group, diffs)
+
+
+def mentions_of(ctx: Any) -> MentionSource:
+    """The rule's view of a document's mentions (only the sections its scope names)."""
+    return lambda doc: ctx.mentions("documents", doc)
+
+
+def _selected(ctx: Any) -> list[Document]:
+    slots = getattr(ctx, "slots", {}) or {}
+    docs = slots.get("documents")
+    if docs is None:
+        docs = list(getattr(ctx.corpus, "documents", []) or [])
+    return list(docs)
+
+
+def _finding(ctx: Any, group: Sequence[Figure], diffs: list[str]) -> Any:
+    first = group[0]
+    statements = sorted({stated(f) for f in group})
+    rows = _evidence_rows(group)
+    where = "; ".join(f"{r['doc_id']}:{r['line']}:{r['column']} {r['stated']}" for r in rows)
+    status = "disagree" if diffs else "agree"
+    fields = {
+        "metric": first.mention.metric or first.key,
+        "key": first.key,
+        "year": first.year,
+        "figure_kind": first.kind,
+        "label": f"{first.span}年{'结果' if first.kind == OUTCOME else '目标'}",
+        "measure": first.measure,
+        "n": len(group),
+        "differs_in": ", ".join(diffs),
+        "values": " / ".join(statements),
+        "occurrences": where,
+        "occurrence_list": rows,
+    }
+    return ctx.finding(
+        status=status,
+        document=first.doc,
+        offset=first.quantity.start,
+        metric=fields["metric"],
+        expected=stated(first),
+        actual=fields["values"],
+        quotes=[(f.doc, f.mention.clause.start, f.mention.clause.end, f.kind) for f in group],
+        data=fields,
+    )
+
+
+KIND = KindSpec(
+    name="figure_agreement",
+    summary="The same figure (metric, year, outcome/target) must be stated alike everywhere.",
+    check=check,
+    params={
+        "kinds": Param("array", [OUTCOME, TARGET], "Figure kinds to check: outcome, target.",
+                       items="string"),
+        "min_occurrences": Param("integer", 2, "Smallest group worth a finding."),
+        "across_documents_only": Param("boolean", False,
+                                       "Only groups spanning at least two documents."),
+        "lenient_qualifiers": Param("boolean", True,
+                                    "For outcomes, 达到X (>=) counts as the bare value X."),
+    },
+    slots=("documents",),
+    per_document=False,
+    default_message="{metric}（{label}）{status}：{values}；出现于 {occurrences}",
+    doc=__doc__ or "",
+    placeholders=frozenset({"metric", "key", "year", "figure_kind", "label", "measure", "n", "differs_in",
+                            "values", "occurrences"}),
+    statuses=("agree", "disagree"),
+    pass_statuses=frozenset({"agree"}),
+)

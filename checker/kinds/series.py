@@ -1,0 +1,658 @@
+"""Kind ``series``: one metric across the years the corpus covers.
+
+What it does
+    Collects, for each metric (mention key, unit dimension, measure), its figures year by year —
+    outcomes from review sections, targets from plan and targets sections — and, by ``mode``:
+
+    ``plausibility``
+        a ``series`` pass finding per series (森林覆盖率 44.4% (2020) → 44.9% (2023)); an
+        ``implausible_jump`` where an outcome moves by more than ``max_factor_per_year`` per year
+        (one finding per offending point, so one figure multiplied by ten gives one finding); an
+        ``implausible_rate`` where a level in % lies outside ``rate_bounds``; a ``scope_change``
+        where the text says the coverage changed (含/包括/口径 …, a metric phrase that gained a
+        component 轨道交通和市郊铁路运营里程 or a qualifier 住宅物业服务覆盖率) — reported as such,
+        never as a jump.
+    ``progress``
+        for every multi-year target (a target for a year after the document's own: “十四五” …
+        森林覆盖率达到45% by 2025), one finding per newer outcome value in the corpus:
+        ``on_track`` / ``behind`` / ``met`` (linear path from the baseline to the target; a
+        ceiling target 控制在5%以内 is on track while within the ceiling), or ``no_data`` when the
+        corpus has no later value.
+
+Why
+    A figure that jumps tenfold in a year is usually a typo or a changed unit; a change of scope
+    explains a jump that is not one; a five-year target falling behind is news.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.kinds.base import KindSpec, Param
+from checker.kinds.figure_agreement import (
+    CHANGE,
+    LEVEL,
+    OUTCOME,
+    TARGET,
+    Figure,
+    collect_figures,
+    figure_data,
+    mentions_of,
+    stated,
+)
+from checker.model import TARGETS, Document
+
+# --- series -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Point:
+    """One (year, kind) of a series, with every figure that states it."""
+
+    year: int
+    kind: str
+    figure: Figure                      # the representative (a report's, if any)
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def value(self) -> float:
+        return self.figure.quantity.value
+
+    def describe(self) -> str:
+        """``44.9% (2023)``; ``新开工300个 (2024 目标)``."""
+        action = self.figure.mention.action or ""
+        return f"{action}{stated(self.figure)} ({self.figure.span}{'' if self.kind == OUTCOME else ' 目标'})"
+
+
+@dataclass
+class Series:
+    """The points of one metric, by year; ``keys`` has several entries when scope changed."""
+
+    keys: list[str]
+    dim: str
+    measure: str
+    points: list[Point]
+
+    @property
+    def key(self) -> str:
+        return self.keys[-1]
+
+    def outcomes(self) -> list[Point]:
+        return [p for p in self.points if p.kind == OUTCOME]
+
+    def years(self, kind: str = OUTCOME) -> set[int]:
+        return {p.year for p in self.points if p.kind == kind}
+
+
+def _rank(f: Figure) -> tuple[int, int]:
+    # Prefer a report's own statement over a summary's retelling, then the earlier document.
+    return (0 if f.doc_kind == "report" else 1, 0)
+
+
+def _points(figs: Sequence[Figure]) -> list[Point]:
+    """Points by (year, kind). Where a year's report figures differ, they are told apart by their
+    action (新开工300个 / 完工200个: two points); a slot that stays ambiguous is left out."""
+    slots: dict[tuple[int, str, str], list[Figure]] = defaultdict(list)
+    for f in figs:
+        slots[(f.year, f.kind, f.measure)].append(f)
+    points = []
+    for (year, kind, _measure), group in slots.items():
+        for sub in _by_action(sorted(group, key=_rank)):
+            points.append(Point(year, kind, sub[0], sub))
+    points.sort(key=lambda p: (p.year, p.kind == OUTCOME))
+    return points
+
+
+def _values(figs: Sequence[Figure]) -> set[tuple[float, float | None]]:
+    reports = [f for f in figs if f.doc_kind == "report"] or list(figs)
+    return {(f.quantity.value, f.quantity.value_high) for f in reports}
+
+
+def _by_action(group: list[Figure]) -> list[list[Figure]]:
+    if len(_values(group)) <= 1:
+        return [group]
+    by_action: dict[str | None, list[Figure]] = defaultdict(list)
+    for f in group:
+        by_action[f.mention.action].append(f)
+    if None in by_action or any(len(_values(sub)) > 1 for sub in by_action.values()):
+        return []  # two different figures under one key and year: not a series point
+    return list(by_action.values())
+
+
+def _comparable(a: Point, b: Point) -> bool:
+    """Points whose actions differ (新开工 vs 完工) are different quantities of one metric."""
+    x, y = a.figure.mention.action, b.figure.mention.action
+    return x is None or y is None or x == y or len(_values(a.figures + b.figures)) <= 1
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _joined_parts(phrase: str) -> list[str]:
+    for joiner in sorted(figure_data().get("scope_joiners") or (), key=len, reverse=True):
+        if joiner and joiner in phrase:
+            return [p for p in phrase.split(joiner) if p]
+    return [phrase]
+
+
+def scope_relation(a: str, b: str) -> str | None:
+    """How metric phrase ``b`` differs in scope from ``a`` (None: not the same metric).
+
+    - ``joined``: one phrase joins a second component: ``城市轨道交通运营总里程`` vs
+      ``轨道交通和市郊铁路运营里程`` (drop ``和市郊铁路``: the rest is close to the other phrase);
+    - ``qualifier``: one phrase is the other with words added in front or inside
+      (``物业服务覆盖率`` → ``住宅物业服务覆盖率``; ``城市轨道交通运营总里程`` → ``轨道交通运营总里程``).
+
+    Conservative: the shared core must be at least 4 characters and the added words at most 4.
+    """
+    if a == b:
+        return None
+    from checker.mentions import CHANGE_SUFFIX
+
+    a, b = a.removesuffix(CHANGE_SUFFIX), b.removesuffix(CHANGE_SUFFIX)
+    for x, y in ((a, b), (b, a)):
+        parts = _joined_parts(y)
+        if len(parts) == 2 and len(_joined_parts(x)) == 1:
+            head, tail = parts
+            # 轨道交通和市郊铁路运营里程: head 轨道交通, tail 市郊铁路运营里程; the core is head +
+            # the tail's shared ending with x.
+            for cut in range(1, len(tail)):
+                core = head + tail[cut:]
+                if len(core) >= 4 and _close(core, x):
+                    return "joined"
+    if _close(a, b):
+        return "qualifier"
+    return None
+
+
+def _close(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and len(long) - len(short) <= 4 and _subsequence(short, long)
+
+
+def scope_cues_in(f: Figure) -> set[str]:
+    """Scope cue words (含/包括/口径 …) in the clause up to the figure."""
+    m, q = f.mention, f.quantity
+    text = f.doc.match_text[m.clause.start:max(q.end, m.clause.start)]
+    return {c for c in figure_data().get("scope_cues") or () if c in text}
+
+
+def build_series(figures: Iterable[Figure], min_points: int = 2) -> list[Series]:
+    """Series of figures by (key, dimension, measure), with scope-changed keys linked.
+
+    Two keys are linked when their phrases are scope variants (``scope_relation``) and their
+    outcome years do not overlap (a changed statistic replaces the old one; two phrases stated
+    for the same year are two metrics).
+    """
+    skip = set(figure_data().get("non_series_units") or ())
+    buckets: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.quantity.unit in skip:
+            continue  # 三年行动计划: a programme's length, not a yearly figure
+        # a running total (2016–2020) sits in the series of the yearly level, as its own points
+        buckets[(f.key, f.dim, CHANGE if f.measure == CHANGE else LEVEL)].append(f)
+    series = [Series([k[0]], k[1], k[2], _points(figs)) for k, figs in buckets.items()]
+    series = [s for s in series if s.points]
+    series = _link_scope_variants(series)
+    return [s for s in series if len(s.points) >= min_points]
+
+
+def _link_scope_variants(series: list[Series]) -> list[Series]:
+    by_dim: dict[tuple[str, str], list[Series]] = defaultdict(list)
+    for s in series:
+        by_dim[(s.dim, s.measure)].append(s)
+    out: list[Series] = []
+    for group in by_dim.values():
+        merged: list[Series] = []
+        for s in sorted(group, key=lambda s: min(p.year for p in s.points)):
+            target = None
+            if s.outcomes():
+                for m in merged:
+                    if (m.outcomes() and not (m.years() & s.years())
+                            and any(scope_relation(k, s.keys[0]) for k in m.keys)
+                            and not any(k in group_keys(merged, m) for k in s.keys)):
+                        target = m
+                        break
+            if target is None:
+                merged.append(Series(list(s.keys), s.dim, s.measure, list(s.points)))
+            else:
+                target.keys.extend(s.keys)
+                target.points.extend(s.points)
+                target.points.sort(key=lambda p: (p.year, p.kind == OUTCOME))
+        out.extend(merged)
+    return out
+
+
+def group_keys(merged: list[Series], current: Series) -> set[str]:
+    """Keys of other series than ``current`` (a key is linked at most once)."""
+    return {k for m in merged if m is not current for k in m.keys}
+
+
+# --- plausibility -------------------------------------------------------------------------------
+
+
+@dataclass
+class Issue:
+    """A plausibility outcome of a series: status, the points involved, and why."""
+
+    status: str                 # implausible_jump | implausible_rate | scope_change
+    points: list[Point]
+    detail: str
+
+
+def scope_change(a: Point, b: Point) -> str | None:
+    """Why ``a`` → ``b`` is a change of scope, from the text (None: same scope)."""
+    fa, fb = a.figure, b.figure
+    relation = scope_relation(fa.mention.metric or fa.key, fb.mention.metric or fb.key)
+    if fa.key != fb.key and relation is None:
+        relation = scope_relation(fa.key, fb.key) or "key"
+    cues = scope_cues_in(fa) ^ scope_cues_in(fb)
+    if relation is None and not cues:
+        return None
+    parts = []
+    if relation == "joined":
+        parts.append("统计范围合并了新的组成部分")
+    elif relation == "qualifier":
+        parts.append("指标名称的限定词改变")
+    elif relation == "key":
+        parts.append("指标名称改变")
+    if cues:
+        parts.append("口径提示词：" + "、".join(sorted(cues)))
+    names = f"「{fa.mention.metric or fa.key}」→「{fb.mention.metric or fb.key}」"
+    return f"{names}（{'；'.join(parts)}）"
+
+
+def _jump(a: Point, b: Point, factor: float) -> float | None:
+    """The ratio a → b when it exceeds ``factor`` per year, else None."""
+    va, vb = a.value, b.value
+    if va <= 0 or vb <= 0:
+        return None
+    ratio = max(va / vb, vb / va)
+    years = max(1, b.year - a.year)
+    return ratio if ratio > factor ** years else None
+
+
+def plausibility(s: Series, factor: float = 2.0, rate_bounds: tuple[float, float] = (0, 100),
+                 measures: Sequence[str] = (LEVEL,)) -> list[Issue]:
+    """Implausible jumps (one per offending point), rates out of bounds, scope changes."""
+    issues: list[Issue] = []
+    if s.dim == "%":
+        lo, hi = rate_bounds
+        for p in s.points:
+            if p.figure.measure == LEVEL and not lo <= p.value <= hi:
+                issues.append(Issue("implausible_rate", [p],
+                                    f"{p.describe()} 超出 {lo:g}–{hi:g}% 的范围"))
+    by_measure: dict[str, list[Point]] = defaultdict(list)
+    for p in s.outcomes():
+        by_measure[p.figure.measure].append(p)
+    for measure, pts in by_measure.items():
+        flagged: list[tuple[int, float]] = []   # index i: transition pts[i] → pts[i+1]
+        for i in range(len(pts) - 1):
+            a, b = pts[i], pts[i + 1]
+            why = scope_change(a, b)
+            if why:
+                issues.append(Issue("scope_change", [a, b], f"{a.describe()} → {b.describe()}：{why}"))
+                continue
+            if measure in measures and _comparable(a, b):
+                ratio = _jump(a, b, factor)
+                if ratio is not None:
+                    flagged.append((i, ratio))
+        issues.extend(_jump_issues(pts, flagged, factor))
+    return issues
+
+
+def _jump_issues(pts: list[Point], flagged: list[tuple[int, float]], factor: float) -> list[Issue]:
+    """One issue per offending point: two flagged transitions around a point whose neighbours
+    agree with each other make that point the outlier (the figure multiplied by ten)."""
+    out = []
+    ratios = dict(flagged)
+    done: set[int] = set()
+    for i, ratio in flagged:
+        if i in done:
+            continue
+        if (i + 1) in ratios and i + 2 < len(pts) and _jump(pts[i], pts[i + 2], factor) is None:
+            p = pts[i + 1]
+            out.append(Issue("implausible_jump", [pts[i], p, pts[i + 2]],
+                             f"{p.describe()} 与前后两年 {pts[i].describe()}、"
+                             f"{pts[i + 2].describe()} 相差 {max(ratio, ratios[i + 1]):.1f} 倍"))
+            done.update({i, i + 1})
+            continue
+        a, b = pts[i], pts[i + 1]
+        out.append(Issue("implausible_jump", [a, b],
+                         f"{a.describe()} → {b.describe()}：{ratio:.1f} 倍，超过每年 {factor:g} 倍"))
+        done.add(i)
+    return out
+
+
+# --- multi-year progress ------------------------------------------------------------------------
+
+FLOOR_QUALIFIERS = frozenset({">=", ">", "=", "~", "<~"})
+CEILING_QUALIFIERS = frozenset({"<=", "<"})
+
+
+@dataclass
+class Progress:
+    """One progress verdict of a multi-year target against one newer value (or none)."""
+
+    status: str                 # on_track | behind | met | no_data | in_progress
+    target: Figure
+    value: Point | None
+    baseline: Point | None
+    expected: float | None      # the linear path's value for the value's year
+    detail: str
+
+
+def is_multi_year_target(f: Figure) -> bool:
+    """A target for a later year than the document's own (a five-year plan's 2025 targets)."""
+    if f.kind != TARGET:
+        return False
+    doc_year = f.doc.meta.year
+    if doc_year is not None:
+        return f.year > doc_year
+    return f.mention.role == TARGETS
+
+
+def progress(target: Figure, outcomes: Sequence[Point]) -> list[Progress]:
+    """Verdicts of ``target`` against every outcome newer than its baseline.
+
+    Baseline: the latest outcome before the target's document year (44.4% in 2020 for a target
+    set in 2021). A floor target (达到45%) is ``met`` once reached, else ``on_track`` while the
+    value is at or above the straight line from baseline to target; a ceiling target
+    (控制在5%以内) is ``on_track`` (``met`` in the target year) while within the ceiling.
+    """
+    start = target.doc.meta.year or target.year
+    before = [p for p in outcomes if p.year < start]
+    baseline = before[-1] if before else None
+    newer = [p for p in outcomes if p.year >= start and p.year <= target.year]
+    if not newer:
+        base = f"；基线 {baseline.describe()}" if baseline else ""
+        return [Progress("no_data", target, None, baseline, None,
+                         f"语料中没有比目标提出时更新的数值{base}")]
+    return [_verdict(target, p, baseline) for p in newer]
+
+
+def _verdict(target: Figure, p: Point, baseline: Point | None) -> Progress:
+    q = target.quantity
+    t, v, Y = q.value, p.value, target.year
+    qual = q.qualifier or "="
+    ceiling = qual in CEILING_QUALIFIERS
+    decreasing = ceiling or (baseline is not None and t < baseline.value)
+    expected = None
+    if baseline is not None and baseline.year < Y:
+        frac = (p.year - baseline.year) / (Y - baseline.year)
+        expected = baseline.value + (t - baseline.value) * frac
+    reached = v <= t if decreasing else v >= t
+    if qual == "<":
+        reached = v < t
+    if ceiling:
+        status = ("met" if p.year >= Y else "on_track") if reached else "behind"
+    elif reached:
+        status = "met"
+    elif expected is None:
+        status = "behind" if p.year >= Y else "in_progress"
+    else:
+        on_path = v <= expected if decreasing else v >= expected
+        status = "on_track" if on_path else "behind"
+    path = f"，按线性进度 {p.year} 年应为 {expected:.4g}" if expected is not None else ""
+    base = f"基线 {baseline.describe()}，" if baseline else ""
+    detail = f"{base}{p.describe()}，目标 {stated(target)} ({Y}){path}"
+    return Progress(status, target, p, baseline, expected, detail)
+
+
+def progress_all(figures: Sequence[Figure], unquantified: Sequence[Figure] = ()) -> list[Progress]:
+    """Progress of every multi-year target among ``figures`` against the same key's outcomes."""
+    outcomes: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.kind == OUTCOME:
+            outcomes[(f.key, f.dim, f.measure)].append(f)
+    out: list[Progress] = []
+    seen: set[tuple] = set()
+    for f in figures:
+        if not is_multi_year_target(f):
+            continue
+        ident = (f.key, f.dim, f.measure, f.year, f.quantity.value, f.quantity.qualifier)
+        if ident in seen:
+            continue  # a summary repeating the target
+        seen.add(ident)
+        pts = [p for p in _points(outcomes.get((f.key, f.dim, f.measure), [])) if p.kind == OUTCOME]
+        out.extend(progress(f, pts))
+    return out
+
+
+# --- unquantified multi-year targets ------------------------------------------------------------
+
+
+@dataclass
+class WordTarget:
+    """A multi-year target in words (消除劣Ⅴ类水体) and the latest later statement of its object."""
+
+    doc: Document
+    start: int
+    end: int
+    text: str
+    obj: str                            # what the target is about, as the goal stage reads it
+    year: int
+    later: tuple[Document, int, int] | None = None   # the latest review clause naming ``obj``
+
+
+def _fold(text: str) -> str:
+    """Compact, compatibility-folded text for finding an object again (Ⅴ → V, no spaces)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def word_targets(docs: Sequence[Document], mentions: Any = None) -> list[WordTarget]:
+    """Unquantified targets of multi-year targets sections, stated in a sentence that also sets a
+    quantified target (``基本消除重污染天气，消除劣Ⅴ类水体，森林覆盖率达到45%``), each with the
+    latest later review clause that names its object (``劣 V 类水体全面消除``), if any."""
+    from checker.goals.extract import extract_goals  # the goal kind's reading of plan sections
+
+    out: list[WordTarget] = []
+    for doc in docs:
+        sections = [s for s in doc.sections if s.role == TARGETS and s.parent is None]
+        if not sections:
+            continue
+        goals = extract_goals(doc, sections)
+        quantified = [g for g in goals if g.quantified]
+        for g in goals:
+            if g.quantified or not g.multi_year or g.year is None:
+                continue
+            sent = _sentence(doc, g.start)
+            if sent is None or not any(sent[0] <= q.start < sent[1] for q in quantified):
+                continue
+            out.append(WordTarget(doc, g.start, g.end, g.text, g.metric, g.year))
+    for t in out:
+        t.later = _latest_statement(t, docs)
+    return out
+
+
+def _sentence(doc: Document, offset: int) -> tuple[int, int] | None:
+    for s in doc.sentences:
+        if s.start <= offset < s.end:
+            return (s.start, s.end)
+    return None
+
+
+def _latest_statement(t: WordTarget, docs: Sequence[Document]) -> tuple[Document, int, int] | None:
+    """The clause of the latest later review (year after the target's document) naming the object."""
+    needle = _fold(t.obj)
+    if len(needle) < 3:
+        return None
+    best: tuple[int, Document, int, int] | None = None
+    start_year = t.doc.meta.year or 0
+    for doc in docs:
+        if doc is t.doc or doc.meta.kind != "report":
+            continue
+        for sec in doc.sections:
+            if sec.parent is not None or sec.role != "review" or sec.year is None:
+                continue
+            if not start_year <= sec.year <= t.year:
+                continue
+            for c in doc.clauses:
+                if sec.start <= c.start < sec.end and needle in _fold(doc.match_text[c.start:c.end]):
+                    if best is None or sec.year > best[0]:
+                        best = (sec.year, doc, c.start, c.end)
+                    break
+    return None if best is None else best[1:]
+
+
+# --- the kind -----------------------------------------------------------------------------------
+
+
+def _selected(ctx: Any) -> list[Document]:
+    slots = getattr(ctx, "slots", {}) or {}
+    docs = slots.get("documents")
+    if docs is None:
+        docs = list(getattr(ctx.corpus, "documents", []) or [])
+    return list(docs)
+
+
+def check(ctx: Any) -> Iterator[Any]:
+    params = ctx.params
+    figures = collect_figures(_selected(ctx), ctx.corpus, mentions_of(ctx))
+    if params.get("mode", "plausibility") == "progress":
+        yield from _progress_findings(ctx, figures)
+        if params.get("unquantified", True):
+            yield from _word_target_findings(ctx, _selected(ctx))
+        return
+    kinds = set(params.get("kinds") or (OUTCOME, TARGET))
+    figures = [f for f in figures if f.kind in kinds]
+    factor = float(params.get("max_factor_per_year", 2.0))
+    bounds = tuple(params.get("rate_bounds") or (0, 100))
+    measures = tuple(params.get("measures") or (LEVEL,))
+    for s in build_series(figures, int(params.get("min_points", 2))):
+        yield _series_finding(ctx, s)
+        for issue in plausibility(s, factor, (float(bounds[0]), float(bounds[1])), measures):
+            yield _issue_finding(ctx, s, issue)
+
+
+def _point_row(p: Point) -> dict[str, Any]:
+    f = p.figure
+    loc = f.mention.location or f.doc.locate(f.quantity.start)
+    return {"year": p.year, "kind": p.kind, "value": p.value, "unit": f.quantity.unit,
+            "qualifier": f.quantity.qualifier, "stated": stated(f), "doc_id": f.doc.id,
+            "document": str(f.doc.path), "line": loc.line, "column": loc.column, "text": f.quote,
+            "metric": f.mention.metric}
+
+
+def _quotes(points: Iterable[Point]) -> list[tuple]:
+    return [(p.figure.doc, p.figure.mention.clause.start, p.figure.mention.clause.end, p.kind)
+            for p in points]
+
+
+def _series_text(points: Iterable[Point]) -> str:
+    return " → ".join(p.describe() for p in points)
+
+
+def _label(s: Series, f: Figure) -> str:
+    """The metric as written; for a series of rates of change, its key (地区生产总值增速)."""
+    return s.key if s.measure == CHANGE else (f.mention.metric or s.key)
+
+
+def _series_finding(ctx: Any, s: Series) -> Any:
+    last = s.points[-1].figure
+    return ctx.finding(
+        status="series", document=last.doc, offset=last.quantity.start,
+        metric=_label(s, last), expected="", actual=_series_text(s.points),
+        quotes=_quotes(s.points),
+        data={"metric": _label(s, last), "key": s.key, "keys": " | ".join(s.keys),
+              "measure": s.measure, "series": _series_text(s.points),
+              "detail": _series_text(s.points),
+              "points": [_point_row(p) for p in s.points], "n": len(s.points)},
+    )
+
+
+def _issue_finding(ctx: Any, s: Series, issue: Issue) -> Any:
+    anchor = issue.points[-1].figure if issue.status != "implausible_jump" else (
+        issue.points[1].figure if len(issue.points) == 3 else issue.points[-1].figure)
+    return ctx.finding(
+        status=issue.status, document=anchor.doc, offset=anchor.quantity.start,
+        metric=_label(s, anchor), expected="", actual=_series_text(issue.points),
+        quotes=_quotes(issue.points),
+        data={"metric": _label(s, anchor), "key": s.key, "keys": " | ".join(s.keys),
+              "measure": s.measure, "series": _series_text(s.points), "detail": issue.detail,
+              "points": [_point_row(p) for p in issue.points], "n": len(issue.points)},
+    )
+
+
+def _word_target_findings(ctx: Any, docs: list[Document]) -> Iterator[Any]:
+    for t in word_targets(docs):
+        quotes: list[tuple] = []
+        latest = ""
+        if t.later is not None:
+            doc, a, b = t.later
+            quotes.append((doc, a, b, "later"))
+            latest = f"{doc.quote(a, b)} ({doc.top_section_at(a).year})"  # type: ignore[union-attr]
+        status = "stated" if t.later is not None else "no_data"
+        detail = (f"目标未量化；最近的表述：{latest}" if latest
+                  else "目标未量化；语料中没有更新的表述")
+        yield ctx.finding(
+            status=status, document=t.doc, offset=t.start, end=t.end,
+            metric=t.obj, expected=f"{t.text} ({t.year})", actual=latest, quotes=quotes,
+            data={"metric": t.obj, "key": t.obj, "target": t.text, "target_year": t.year,
+                  "target_value": None, "latest": latest, "latest_value": None,
+                  "latest_year": doc.top_section_at(t.later[1]).year if t.later else None,  # type: ignore[union-attr]
+                  "baseline": "", "baseline_value": None, "baseline_year": None,
+                  "expected_now": None, "detail": detail},
+        )
+
+
+def _progress_findings(ctx: Any, figures: list[Figure]) -> Iterator[Any]:
+    for pr in progress_all(figures):
+        t = pr.target
+        pts = [x for x in (pr.baseline, pr.value) if x is not None]
+        quotes = [(t.doc, t.mention.clause.start, t.mention.clause.end, "target"), *_quotes(pts)]
+        yield ctx.finding(
+            status=pr.status, document=t.doc, offset=t.quantity.start,
+            metric=t.mention.metric or t.key, expected=f"{stated(t)} ({t.year})",
+            actual=pr.value.describe() if pr.value else "",
+            quotes=quotes,
+            data={"metric": t.mention.metric or t.key, "key": t.key, "target": stated(t),
+                  "target_year": t.year, "target_value": t.quantity.value,
+                  "latest": pr.value.describe() if pr.value else "",
+                  "latest_value": pr.value.value if pr.value else None,
+                  "latest_year": pr.value.year if pr.value else None,
+                  "baseline": pr.baseline.describe() if pr.baseline else "",
+                  "baseline_value": pr.baseline.value if pr.baseline else None,
+                  "baseline_year": pr.baseline.year if pr.baseline else None,
+                  "expected_now": pr.expected, "detail": pr.detail},
+        )
+
+
+KIND = KindSpec(
+    name="series",
+    summary="A metric's values across years: plausible moves, scope changes, multi-year progress.",
+    check=check,
+    params={
+        "mode": Param("string", "plausibility", "plausibility: series, jumps, rates, scope "
+                      "changes; progress: multi-year targets against newer values.",
+                      enum=("plausibility", "progress")),
+        "max_factor_per_year": Param("number", 2.0,
+                                     "A level moving by more than this factor per year is a jump."),
+        "rate_bounds": Param("array", [0, 100], "Bounds of a level stated in %.", items="number"),
+        "measures": Param("array", [LEVEL], "Measures checked for jumps: level, cumulative, change.",
+                          items="string"),
+        "kinds": Param("array", [OUTCOME, TARGET], "Figure kinds shown in a series.",
+                       items="string"),
+        "min_points": Param("integer", 2, "Fewest points (year and kind) that make a series."),
+        "unquantified": Param("boolean", True, "progress: also follow multi-year targets stated "
+                              "in words (消除劣Ⅴ类水体) to the latest later statement of their object."),
+    },
+    slots=("documents",),
+    per_document=False,
+    default_message="{metric}：{status} — {detail}",
+    doc=__doc__ or "",
+    placeholders=frozenset({"metric", "key", "keys", "measure", "series", "detail", "n",
+                            "target", "target_year", "latest", "baseline", "expected_now"}),
+    statuses=("series", "scope_change", "implausible_jump", "implausible_rate",
+              "on_track", "met", "behind", "in_progress", "no_data", "stated"),
+    pass_statuses=frozenset({"series", "scope_change", "on_track", "met", "in_progress", "no_data",
+                             "stated"}),
+)
+
+__all__ = ["CHANGE", "KIND", "Point", "Series", "build_series", "plausibility", "progress_all"]

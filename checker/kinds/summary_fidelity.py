@@ -1,0 +1,134 @@
+"""Kind ``summary_fidelity``: does a summary say what the report it retells says?
+
+What it does
+    Aligns every clause of the ``summary`` document (a press summary, a highlights digest, in
+    simplified or traditional script, Markdown or plain) with the passage of the ``full`` report it
+    retells, then compares each pair: numbers in base units with unit and qualifier
+    (``2.5兆元`` = ``2.5万亿元``, ``三月五日`` = ``3月5日``), wording, enumeration order, and
+    what the summary skipped where it otherwise follows the report. One finding per outcome, with
+    the summary quote (primary location) and the report quote as evidence:
+    ``number_match`` (pass), ``number_mismatch`` (which of value, multiplier, unit, qualifier
+    differs), ``number_missing_in_full``, ``wording_changed`` (``稳步推进→全面推进``),
+    ``item_omitted``, ``order_changed``, ``added_claim``.
+
+Why
+    Readers meet a report through its summaries; a changed figure, a dropped target or a swapped
+    word there is what they will repeat.
+
+Settings
+    ``statuses`` (which outcomes become findings; default all), ``severities`` (status → severity;
+    a changed number is an ``error`` by default), ``trivial_severity`` (wording changes that only
+    add or drop particles such as 的/是/向).
+
+Attribution wrappers (``报告提出，``), linking words (``同时，``), markdown, bullets, punctuation and
+tense markers restating the section (``将``) never count as changes: see
+``checker/data/summary_fidelity.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checker.findings import Finding
+from checker.kinds.base import KindSpec, Param
+
+STATUSES = ("number_match", "number_mismatch", "number_missing_in_full", "wording_changed",
+            "item_omitted", "order_changed", "added_claim")
+DEFAULT_SEVERITIES = {
+    "number_mismatch": "error",
+    "number_missing_in_full": "warning",
+    "item_omitted": "warning",
+    "wording_changed": "warning",
+    "order_changed": "warning",
+    "added_claim": "warning",
+    "number_match": "info",
+}
+STATUS_ZH = {
+    "number_match": "数字一致",
+    "number_mismatch": "数字不一致",
+    "number_missing_in_full": "原文无此数字",
+    "wording_changed": "措辞改动",
+    "item_omitted": "有遗漏",
+    "order_changed": "顺序改动",
+    "added_claim": "原文无此内容",
+}
+
+
+def severity_for(status: str, params: dict[str, Any], trivial: bool = False,
+                 default: str = "warning") -> str:
+    """The severity of an outcome under the rule's settings."""
+    if trivial and status == "wording_changed":
+        return str(params.get("trivial_severity") or "info")
+    table = dict(DEFAULT_SEVERITIES)
+    table.update(params.get("severities") or {})
+    return str(table.get(status, default))
+
+
+def findings_for(ctx: Any, summary: Any, full: Any) -> Iterator[Finding]:
+    """Findings of one summary against the report it retells."""
+    from checker.fidelity import compare_documents
+
+    params = ctx.params
+    wanted = set(params.get("statuses") or STATUSES)
+    comparison = compare_documents(summary, full)
+    for o in comparison.outcomes:
+        if o.kind not in wanted or o.s_start is None:
+            continue
+        evidence = []
+        if o.f_start is not None:
+            evidence.append((full, o.f_start, o.f_end, "full"))
+        s_quote = summary.quote(o.s_start, o.s_end)
+        f_quote = full.quote(o.f_start, o.f_end) if o.f_start is not None else ""
+        data = {
+            "detail": o.detail,
+            "status_zh": STATUS_ZH[o.kind],
+            "summary_doc": summary.id,
+            "full_doc": full.id,
+            "summary_quote": s_quote,
+            "full_quote": f_quote,
+            "summary_start": o.s_start, "summary_end": o.s_end,
+            "full_start": o.f_start, "full_end": o.f_end,
+            "differs": ", ".join(o.fields),
+            "changes": "; ".join(o.changes),
+            "trivial": o.trivial,
+        }
+        yield ctx.finding(
+            o.kind, summary, o.s_start, o.s_end, role="summary", evidence=evidence,
+            metric=o.kind, expected=o.expected, actual=o.actual, data=data,
+            severity=severity_for(o.kind, params, o.trivial, ctx.rule.severity),
+            extra=f"{o.kind}|{o.detail}|{f_quote}",
+        )
+
+
+def check(ctx: Any) -> Iterator[Finding]:
+    for summary in ctx.slots.get("summary") or []:
+        fulls = [d for d in ctx.slots.get("full") or [] if d is not summary]
+        finder = getattr(ctx.corpus, "full_of", None)
+        full = finder(summary.id) if finder else None
+        if full is None or full not in fulls:
+            full = fulls[0] if fulls else None
+        if full is None:
+            continue
+        yield from findings_for(ctx, summary, full)
+
+
+KIND = KindSpec(
+    name="summary_fidelity",
+    summary="A summary states the report's numbers, words and items: nothing changed, added or left out.",
+    check=check,
+    slots=("summary", "full"),
+    params={
+        "statuses": Param("array", default=list(STATUSES), items="string",
+                          description="Outcomes that become findings (number_match is a pass)."),
+        "severities": Param("object", default=dict(DEFAULT_SEVERITIES),
+                            description="Severity per outcome: error | warning | info."),
+        "trivial_severity": Param("string", default="info", enum=("error", "warning", "info"),
+                                  description="Severity of wording changes that only add or drop "
+                                              "particles (的 是 向 …)."),
+    },
+    placeholders=frozenset({"detail", "status_zh", "summary_doc", "full_doc", "summary_quote",
+                            "full_quote", "differs", "changes"}),
+    statuses=STATUSES,
+    pass_statuses=frozenset({"number_match"}),
+)

@@ -1,0 +1,141 @@
+"""Kind ``threshold``: a metric stated in the sections in scope must satisfy a bound.
+
+What it does
+    Finds every mention whose metric phrase (or canonical key) contains ``metric`` or one of its
+    ``synonyms`` (or matches the regex ``pattern``), optionally only with a given ``unit``, and
+    checks its value against ``min`` / ``max``. ``城镇调查失业率4.4%`` in a review section with
+    ``max: 5`` passes; ``城镇调查失业率5.6%`` fails.
+
+Why
+    Some figures have a bound that readers (and the report's own plan) care about: a reported
+    unemployment rate above the ceiling the plan promised is news.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from checker.kinds.base import KindSpec, Param
+from checker.model import Mention
+
+_SPACE = re.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub("", text or "")
+
+
+def matcher(params: dict[str, Any]) -> Any:
+    """A predicate on mentions built from ``metric``/``synonyms``/``pattern``."""
+    terms = [_squash(t) for t in [params.get("metric") or "", *(params.get("synonyms") or [])] if t]
+    regex = re.compile(params["pattern"]) if params.get("pattern") else None
+
+    def matches(m: Mention) -> bool:
+        names = (_squash(m.metric), _squash(m.key))
+        if regex is not None and any(regex.search(n) for n in names):
+            return True
+        return any(t in n for t in terms for n in names)
+
+    return matches
+
+
+def _value(m: Mention, signed: bool) -> tuple[float, float]:
+    q = m.quantity
+    assert q is not None
+    low, high = q.value, q.value_high if q.value_high is not None else q.value
+    if signed and q.direction == "decrease":
+        low, high = -high, -low
+    return low, high
+
+
+def _fmt(value: float, unit: str) -> str:
+    text = f"{value:g}"
+    return f"{text}{unit}"
+
+
+def bound_text(params: dict[str, Any]) -> str:
+    unit = params.get("unit") or ""
+    parts = []
+    if params.get("min") is not None:
+        parts.append(f">= {_fmt(params['min'], unit)}")
+    if params.get("max") is not None:
+        parts.append(f"<= {_fmt(params['max'], unit)}")
+    return " and ".join(parts)
+
+
+def validate(p: dict[str, Any]) -> list[tuple[str | None, str]]:
+    """Load-time checks: a bound and a metric are needed, and ``min`` may not exceed ``max``."""
+    out: list[tuple[str | None, str]] = []
+    if p.get("min") is None and p.get("max") is None:
+        out.append((None, "give `min`, `max` or both"))
+    if not (p.get("metric") or p.get("pattern")):
+        out.append((None, "give `metric` (a phrase) or `pattern` (a regex)"))
+    if p.get("min") is not None and p.get("max") is not None and p["min"] > p["max"]:
+        out.append(("min", f"min {p['min']} is above max {p['max']}: no value can pass"))
+    return out
+
+
+def check(ctx: Any) -> Iterator[Any]:
+    """One finding per matching mention (pass/fail), or ``not_found`` for a document without one."""
+    p = ctx.params
+    if p.get("min") is None and p.get("max") is None:
+        raise ValueError("threshold needs `min` or `max`")
+    if not (p.get("metric") or p.get("pattern")):
+        raise ValueError("threshold needs `metric` or `pattern`")
+    matches = matcher(p)
+    unit = p.get("unit")
+    expected = bound_text(p)
+    for doc in ctx.slots["documents"]:
+        found = [m for m in ctx.mentions("documents", doc)
+                 if m.quantity is not None and matches(m) and (not unit or m.quantity.unit == unit)]
+        for m in found:
+            low, high = _value(m, p["signed"])
+            ok = (p.get("min") is None or low >= p["min"]) and (p.get("max") is None or high <= p["max"])
+            q = m.quantity
+            yield ctx.finding(
+                "pass" if ok else "fail", doc, m.clause.start, m.clause.end,
+                metric=m.metric or p.get("metric") or "", expected=expected, actual=_squash(q.text),
+                extra=f"{m.key}|{q.value}", data={"value": q.value, "unit": q.unit, "key": m.key},
+            )
+        if not found and p["missing"] != "ignore":
+            roles = ctx.roles("documents")
+            sections = ctx.sections("documents", doc)
+            where = sections[0] if sections else None  # reported at the heading of the section searched
+            yield ctx.finding(
+                "not_found", doc, where.start if where else None,
+                (where.body_start or where.start + len(where.title)) if where else None,
+                severity="info" if p["missing"] == "info" else None,
+                metric=p.get("metric") or p.get("pattern") or "", expected=expected,
+                actual="not stated", extra="not_found",
+                message=f"{p.get('metric') or p.get('pattern')}: not stated in "
+                        f"{'/'.join(roles) or 'the document'} of {doc.id}",
+            )
+
+
+KIND = KindSpec(
+    name="threshold",
+    summary="A metric stated in the sections in scope must satisfy a bound (min and/or max).",
+    check=check,
+    params={
+        "metric": Param("string", None,
+                        "Metric phrase to look for (contained in the mention's metric or key)."),
+        "synonyms": Param("array", [], "Other names of the metric.", items="string"),
+        "pattern": Param("string", None, "Regex matched against the mention's metric or key.",
+                         format="regex"),
+        "unit": Param("string", None, "Only mentions in this unit (e.g. %); default any unit."),
+        "min": Param("number", None, "Smallest acceptable value."),
+        "max": Param("number", None, "Largest acceptable value."),
+        "signed": Param("boolean", True, "A decrease (下降5.7%) counts as a negative value."),
+        "missing": Param("string", "info", "A document that never states the metric: ignore it, "
+                         "report it as info, or as a failure at the rule's severity.",
+                         enum=("ignore", "info", "fail")),
+    },
+    slots=("documents",),
+    placeholders=frozenset({"value", "unit", "key"}),
+    statuses=("pass", "fail", "not_found"),
+    pass_statuses=frozenset({"pass"}),
+    default_message="{metric}: {actual} (expected {expected})",
+    validate=validate,
+)

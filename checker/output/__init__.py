@@ -1,0 +1,114 @@
+"""Renderers of findings: one module per format, each with ``render(report) -> str``.
+
+``FORMATS`` is the explicit registry (format name → module). ``Report`` is what every renderer
+gets: the findings (passes included), the rules that ran (SARIF lists them), waiver bookkeeping and
+the run's ``fail_on`` threshold.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.errors import CheckerError
+from checker.findings import SEVERITY_RANK, Finding
+
+FORMATS: dict[str, str] = {
+    "table": "checker.output.table",
+    "json": "checker.output.json",
+    "jsonl": "checker.output.jsonl",
+    "csv": "checker.output.csv",
+    "md": "checker.output.md",
+    "sarif": "checker.output.sarif",
+    "junit": "checker.output.junit",
+    "github": "checker.output.github",
+}
+if (Path(__file__).with_name("html.py")).exists():  # the summary helper's renderer, when present
+    FORMATS["html"] = "checker.output.html"
+
+# File suffix → format, for ``--output FILE`` without an explicit ``FORMAT:`` prefix.
+SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".md": "md",
+            ".sarif": "sarif", ".xml": "junit", ".html": "html", ".htm": "html", ".txt": "table"}
+
+
+@dataclass
+class Report:
+    """Everything a renderer may show."""
+
+    findings: list[Finding]
+    rules: list[Any] = field(default_factory=list)     # checker.ruleset.Rule
+    fail_on: str = "warning"
+    unused_waivers: list[dict[str, Any]] = field(default_factory=list)
+    expired_waivers: list[dict[str, Any]] = field(default_factory=list)
+    baseline: str | None = None                        # path of the baseline used, if any
+    cwd: Path = field(default_factory=Path.cwd)
+
+    @property
+    def attention(self) -> list[Finding]:
+        """Findings that need attention, most severe first, then by place."""
+        return sorted((f for f in self.findings if f.needs_attention), key=attention_key)
+
+    @property
+    def failing(self) -> list[Finding]:
+        """Findings that make the run fail under ``fail_on``."""
+        return failing(self.findings, self.fail_on)
+
+    def summary(self) -> dict[str, Any]:
+        att = [f for f in self.findings if f.needs_attention]
+        by_sev = Counter(f.severity for f in att)
+        return {
+            "findings": len(self.findings),
+            "passed": sum(f.passed for f in self.findings),
+            "needs_attention": len(att),
+            "error": by_sev.get("error", 0),
+            "warning": by_sev.get("warning", 0),
+            "info": by_sev.get("info", 0),
+            "suppressed": sum(1 for f in self.findings if f.suppressed is not None and not f.passed),
+            "baselined": sum(1 for f in self.findings if f.baselined and not f.passed),
+            "rules": len({f.rule for f in self.findings} | {r.id for r in self.rules}),
+            "fail_on": self.fail_on,
+            "failed": bool(self.failing),
+        }
+
+    def summary_line(self) -> str:
+        s = self.summary()
+        verdict = "FAIL" if s["failed"] else "ok"
+        return (f"{s['needs_attention']} need attention ({s['error']} error, {s['warning']} warning, "
+                f"{s['info']} info) · {s['passed']} passed · {s['suppressed']} suppressed · "
+                f"{s['baselined']} baselined · fail-on {s['fail_on']}: {verdict}")
+
+
+def attention_key(f: Finding) -> tuple[Any, ...]:
+    return (-SEVERITY_RANK.get(f.severity, 0), f.document, f.line, f.column, f.rule)
+
+
+def failing(findings: list[Finding], fail_on: str) -> list[Finding]:
+    """Findings needing attention at or above ``fail_on`` (never: none)."""
+    if fail_on == "never":
+        return []
+    floor = SEVERITY_RANK[fail_on]
+    return [f for f in findings if f.needs_attention and SEVERITY_RANK.get(f.severity, 0) >= floor]
+
+
+def render(fmt: str, report: Report) -> str:
+    """Render ``report`` in format ``fmt``."""
+    module = FORMATS.get(fmt)
+    if module is None:
+        raise CheckerError(f"--format {fmt}: unknown format (use one of {', '.join(FORMATS)})")
+    return importlib.import_module(module).render(report)
+
+
+def location(f: Finding) -> str:
+    if not f.document:
+        return "-"
+    return f"{f.document}:{f.line}:{f.column}" if f.line else f.document
+
+
+def one_line(text: str, width: int | None = None) -> str:
+    text = " ".join(str(text).split())
+    if width and len(text) > width:
+        return text[: width - 1] + "…"
+    return text

@@ -1,0 +1,259 @@
+"""``html``: one self-contained page for a person.
+
+For every summary checked against its report (``summary_fidelity`` findings) the page shows the two
+texts side by side, each discrepancy highlighted in both and linked: click a finding (or a
+highlight) and both passages scroll into view, marked. Counts per outcome are at the top; findings
+of other kinds follow in a table.
+
+Safety: every piece of document text, quote and message is HTML-escaped (a summary containing
+``<script>`` shows it as text), and a strict Content-Security-Policy allows only this page's own
+style and script (by hash): no network, no other script, no inline handlers.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import Counter
+from html import escape
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from checker.output import Report, location, one_line
+
+KIND = "summary_fidelity"
+ORDER = ("number_mismatch", "number_missing_in_full", "added_claim", "item_omitted", "wording_changed",
+         "order_changed", "number_match")
+LABEL = {
+    "number_match": "数字一致 number match",
+    "number_mismatch": "数字不一致 number mismatch",
+    "number_missing_in_full": "原文无此数字 number not in report",
+    "wording_changed": "措辞改动 wording changed",
+    "item_omitted": "有遗漏 item omitted",
+    "order_changed": "顺序改动 order changed",
+    "added_claim": "原文无此内容 added claim",
+}
+
+CSS = """
+:root{--bad:#d62728;--warn:#e8a317;--omit:#7b4fd6;--word:#1f77b4;--ok:#2ca02c}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.6 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",
+"WenQuanYi Micro Hei",sans-serif;
+color:#222;background:#fafafa}
+header{padding:12px 20px;background:#fff;border-bottom:1px solid #ddd}
+h1{font-size:20px;margin:0 0 6px}.sum{margin:0 20px 8px}h2{font-size:17px;margin:18px 20px 8px}
+h3{font-size:14px;margin:0 0 6px;color:#555}
+.counts{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0 0;padding:0;list-style:none}
+.counts li{border:1px solid #ccc;border-radius:4px;padding:2px 8px;background:#fff}
+.counts b{font-size:16px;margin-right:4px}
+.pair{display:grid;grid-template-columns:minmax(260px,1fr) 2fr;gap:12px;padding:0 20px 20px}
+.findings{margin:0;padding:0;list-style:none;max-height:82vh;overflow:auto;border:1px solid #ddd;
+background:#fff}
+.findings li{padding:6px 8px;border-bottom:1px solid #eee;border-left:5px solid #ccc}
+.findings li.active,.findings li:target{background:#fff6cc}
+.findings a{color:inherit;text-decoration:none;display:block}
+.findings .st{font-weight:600}.findings .loc{color:#777;font-size:12px}
+.findings q{display:block;font-size:13px;color:#333;quotes:"「" "」"}
+.panes{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.pane{border:1px solid #ddd;background:#fff;padding:8px 10px;max-height:82vh;overflow:auto}
+.doc{white-space:pre-wrap;word-break:break-all;margin:0}
+mark{background:none;border-bottom:2px solid;cursor:pointer;color:inherit}
+mark.pass{border-bottom:1px dotted var(--ok)}
+.k-number_mismatch{border-color:var(--bad)!important;background:#fde0e0}
+.k-number_missing_in_full,.k-added_claim{border-color:var(--warn)!important;background:#fff0c8}
+.k-item_omitted{border-color:var(--omit)!important}
+.findings .k-item_omitted,.pane-f .k-item_omitted{background:#ece4fb}
+.pane-s mark.k-item_omitted{border-bottom-style:dashed}
+.k-wording_changed,.k-order_changed{border-color:var(--word)!important;background:#e1eefa}
+mark.active{outline:3px solid #000;outline-offset:1px}
+.sev-error .st{color:var(--bad)}
+table.other{border-collapse:collapse;margin:0 20px 20px;background:#fff}
+table.other td,table.other th{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}
+footer{color:#777;font-size:12px;padding:0 20px 20px}
+"""
+
+JS = """
+(function(){
+function show(n, fromList){
+  document.querySelectorAll('.active').forEach(function(e){e.classList.remove('active');});
+  var marks = document.querySelectorAll('.x' + n);
+  marks.forEach(function(e){e.classList.add('active');});
+  document.querySelectorAll('.pane').forEach(function(p){
+    var m = p.querySelector('.x' + n);
+    if (m) { p.scrollTop = m.offsetTop - p.offsetTop - p.clientHeight / 3; }
+  });
+  var li = document.getElementById('x' + n);
+  if (li) { li.classList.add('active');
+    if (!fromList) { var l = li.parentNode; l.scrollTop = li.offsetTop - l.offsetTop - l.clientHeight / 3; } }
+}
+document.addEventListener('click', function(ev){
+  var t = ev.target.closest('[data-x]');
+  if (!t) { return; }
+  ev.preventDefault();
+  show(t.getAttribute('data-x'), t.tagName === 'A');
+  history.replaceState(null, '', '#x' + t.getAttribute('data-x'));
+});
+if (location.hash.indexOf('#x') === 0) { show(location.hash.slice(2), false); }
+})();
+"""
+
+
+def _sha(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+CSP = (f"default-src 'none'; style-src '{_sha(CSS)}'; script-src '{_sha(JS)}'; img-src data:; "
+       "base-uri 'none'; form-action 'none'")
+
+
+def _doc_text(path: str, cwd: Path, cache: dict[str, str | None]) -> str | None:
+    """The normalised text of a document the findings quote (offsets in findings index it)."""
+    if path in cache:
+        return cache[path]
+    text = None
+    p = Path(path)
+    if not p.is_absolute():
+        p = cwd / p
+    if p.is_file():
+        try:
+            from checker.ingest import read
+
+            text = read(p).text
+        except Exception:  # an unreadable file: the page still shows the findings and quotes
+            text = None
+    cache[path] = text
+    return text
+
+
+def _marked(text: str, spans: list[tuple[int, int, int, str]], prefix: str) -> str:
+    """``text`` escaped, with ``<mark>`` over each span (start, end, number, status) and anchors."""
+    cuts = {0, len(text)}
+    for a, b, _, _ in spans:
+        cuts.update((max(0, min(a, len(text))), max(0, min(b, len(text)))))
+    points = sorted(cuts)
+    starts: dict[int, list[int]] = {}
+    for a, _, n, _ in spans:
+        starts.setdefault(a, []).append(n)
+    out: list[str] = []
+    for a, b in pairwise(points):
+        out.extend(f'<a class="anchor" id="{prefix}{n}"></a>' for n in starts.get(a, []))
+        seg = escape(text[a:b])
+        cover = [s for s in spans if s[0] <= a and b <= s[1] and s[0] < s[1]]
+        if not cover:
+            out.append(seg)
+            continue
+        issues = [s for s in cover if s[3] != "number_match"]
+        main = min(issues or cover, key=lambda s: s[1] - s[0])
+        classes = ["hl", f"k-{main[3]}" if issues else "pass"] + [f"x{s[2]}" for s in cover]
+        out.append(f'<mark class="{" ".join(classes)}" data-x="{main[2]}">{seg}</mark>')
+    return "".join(out)
+
+
+def _pairs(findings: list[Any]) -> dict[tuple[str, str], list[Any]]:
+    pairs: dict[tuple[str, str], list[Any]] = {}
+    for f in findings:
+        if f.kind != KIND or "summary_start" not in f.data:
+            continue
+        full = next((e.document for e in f.evidence if e.role == "full"), "")
+        key = (f.document, full)
+        pairs.setdefault(key, []).append(f)
+    # findings without a report quote (added claims) join their summary's pair
+    merged: dict[tuple[str, str], list[Any]] = {}
+    for (s, full), fs in pairs.items():
+        if not full:
+            target = next((k for k in pairs if k[0] == s and k[1]), (s, ""))
+            merged.setdefault(target, []).extend(fs)
+        else:
+            merged.setdefault((s, full), []).extend(fs)
+    return merged
+
+
+def _cut(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _finding_item(f: Any, n: int) -> str:
+    full_ev = next((e for e in f.evidence if e.role == "full"), None)
+    d = f.data
+    parts = [f'<li id="x{n}" class="k-{escape(f.status)} sev-{escape(f.severity)}">',
+             f'<a href="#x{n}" data-x="{n}"><span class="st">{escape(LABEL.get(f.status, f.status))}</span> '
+             f'<span class="sev">[{escape(f.severity)}]</span> {escape(d.get("detail", ""))}',
+             f'<q>{escape(_cut(d.get("summary_quote", "")))}</q>'
+             f'<span class="loc">摘要 {escape(location(f))}</span>']
+    if full_ev is not None:
+        parts.append(f'<q>{escape(_cut(full_ev.text))}</q><span class="loc">原文 '
+                     f'{escape(full_ev.document)}:{full_ev.line}:{full_ev.column}</span>')
+    parts.append("</a></li>")
+    return "".join(parts)
+
+
+def _pair_section(key: tuple[str, str], fs: list[Any], first: int, cwd: Path,
+                  cache: dict[str, str | None]) -> tuple[str, int]:
+    s_path, f_path = key
+    fs = sorted(fs, key=lambda f: (f.data.get("summary_start") or 0, ORDER.index(f.status)
+                                   if f.status in ORDER else 99))
+    s_spans, f_spans, items = [], [], []
+    n = first
+    for f in fs:
+        d = f.data
+        if not f.passed:
+            items.append(_finding_item(f, n))
+        if d.get("summary_start") is not None:
+            s_spans.append((d["summary_start"], d["summary_end"], n, f.status))
+        if d.get("full_start") is not None:
+            f_spans.append((d["full_start"], d["full_end"], n, f.status))
+        n += 1
+    s_text = _doc_text(s_path, cwd, cache)
+    f_text = _doc_text(f_path, cwd, cache) if f_path else None
+    panes = []
+    for title, path, text, spans, prefix in (("摘要 Summary", s_path, s_text, s_spans, "s"),
+                                             ("原文 Report", f_path, f_text, f_spans, "f")):
+        # the report pane marks the omitted passage; the summary pane only underlines (CSS)
+        body = (_marked(text, spans, prefix) if text is not None
+                else escape("(the document could not be read again; see the quotes)"))
+        panes.append(f'<div class="pane pane-{prefix}"><h3>{escape(title)}: {escape(path or "-")}</h3>'
+                     f'<div class="doc">{body}</div></div>')
+    counts = Counter(f.status for f in fs)
+    summary = " · ".join(f"{escape(LABEL.get(s, s))} {counts[s]}" for s in ORDER if counts.get(s))
+    html = (f'<h2>{escape(s_path)} ↔ {escape(f_path or "-")}</h2><p class="sum">{summary}</p>'
+            f'<div class="pair"><ol class="findings">{"".join(items) or "<li>No discrepancies.</li>"}</ol>'
+            f'<div class="panes">{"".join(panes)}</div></div>')
+    return html, n
+
+
+def render(report: Report) -> str:
+    cache: dict[str, str | None] = {}
+    findings = report.findings
+    counts = Counter(f.status for f in findings if f.kind == KIND)
+    sev = Counter(f.severity for f in findings if f.needs_attention)
+    chips = [f"<li><b>{counts[s]}</b>{escape(LABEL.get(s, s))}</li>" for s in ORDER if counts.get(s)]
+    chips += [f"<li><b>{n}</b>{escape(s)}</li>" for s, n in sorted(sev.items())]
+    sections = []
+    n = 1
+    for key, fs in _pairs(findings).items():
+        html, n = _pair_section(key, fs, n, report.cwd, cache)
+        sections.append(html)
+    others = [f for f in report.attention if f.kind != KIND]
+    other_html = ""
+    if others:
+        rows = "".join(
+            f"<tr><td>{escape(f.severity)}</td><td>{escape(location(f))}</td><td>{escape(f.rule)}</td>"
+            f"<td>{escape(f.status)}</td><td>{escape(one_line(f.message))}</td><td>"
+            + "<br>".join(f"{escape(e.document)}:{e.line} {escape(e.text)}" for e in f.evidence[:4])
+            + "</td></tr>" for f in others)
+        other_html = ("<h2>Other findings</h2><table class=\"other\"><tr><th>severity</th><th>location</th>"
+                      f"<th>rule</th><th>status</th><th>message</th><th>evidence</th></tr>{rows}</table>")
+    names = " · ".join(escape(f"{s} ↔ {f}") for s, f in _pairs(findings)) or "checker findings"
+    return (
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>checker — {names}</title>\n<style>{CSS}</style></head>\n<body>\n"
+        f"<header><h1>Summary fidelity 摘要与原文对照</h1><div>{escape(report.summary_line())}</div>"
+        f"<ul class=\"counts\">{''.join(chips)}</ul></header>\n"
+        + "\n".join(sections) + other_html
+        + "\n<footer>Generated by checker. Click a finding or a highlight: both passages are shown."
+          "</footer>\n"
+        f"<script>{JS}</script>\n</body></html>\n"
+    )

@@ -1,0 +1,128 @@
+"""``sarif``: SARIF 2.1.0 for code-scanning UIs.
+
+Each rule is listed once in ``tool.driver.rules`` (description, rationale, link); every non-passing
+finding is a result located in the user's file (uri relative to the working folder), the other
+documents' quotes are related locations, fingerprints are ``partialFingerprints``, waived findings
+carry a ``suppressions`` entry with the waiver's reason. Passes are not results. Columns count
+Unicode code points (``columnKind``), as checker's do.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from checker import __version__
+from checker.findings import Evidence, Finding
+from checker.output import Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact(path: str, cwd: Path) -> dict[str, Any]:
+    """An artifactLocation: relative uri under the working folder, absolute file URI otherwise."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            rel = p.relative_to(cwd)
+        except ValueError:
+            return {"uri": p.as_uri()}
+        return {"uri": quote(rel.as_posix()), "uriBaseId": "SRCROOT"}
+    return {"uri": quote(p.as_posix()), "uriBaseId": "SRCROOT"}
+
+
+def _relative(path: Path, cwd: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return Path(path).resolve().as_posix()
+
+
+def physical(ev: Evidence, cwd: Path) -> dict[str, Any]:
+    region: dict[str, Any] = {"startLine": max(ev.line, 1), "startColumn": max(ev.column, 1)}
+    start = (region["startLine"], region["startColumn"])
+    if ev.end_line and ev.end_column and (ev.end_line, ev.end_column) > start:
+        region["endLine"] = ev.end_line
+        region["endColumn"] = ev.end_column
+    if ev.text:
+        region["snippet"] = {"text": ev.text}
+    return {"artifactLocation": artifact(ev.document, cwd), "region": region}
+
+
+def _rule_entry(rule: Any) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": rule.id,
+        "name": "".join(part.capitalize() for part in rule.id.replace("_", "-").replace(".", "-").split("-")),
+        "shortDescription": {"text": rule.description},
+        "fullDescription": {"text": (rule.description + ("\n\n" + rule.rationale if rule.rationale else ""))},
+        "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
+        "properties": {"tags": list(rule.tags), "kind": rule.kind},
+    }
+    if rule.link:
+        entry["helpUri"] = rule.link
+    if rule.rationale:
+        entry["help"] = {"text": rule.rationale}
+    return entry
+
+
+def _result(f: Finding, index: int, report: Report, rules: dict[str, Any]) -> dict[str, Any]:
+    own = [e for e in f.evidence if e.document == f.document]
+    primary = own[0] if own else None
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index,
+        "level": "error" if f.status == "error" else LEVELS.get(f.severity, "warning"),
+        "message": {"text": f.message or f"{f.rule}: {f.status}"},
+        "partialFingerprints": {"checkerFingerprint/v1": f.fingerprint},
+        "properties": {"status": f.status, "metric": f.metric, "expected": f.expected, "actual": f.actual},
+    }
+    if primary is not None:
+        result["locations"] = [{"physicalLocation": physical(primary, report.cwd)}]
+    elif f.document and f.line:
+        ev = Evidence(f.document, f.line, f.column, "")
+        result["locations"] = [{"physicalLocation": physical(ev, report.cwd)}]
+    elif f.rule in rules:  # no document (a scope that selected nothing): point at the rule file
+        rule = rules[f.rule]
+        ev = Evidence(_relative(rule.path, report.cwd), rule.line, 1, "")
+        result["locations"] = [{"physicalLocation": physical(ev, report.cwd)}]
+    related = [e for e in f.evidence if e is not primary]
+    if related:
+        result["relatedLocations"] = [
+            {"id": i + 1, "physicalLocation": physical(e, report.cwd),
+             "message": {"text": (f"{e.role}: " if e.role else "") + e.text}}
+            for i, e in enumerate(related)
+        ]
+    if f.suppressed is not None:
+        result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": f.suppressed}]
+    if report.baseline:
+        result["baselineState"] = "unchanged" if f.baselined else "new"
+    return result
+
+
+def sarif_log(report: Report) -> dict[str, Any]:
+    rules = {r.id: r for r in report.rules}
+    entries = [_rule_entry(r) for r in rules.values()]
+    index = {r.id: i for i, r in enumerate(rules.values())}
+    for f in report.findings:  # findings of rules not in the list (should not happen, but stay valid)
+        if f.rule not in index:
+            index[f.rule] = len(entries)
+            entries.append({"id": f.rule, "shortDescription": {"text": f.rule}})
+    results = [_result(f, index[f.rule], report, rules) for f in report.findings if not f.passed]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "checker", "version": __version__,
+                                "informationUri": "https://pypi.org/project/checker/", "rules": entries}},
+            "originalUriBaseIds": {"SRCROOT": {"uri": report.cwd.as_uri() + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,649 @@
+"""Quantities in normalised report text: numerals, multipliers, units, qualifiers — identifiers refused.
+
+``find_quantities("城镇新增就业28.1万人")`` → one ``Quantity(281000, "人", "=")``;
+``find_quantities("地铁16号线全线贯通")`` → nothing (a line number is a name, not a quantity).
+
+How it reads (all vocabularies live in ``checker/data/{units,qualifiers,identifiers,numerals}.yaml``):
+
+1. a number core: Arabic (``28.1``), Chinese (``十一`` ``两万`` ``百万``), a fraction (``1/5``),
+   ``百分之五``, a share (``七成`` ``一半``);
+2. after it: ``余``/``多``, a multiplier (万 亿 千 兆 …), a unit (longest written form, compound units
+   with ``/``), a closing qualifier (以上 以内 左右 …); before it: a per-prefix (月人均 每月) and an
+   opening qualifier (超过 近 约 控制在 …);
+3. refusal: a number overlapping an identifier pattern (第四 16号线 5G 十四五 2023年 4.0版 …), a
+   number with no unit (a bare ``3.0`` is a label, never a quantity), a lone ``一`` (an article),
+   a label in quotes (“3个100”), a title 《…》, a size criterion (亿元以上项目, 2个万亩以上公园).
+
+Offsets index the text given; traditional characters are read through their simplified form.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from checker.model import Quantity
+
+DATA_DIR = Path(__file__).parent / "data"
+
+_PUNCT = set("，。；：！？、,.;:!?（）()【】“”‘’「」《》\n —-")
+
+
+def _load(name: str) -> dict:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=loader)
+
+
+def _alt(words) -> str:
+    """Regex alternation of ``words``, longest first (so 个百分点 wins over 个)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Unit:
+    canonical: str
+    factor: float
+    kind: str  # count | measure | ratio
+
+
+class _Vocab:
+    """Every vocabulary file, loaded and compiled once."""
+
+    def __init__(self) -> None:
+        units, quals, ids, nums = (_load(n) for n in
+                                   ("units.yaml", "qualifiers.yaml", "identifiers.yaml", "numerals.yaml"))
+        self.digits: dict[str, int] = nums["digits"]
+        self.small: dict[str, int] = nums["small_units"]
+        self.large: dict[str, int] = nums["large_units"]
+        self.mult: dict[str, int] = {**self.small, **self.large}
+        self.shares: dict[str, list] = nums["shares"]  # word -> [percent, qualifier]
+        self.cheng_words = tuple(nums["cheng_words"])
+        self.lone_one_units = set(nums["lone_one_units"])
+        self.vague = tuple(nums["vague_prefixes"])
+        self.magnitude_suffix: str = nums["magnitude_suffix"]
+        cn = "".join(self.digits) + "".join(self.mult)
+        self.cn_chars = set(cn)
+
+        self.units: dict[str, _Unit] = {}
+        for kind in ("count", "measure", "ratio"):
+            for written, spec in units[kind].items():
+                canon, factor = (spec, 1) if isinstance(spec, str) else (spec[0], spec[1])
+                self.units[str(written)] = _Unit(str(canon), float(factor), kind)
+        self.attribute_units = set(units["attribute_units"])
+        self.time_units = set(units["time_units"])
+        self.time_reference = set(units["time_reference"])
+        denoms = units["denominators"]
+        self.unit_re = re.compile(rf"(?:{_alt(self.units)})(?:/(?:{_alt(denoms)}))*")
+        self.per_prefixes: dict[str, str] = units["per_prefixes"]
+        self.per_re = re.compile(rf"(?:{_alt(self.per_prefixes)})$")
+        self.implicit: list[tuple[str, str]] = sorted(
+            ((noun, unit) for unit, nouns in units["implicit_units"].items() for noun in nouns),
+            key=lambda p: -len(p[0]))
+        self.implicit_re = re.compile(
+            rf"[^，。；：！？、,;:!?\n“”《》]{{0,8}}?({_alt(n for n, _ in self.implicit)})")
+        self.implicit_map = dict(self.implicit)
+        self.magnitude: dict[str, str] = units["magnitude_nouns"]
+        self.magnitude_re = re.compile(
+            rf"({re.escape(nums['magnitude_suffix'])}|以上|左右|)({_alt(self.magnitude)})")
+
+        self.before: dict[str, str] = quals["before"]
+        self.before_re = re.compile(rf"(?:{_alt(self.before)})$")
+        self.bare_only = set(quals["bare_multiplier_only"])
+        self.reached_re = re.compile(rf"(?:{_alt(quals['reached_adverbs'])})$")
+        self.reaching = set(quals["reaching_verbs"])
+        self.after: dict[str, str] = quals["after"]
+        self.after_re = re.compile(_alt(self.after))
+        self.inner: dict[str, str] = quals["inner"]
+        self.after_wins = set(quals["after_wins"])
+        self.criterion_words = set(quals["criterion_words"])
+        self.level_re = re.compile(rf"(?:{_alt(quals['level_verbs'])})$")
+        self.inc_re = re.compile(rf"(?:{_alt(quals['increase'])})了?$")  # 增长了5%
+        self.dec_re = re.compile(rf"(?:{_alt(quals['decrease'])})了?$")
+        self.joiner_re = re.compile(rf"^(?:{_alt(quals['list_joiners'])})$")
+
+        ncls = re.escape(cn)
+        pats = [p.replace("{N}", ncls) for p in ids["patterns"].values()]
+        pats.append(_alt(ids["set_phrases"]))
+        self.ident_re = re.compile("|".join(f"(?:{p})" for p in pats))
+        self.label_quotes = [(q[0], q[1]) for q in ids["label_quotes"]]
+        self.label_max = int(ids["label_max_length"])
+        self.title_quotes = [(q[0], q[1]) for q in ids["title_quotes"]]
+        self.quote_re = re.compile("|".join(
+            rf"{re.escape(o)}[^{re.escape(o + c)}\n]{{1,40}}{re.escape(c)}" for o, c in self.label_quotes))
+        self.title_re = re.compile("|".join(
+            rf"{re.escape(o)}[^{re.escape(o + c)}\n]{{1,120}}{re.escape(c)}" for o, c in self.title_quotes))
+
+        mult_cls = re.escape("".join(self.mult))
+        self.num_re = re.compile(
+            rf"(?P<frac>\d+/\d+)"
+            rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{ncls}]+)"
+            rf"|(?P<fcn>[{ncls}]+)分之(?P<fnum>[{ncls}]+)"
+            rf"|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+            rf"|(?P<share>{_alt(self.shares)})"
+            rf"|(?P<cn>[{ncls}]+)")
+        self.mult_re = re.compile(rf"[{mult_cls}]+")
+        self.inner_re = re.compile(_alt(self.inner))
+        self.digit_chars = set("0123456789") | self.cn_chars
+        self.low_re = re.compile(rf"(?:\d+(?:\.\d+)?|[{ncls}]+)$")  # the low end of a range
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    return _Vocab()
+
+
+# ------------------------------------------------------------------------------------- numerals
+
+def parse_chinese(s: str) -> float | None:
+    """Value of a Chinese numeral, None when it is not one number.
+
+    ``两万`` → 20000, ``十一`` → 11, ``千亿`` → 1e11, ``一亿二千万`` → 1.2e8;
+    ``十四五`` and ``二〇二四`` (digit by digit) → None.
+    """
+    v = _vocab()
+    total = section = 0
+    num: int | None = None
+    last_large = 0
+    prev_digit = False
+    for ch in s:
+        if ch in v.digits:
+            d = v.digits[ch]
+            if prev_digit and num not in (0, None) and d != 0:
+                return None  # 十四五, 二〇二四: digits in a row are not one number
+            if prev_digit and d == 0 and num not in (0, None):
+                return None
+            num = d
+            prev_digit = True
+        elif ch in v.small:
+            section += (1 if num is None else num) * v.small[ch]
+            num = None
+            prev_digit = False
+        elif ch in v.large:
+            u = v.large[ch]
+            section += num or 0
+            num = None
+            prev_digit = False
+            if section == 0 and total == 0:
+                section = 1
+            if total and u > last_large:
+                total = (total + section) * u
+            else:
+                total += section * u
+            section = 0
+            last_large = u
+        else:
+            return None
+    return float(total + section + (num or 0))
+
+
+def _fmt(value: float) -> float:
+    """Round away float noise (28.1 × 10000 = 281000.00000000006)."""
+    return float(f"{value:.10g}")
+
+
+# ------------------------------------------------------------------------------------- scanning
+
+@dataclass
+class _Found:
+    value: float
+    unit: str
+    qualifier: str
+    start: int
+    end: int
+    kind: str | None = None
+    direction: str | None = None
+    value_high: float | None = None
+    year: int | None = None
+    pre_qualifier: str | None = None
+    number_start: int = 0
+    number_end: int = 0
+    raw: float = 0.0      # the number as written, before multiplier and unit factor
+    ukind: str = "count"
+
+
+_ID_REACH = 12  # identifiers are short: one overlapping a numeral starts at most this far before it
+
+
+class _Blocked:
+    """Identifier spans (16号线, 十四五, 《…》) that a numeral may not overlap.
+
+    Titles are found once over the text (they start with a literal 《); the identifier patterns only
+    in a short window around each numeral, which is all that can overlap it — scanning the whole
+    text with the big alternation would cost more than everything else together.
+    """
+
+    def __init__(self, s: str) -> None:
+        v = _vocab()
+        self.s = s
+        self.titles = [m.span() for m in v.title_re.finditer(s)]
+        self.title_starts = [t[0] for t in self.titles]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect_right(self.title_starts, a) - 1
+        if i >= 0 and self.titles[i][1] > a:
+            return True
+        for m in _vocab().ident_re.finditer(self.s, max(0, a - _ID_REACH), min(len(self.s), b + _ID_REACH)):
+            if m.start() < b and m.end() > a:
+                return True
+            if m.start() >= b:
+                break
+        return False
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in ``text[start:end]`` (offsets index ``text``), identifiers refused.
+
+    ``新增5G基站3万个`` → ``[Quantity(30000, "个", "=")]`` (5G refused);
+    ``生产生活用水总量控制在30亿立方米以内`` → ``[Quantity(3e9, "立方米", "<=")]``.
+    """
+    end = len(text) if end is None else end
+    lo = max(0, start - 12)  # a little context before start, for qualifiers and refusals
+    hi = min(len(text), end + 24)
+    s = _simplified(text[lo:hi])
+    found = _scan(s, start - lo, end - lo)
+    out = []
+    for f in found:
+        out.append(Quantity(
+            value=_fmt(f.value), unit=f.unit, qualifier=f.qualifier, start=f.start + lo, end=f.end + lo,
+            text=text[f.start + lo:f.end + lo], kind=f.kind, direction=f.direction,
+            value_high=None if f.value_high is None else _fmt(f.value_high), year=f.year))
+    return out
+
+
+def _simplified(s: str) -> str:
+    try:
+        from checker.normalize import to_simplified
+    except ImportError:  # normalisation not available: read as written
+        return s
+    return to_simplified(s)
+
+
+def _scan(s: str, start: int, end: int) -> list[_Found]:
+    v = _vocab()
+    blocked = _Blocked(s)
+    quotes = [m.span() for m in v.quote_re.finditer(s)]
+    qstarts = [q[0] for q in quotes]
+    out: list[_Found] = []
+    pending: list[re.Match] = []  # unit-less list items waiting for the unit of the last one
+    pos = start
+    for m in v.num_re.finditer(s, start, end):
+        if m.start() < pos:
+            continue
+        f = _read(s, m, out[-1] if out else None)
+        if f is None:
+            if m.lastgroup == "ar" and not blocked.overlaps(m.start(), m.end()):
+                if not (pending and v.joiner_re.match(s[pending[-1].end():m.start()])):
+                    pending = []
+                pending.append(m)
+            continue
+        items, pending = pending, []
+        if blocked.overlaps(f.number_start, f.number_end):
+            continue
+        if _in_label(s, quotes, qstarts, f):
+            continue
+        if out and out[-1].end == f.start and f.ukind == "measure":
+            continue  # 2个万亩以上郊野公园: 万亩以上 describes the parks
+        if items and v.joiner_re.match(s[items[-1].end():f.number_start]):
+            out.extend(_list_items(s, items, f))
+        if not _merge_range(s, out, f):
+            out.append(f)
+        pos = f.end
+    _inherit_per_suffix(s, out)
+    return out
+
+
+def _list_items(s: str, items: list[re.Match], last: _Found) -> list[_Found]:
+    """分别提高1.2和0.8个百分点: the bare numbers of a list take the unit of its last item."""
+    v = _vocab()
+    if last.direction is None:
+        last.direction = _direction(s, items[0].start())
+    out = []
+    for k, m in enumerate(items):
+        if k and not v.joiner_re.match(s[items[k - 1].end():m.start()]):
+            out = []
+        raw = float(m.group(0).replace(",", ""))
+        out.append(_Found(value=raw * (last.value / last.raw if last.raw else 1), unit=last.unit,
+                          qualifier=last.qualifier, start=m.start(), end=m.end(), kind=last.kind,
+                          direction=last.direction, number_start=m.start(), number_end=m.end(),
+                          raw=raw, ukind=last.ukind))
+    return out
+
+
+def _in_label(s: str, quotes: list[tuple[int, int]], qstarts: list[int], f: _Found) -> bool:
+    """“3个100” “科创30条” are names; “五个更加注重” counts its items."""
+    v = _vocab()
+    i = bisect_right(qstarts, f.start) - 1
+    if i < 0:
+        return False
+    qs, qe = quotes[i]
+    if not (qs < f.start and f.end <= qe):
+        return False
+    inner = s[qs + 1:qe - 1]
+    if len(inner) > v.label_max or any(ch in "，、,；;" for ch in inner):
+        return False  # a slogan (“一年基本恢复、三年全面提升”) quotes real quantities
+    if f.start != qs + 1:
+        return True
+    rest = s[f.end:qe - 1]
+    return any(ch in v.digit_chars for ch in rest)
+
+
+_RANGE_CHARS = "至到-—–~～"
+_ID_AHEAD = re.compile(r"\d+[A-Za-z]")  # 3万个5G基站: the numeral ahead is an identifier
+
+
+def _merge_range(s: str, out: list[_Found], f: _Found) -> bool:
+    """2至3岁, 5%-6%, 3-5万人: one quantity from ``value`` to ``value_high``.
+
+    Returns True when ``f`` closed the range of the quantity before it (which is updated).
+    """
+    ns = f.number_start
+    if ns < 2 or s[ns - 1] not in _RANGE_CHARS:
+        return False
+    if s[ns - 2] in "降增减升高至到为":  # 降至5.1: a new level, not a range
+        return False
+    prev = out[-1] if out else None
+    if prev is not None and prev.end == ns - 1 and prev.unit == f.unit:
+        prev.value_high, prev.end = f.value, f.end
+        return True
+    lm = _vocab().low_re.search(s, max(0, ns - 12), ns - 1)
+    if not lm:
+        return False
+    low_text = lm.group(0)
+    low = float(low_text) if low_text[0].isdigit() else parse_chinese(low_text)
+    if low is None or not f.raw:
+        return False
+    f.value_high = f.value
+    f.value = low * f.value / f.raw
+    f.start = f.number_start = ns - 1 - len(low_text)
+    return False
+
+
+def _inherit_per_suffix(s: str, out: list[_Found]) -> None:
+    """从每月7.5吨/平方公里降至5.1吨/平方公里: the second value is per month too."""
+    for a, b in itertools.pairwise(out):
+        if "/" not in a.unit or b.unit == a.unit or not a.unit.startswith(b.unit + "/"):
+            continue
+        between = s[a.end:b.start]
+        if any(ch in "，。；！？\n" for ch in between):
+            continue
+        if re.search(r"[至到为]", between):
+            b.unit = a.unit
+
+
+# ------------------------------------------------------------------------------------- one number
+
+@dataclass
+class _Reading:
+    """What is known while one number is read, left to right."""
+
+    s: str
+    group: str              # which branch of the number pattern matched (ar, cn, frac, pct, …)
+    core: str               # the numeral as written
+    ns: int                 # where the numeral starts
+    pos: int                # how far the reading got
+    value: float = 0.0
+    mult: float = 1.0
+    unit: _Unit | None = None
+    canon: str = ""
+    lone_one: bool = False  # a lone 一 (an article, mostly)
+    bare_mult: bool = False  # 百万, 千亿: a numeral that is only multipliers
+    magnitude: bool = False  # 千亿(级/以上)投资强度: unit from the noun
+    by_class: bool = False   # 千亿级: an order of magnitude
+    q_inner: str | None = None
+    q_share: str | None = None
+    q_after: str | None = None
+    q_before: str | None = None
+    core_end: int = 0
+    raw: float = 0.0
+
+    def set_ratio(self, value: float, pos: int | None = None) -> None:
+        v = _vocab()
+        self.value, self.unit, self.canon = value, v.units["%"], "%"
+        if pos is not None:
+            self.pos = pos
+
+
+def _read(s: str, m: re.Match, prev: _Found | None) -> _Found | None:
+    """Read the quantity whose numeral is ``m``; None when it is not a quantity.
+
+    ``20余万人`` → 200000 人 '>'; ``控制在30亿立方米以内`` → 3e9 立方米 '<='; ``16号线`` → None.
+    """
+    r = _read_core(s, m)
+    if r is None:
+        return None
+    if r.unit is None:
+        _read_multiplier(r)
+    r.core_end, r.raw = r.pos, r.value
+    r.value *= r.mult
+    if r.unit is None and not _read_unit(r):
+        return None
+    if _refused(r) or not _read_after(r):
+        return None
+    return _read_before(r, prev)
+
+
+def _read_core(s: str, m: re.Match) -> _Reading | None:
+    """The numeral itself: 28.1, 两万, 1/5 (20 %), 百分之五, 三分之一, 一半."""
+    v = _vocab()
+    g, core, ns = m.lastgroup or "", m.group(0), m.start()
+    r = _Reading(s=s, group=g, core=core, ns=ns, pos=m.end())
+    if g == "share":  # 一半 半数 过半
+        value, qual = v.shares[core]
+        r.set_ratio(float(value))
+        r.q_share = None if qual == "=" else qual
+    elif g == "frac":
+        a, b = core.split("/")
+        if int(b) == 0:
+            return None
+        r.set_ratio(100.0 * int(a) / int(b))
+    elif g == "pct":
+        p = m.group("pct")
+        value = float(p) if p[0].isdigit() else parse_chinese(p)
+        if value is None:
+            return None
+        r.set_ratio(value)
+    elif g in ("fcn", "fnum"):
+        den, num = parse_chinese(m.group("fcn")), parse_chinese(m.group("fnum"))
+        if not den or num is None:
+            return None
+        r.set_ratio(100.0 * num / den)
+    elif g == "ar":
+        before = s[ns - 1:ns]
+        if before and (before in ".·/" or (before.isascii() and before.isalpha())):
+            return None  # 4·18, PM2.5: part of a label
+        r.value = float(core.replace(",", ""))
+    else:  # Chinese numeral
+        cut = _unit_inside(s, ns + 1, m.end())
+        if cut is not None:  # 百万千瓦: the run ends in the unit 千瓦
+            r.core, r.pos = core[:cut - ns], cut
+        value = parse_chinese(r.core)
+        if not value or s[ns - 1:ns] in v.vague:
+            return None  # 零部件 (zero), 十四五 (no number), 数百 几十 (vague)
+        r.value = value
+        r.lone_one = r.core == "一"
+        r.bare_mult = r.core[0] in v.mult and r.core[0] != "十"
+    return r
+
+
+def _read_multiplier(r: _Reading) -> None:
+    """余/多 and multipliers after the numeral (20余万, 1万余, 4.4万亿), and tenths (七成 → 70 %)."""
+    v, s = _vocab(), r.s
+    im = v.inner_re.match(s, r.pos)
+    if im:
+        r.q_inner, r.pos = v.inner[im.group(0)], im.end()
+    mm = v.mult_re.match(s, r.pos) if r.group == "ar" or r.q_inner else None
+    if mm:
+        cut = _unit_inside(s, r.pos, mm.end())
+        run = mm.group(0) if cut is None else s[r.pos:cut]  # 1200亿千瓦时: 千 starts the unit
+        for ch in run:
+            r.mult *= v.mult[ch]
+        r.pos += len(run)
+        im = v.inner_re.match(s, r.pos)
+        if im:
+            r.q_inner, r.pos = v.inner[im.group(0)], im.end()
+    if (r.group == "cn" and len(r.core) == 1 and r.value <= 10 and s.startswith("成", r.pos)
+            and not s.startswith(v.cheng_words, r.pos)):
+        r.set_ratio(r.value * 10, r.pos + 1)
+
+
+def _read_unit(r: _Reading) -> bool:
+    """The unit: written (个 万亩 微克/立方米 个多月), from a magnitude noun (千亿级投资强度 → 元/年)
+    or from the counted noun (12万城镇就业困难人员 → 人). False when there is none."""
+    v, s = _vocab(), r.s
+    um = v.unit_re.match(s, r.pos)
+    if um and um.group(0).endswith("个") and s[um.end():um.end() + 1] in v.inner:
+        # 3个多月, 1个多百分点: 多 sits inside the unit
+        jm = v.unit_re.match(s[r.pos:um.end()] + s[um.end() + 1:um.end() + 8])
+        if jm and len(jm.group(0)) > um.end() - r.pos:
+            r.q_inner = v.inner[s[um.end()]]
+            _set_unit(r, jm.group(0))
+            r.pos += len(jm.group(0)) + 1
+            return True
+    if um:
+        _set_unit(r, um.group(0))
+        r.pos = um.end()
+        return True
+    if r.bare_mult or r.mult > 1:
+        mg = v.magnitude_re.match(s, r.pos)
+        if mg:
+            r.unit = _Unit(v.magnitude[mg.group(2)], 1, "measure")
+            r.canon, r.magnitude = r.unit.canonical, True
+            r.by_class = mg.group(1) == v.magnitude_suffix
+            if r.by_class:
+                r.pos = mg.end(1)
+            return True
+        im = v.implicit_re.match(s, r.pos)
+        if im:
+            r.canon = v.implicit_map[im.group(1)]
+            r.unit = _Unit(r.canon, 1, "count")
+            return True
+    return False
+
+
+def _set_unit(r: _Reading, written: str) -> None:
+    v = _vocab()
+    parts = written.split("/")
+    base = v.units.get(written) or v.units[parts[0]]
+    r.unit = base
+    r.canon = base.canonical if written in v.units else "/".join([base.canonical, *parts[1:]])
+    r.value *= base.factor
+
+
+def _refused(r: _Reading) -> bool:
+    """Refusals that need the unit: 一批 (article), 千家万户, 五个一工程, 万吨级, 十年前, 2023年."""
+    v, s = _vocab(), r.s
+    if r.lone_one and r.canon not in v.lone_one_units:
+        return True
+    if (r.bare_mult and len(r.core) < 2 and not r.by_class
+            and not v.before_re.search(s, max(0, r.ns - 4), r.ns) and r.q_inner is None):
+        return True  # 万家灯火, 千家万户, 万亩以上: a lone multiplier is rarely a count (逾千家 is)
+    nxt = s[r.pos:r.pos + 1]
+    if nxt and nxt in v.digit_chars and nxt not in v.mult and not _ID_AHEAD.match(s, r.pos):
+        return True  # 五个一工程, 3个100, 十九届二中全会: a count followed by a numeral is a label
+    if nxt == v.magnitude_suffix:
+        return True  # 百万千瓦级, 万吨级: a size class
+    if r.canon in v.time_units and nxt in v.time_reference:
+        return True  # 十年前, 3年后: a point in time
+    return r.canon == "年" and r.group == "ar" and 1800 <= r.value <= 2200 and "." not in r.core
+
+
+def _read_after(r: _Reading) -> bool:
+    """The closing qualifier (以上 以内 左右 余 …). False for a size criterion: 亿元以上项目."""
+    v, s = _vocab(), r.s
+    am = v.after_re.match(s, r.pos)
+    if am:
+        word, after = am.group(0), am.end()
+        follower = s[after:after + 1]
+        opens_word = bool(follower) and follower not in _PUNCT and follower != "的"
+        if word in v.criterion_words and opens_word and r.unit.kind == "measure" and not r.magnitude:
+            return False  # 亿元以上项目, 3岁以下婴幼儿: a size criterion of the noun that follows
+        if not (word in v.inner and opens_word):  # 多 opening a word (多措并举) is no qualifier
+            r.q_after, r.pos = v.after[word], after
+    if r.canon in v.attribute_units and r.q_after != "~":
+        follower = s[r.pos:r.pos + 1]
+        if follower and follower not in _PUNCT and follower != "的":
+            return False  # 2至3岁幼儿: describes who, measures nothing
+    return True
+
+
+def _read_before(r: _Reading, prev: _Found | None) -> _Found:
+    """What is written before the numeral: per-prefix (月人均), qualifier (超过 近 约 控制在), change
+    verb (增长 下降), year (2018年的); list items inherit from the item before (分别下降33.2%和35.4%)."""
+    v, s = _vocab(), r.s
+    head = r.ns
+    per = v.per_re.search(s, max(0, head - 5), head)
+    if per and r.unit.kind != "ratio":
+        suffix = v.per_prefixes[per.group(0)]
+        if not r.canon.endswith(suffix):
+            r.canon += suffix
+        head = per.start()
+    qb = v.before_re.search(s, max(0, head - 6), head)
+    if qb and not (qb.group(0) in v.bare_only and not r.bare_mult):
+        word = qb.group(0)
+        r.q_before = v.before[word]
+        if word in v.reaching and v.reached_re.search(s, max(0, qb.start() - 3), qb.start()):
+            r.q_before = None  # 分别达到95.5%: a level reached, not a target
+        if r.canon in v.time_units and r.q_before == "<~":
+            r.q_before = None  # 近5年: the last five years, not "nearly"
+        head = qb.start()
+    level = bool(v.level_re.search(s, max(0, head - 4), head))
+    direction = None if level else _direction(s, head)
+    ym = _YEAR_BEFORE.search(s, max(0, head - 8), head)
+    if prev is not None and v.joiner_re.match(s[prev.end:head]):
+        if r.q_before is None and r.q_after is None and r.q_inner is None:
+            r.q_before = prev.pre_qualifier
+        direction = direction or prev.direction
+    qualifier = "~" if r.by_class else _combine(r.q_before, r.q_inner or r.q_share, r.q_after)
+    kind = None
+    if r.canon == "倍":
+        kind = "growth_multiple" if direction == "increase" and not level else "level_multiple"
+    return _Found(value=r.value, unit=r.canon, qualifier=qualifier, start=head, end=r.pos,
+                  kind=kind, direction=direction, year=int(ym.group(1)) if ym else None,
+                  pre_qualifier=r.q_before, number_start=r.ns, number_end=r.core_end, raw=r.raw,
+                  ukind=r.unit.kind)
+
+
+_YEAR_BEFORE = re.compile(r"((?:1[89]|20|21)\d\d)年(?:的|底|末)?$")
+
+
+def _direction(s: str, head: int) -> str | None:
+    """增长5% → increase, 下降4.8% → decrease: the change verb right before ``head``."""
+    v = _vocab()
+    if v.inc_re.search(s, max(0, head - 4), head):
+        return "increase"
+    if v.dec_re.search(s, max(0, head - 4), head):
+        return "decrease"
+    return None
+
+
+def _unit_inside(s: str, a: int, b: int) -> int | None:
+    """Where, in the numeral run ``s[a:b]``, a unit that starts with a multiplier begins.
+
+    ``百万千瓦`` → at 千 (千瓦); ``1200亿千瓦时`` → at 千; ``4.4万亿元`` → None (no unit inside).
+    """
+    v = _vocab()
+    for i in range(a, b):
+        if s[i] in v.mult and v.unit_re.match(s, i):
+            return i
+    return None
+
+
+def _combine(before: str | None, inner: str | None, after: str | None) -> str:
+    """One qualifier from the words around the number: 控制在…以内 '<=', 超过…以上 '>'."""
+    v = _vocab()
+    if after and (before is None or after in v.after_wins or before in ("=",)):
+        if before in (">", "<") and after in (">=", "<="):
+            return before
+        return after
+    if before:
+        return before
+    if inner:
+        return inner
+    return "="

@@ -1,0 +1,160 @@
+"""Waivers: accepted findings, each with a mandatory reason and an optional expiry date.
+
+A waiver file is a YAML list (or ``waivers:`` holding one)::
+
+    - rule: unemployment-above-ceiling
+      fingerprint: 3f9c2a…          # from the JSON/SARIF output; a unique prefix of 8+ characters is enough
+      reason: The 2020 rate reflects the pandemic; reviewed by the desk on 2024-02-01.
+      expires: 2025-01-01          # optional: after this date the finding counts again
+
+Waived findings stay in JSON and SARIF, marked suppressed with the reason. A waiver that matched no
+finding (unused) or has expired is reported on stderr and in the JSON output's ``waivers`` section;
+neither changes the exit code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.errors import CheckerError
+from checker.findings import Finding
+
+FINGERPRINT = r"^[0-9a-f]{8,64}(#[0-9]+)?$"  # a repeated finding has #2, #3, …
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["rule", "fingerprint", "reason"],
+    "properties": {
+        "rule": {"type": "string", "minLength": 1},
+        "fingerprint": {"type": "string", "pattern": FINGERPRINT},
+        "reason": {"type": "string", "minLength": 1},
+        "expires": {"type": ["date", "string"]},
+        "document": {"type": "string"},   # informative only
+        "message": {"type": "string"},    # informative only
+    },
+}
+
+
+@dataclass
+class Waiver:
+    rule: str
+    fingerprint: str
+    reason: str
+    expires: dt.date | None
+    path: str
+    line: int
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "fingerprint": self.fingerprint, "reason": self.reason,
+                "expires": self.expires.isoformat() if self.expires else None, "where": self.where}
+
+
+@dataclass
+class WaiverOutcome:
+    unused: list[Waiver]
+    expired: list[Waiver]
+    applied: int
+
+    def warnings(self) -> list[str]:
+        out = [f"{w.where}: warning: waiver for {w.rule} ({w.fingerprint[:12]}) expired on "
+               f"{w.expires}; its finding counts again" for w in self.expired]
+        out += [f"{w.where}: warning: unused waiver for {w.rule} ({w.fingerprint[:12]}): no finding "
+                "has this fingerprint any more; remove it" for w in self.unused]
+        return out
+
+
+def load_waivers(path: str | Path) -> list[Waiver]:
+    """Read and validate a waiver file; every problem is reported at once (exit 2)."""
+    from checker.ruleset import _File, check_node, json_type, value_of
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise CheckerError(f"{path}: cannot read waivers: {error.strerror}") from None
+    f = _File(path, text)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        f.add(error.problem_mark, f"bad YAML: {error.problem}")
+        raise _error(f) from None
+    if root is None:
+        return []
+    if json_type(root) == "object":
+        items = {str(value_of(k)): v for k, v in root.value}
+        if set(items) != {"waivers"}:
+            f.add(root, "a waiver file is a list of waivers (or `waivers:` holding one)")
+            raise _error(f)
+        root = items["waivers"]
+    if json_type(root) != "array":
+        f.add(root, "a waiver file is a list of waivers (or `waivers:` holding one)")
+        raise _error(f)
+    waivers: list[Waiver] = []
+    for i, node in enumerate(root.value):
+        numeric = [v for k, v in (node.value if json_type(node) == "object" else [])
+                   if value_of(k) == "fingerprint" and json_type(v) in ("integer", "number")]
+        for value in numeric:  # 12345678 or 1e5 in YAML is a number, not the text we need
+            f.add(value, f"waiver {i + 1}.fingerprint: YAML read {value.value} as a number",
+                  f"put it in quotes: fingerprint: \"{value.value}\"")
+        if numeric or not check_node(node, SCHEMA, f, f"waiver {i + 1}"):
+            continue
+        value = value_of(node)
+        expires = value.get("expires")
+        if isinstance(expires, str):
+            try:
+                expires = dt.date.fromisoformat(expires)
+            except ValueError:
+                f.add(node, f"waiver {i + 1}.expires: {expires!r} is not a date (YYYY-MM-DD)")
+                continue
+        if isinstance(expires, dt.datetime):
+            expires = expires.date()
+        waivers.append(Waiver(value["rule"], value["fingerprint"], value["reason"].strip(), expires,
+                              str(path), node.start_mark.line + 1))
+    if f.problems:
+        raise _error(f)
+    return waivers
+
+
+def _error(f: Any) -> CheckerError:
+    return CheckerError("\n".join(p.render() for p in f.problems))
+
+
+def covers(waived: str, fingerprint: str) -> bool:
+    """Does a waiver's fingerprint (a prefix of 8+ hex digits, maybe ``#n``) name this finding's?"""
+    w_hex, _, w_n = waived.partition("#")
+    f_hex, _, f_n = fingerprint.partition("#")
+    return f_hex.startswith(w_hex) and (w_n or "1") == (f_n or "1")
+
+
+def apply_waivers(findings: list[Finding], waivers: list[Waiver],
+                  today: dt.date | None = None) -> WaiverOutcome:
+    """Mark waived findings ``suppressed`` with the reason; collect unused and expired waivers."""
+    today = today or dt.date.today()
+    used: set[int] = set()
+    applied = 0
+    for f in findings:
+        if f.passed:
+            continue
+        for i, w in enumerate(waivers):
+            if w.rule == f.rule and covers(w.fingerprint, f.fingerprint):
+                if w.expires is not None and w.expires < today:
+                    continue  # expired: the finding counts again
+                used.add(i)
+                f.suppressed = w.reason
+                applied += 1
+                break
+    late = {i for i, w in enumerate(waivers) if w.expires is not None and w.expires < today}
+    return WaiverOutcome(
+        unused=[w for i, w in enumerate(waivers) if i not in used and i not in late],
+        expired=[w for i, w in enumerate(waivers) if i in late],
+        applied=applied,
+    )

@@ -1,0 +1,117 @@
+"""The figure rules on the seeds, unaltered and altered in one place.
+
+Unaltered: no disagreement (the gold says every repeated figure agrees), no implausible jump, and a
+progress finding for every five-year target. Altered copies (one figure changed in one place; one
+series point multiplied by ten) give exactly the one finding expected.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.engine import run_rules
+from checker.ruleset import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+RULES = ROOT / "rules" / "figures"
+
+
+def _run(folder: Path) -> list:
+    from checker.corpus import load_corpus
+
+    return run_rules(load_corpus(folder), load_rules(str(RULES)))
+
+
+def _altered(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of the seeds with ``old`` replaced by ``new`` once in file ``name``."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def seed_findings() -> list:
+    return _run(SEEDS)
+
+
+def _status(findings: list, rule: str, status: str) -> list:
+    return [f for f in findings if f.rule == rule and f.status == status]
+
+
+def test_seeds_have_no_disagreement(seed_findings: list) -> None:
+    assert _status(seed_findings, "figure-agreement", "disagree") == []
+    assert len(_status(seed_findings, "figure-agreement", "agree")) >= 60
+
+
+def test_seeds_have_no_error_findings(seed_findings: list) -> None:
+    assert [f.message for f in seed_findings if f.status in ("error", "no_documents")] == []
+
+
+def test_seeds_series_have_no_implausible_jump(seed_findings: list) -> None:
+    assert [f.message for f in _status(seed_findings, "series-plausibility", "implausible_jump")] == []
+    assert [f.message for f in _status(seed_findings, "series-plausibility", "implausible_rate")] == []
+    assert len(_status(seed_findings, "series-plausibility", "series")) >= 10
+
+
+def test_seeds_rail_mileage_is_a_scope_change(seed_findings: list) -> None:
+    changes = _status(seed_findings, "series-plausibility", "scope_change")
+    assert any("727" in f.actual and "1148" in f.actual for f in changes)
+
+
+def test_seeds_forest_coverage_target_is_on_track(seed_findings: list) -> None:
+    (forest,) = [f for f in seed_findings if f.rule == "multi-year-progress"
+                 and f.data.get("target_value") == 45 and "森林覆盖率" in f.metric
+                 and "平原" not in f.metric]
+    assert forest.status == "on_track"
+    assert forest.data["latest_value"] == 44.9 and forest.data["latest_year"] == 2023
+    assert (forest.data["baseline_value"], forest.data["baseline_year"]) == (44.4, 2020)
+
+
+def test_figure_changed_in_one_place_gives_exactly_one_disagreement(tmp_path: Path) -> None:
+    folder = _altered(tmp_path, "beijing-2024-highlights.txt",
+                      "城镇新增就业28.1万人", "城镇新增就业28.6万人")
+    findings = _run(folder)
+    (bad,) = _status(findings, "figure-agreement", "disagree")
+    rows = bad.data["occurrence_list"]
+    assert {r["doc_id"] for r in rows} == {"bj-2024-report", "bj-2024-highlights"}
+    assert sorted(r["value"] for r in rows) == [281000, 286000]
+    assert all(r["line"] > 0 for r in rows)
+    assert len(bad.evidence) >= 2
+
+
+def test_series_point_multiplied_by_ten_gives_exactly_one_jump(tmp_path: Path) -> None:
+    folder = _altered(tmp_path, "beijing-2024-report.txt",
+                      "细颗粒物年均浓度 32 微克", "细颗粒物年均浓度 320 微克")
+    findings = _run(folder)
+    (jump,) = _status(findings, "series-plausibility", "implausible_jump")
+    assert "320" in jump.actual and "33" in jump.actual
+
+
+def test_every_five_year_target_has_a_progress_finding(seed_findings: list) -> None:
+    progress = [f for f in seed_findings if f.rule == "multi-year-progress"]
+    by_target = {f.data["target"]: f for f in progress}
+    assert by_target["达到45%"].status == "on_track"
+    assert by_target["控制在5%以内"].data["latest_value"] == 4.4
+    assert by_target["消除劣Ⅴ类水体"].status == "stated"
+    assert "劣V类水体全面消除" in by_target["消除劣Ⅴ类水体"].data["latest"]
+    assert by_target["基本消除重污染天气"].status == "no_data"
+    assert by_target["控制在30亿立方米以内"].status == "no_data"
+
+
+def test_eval_member_meets_the_targets() -> None:
+    from checker.evaluate.figures import evaluate
+
+    r = evaluate(ROOT / "tests" / "gold", SEEDS)
+    assert r["groups_found_share"] >= 0.90
+    assert r["false_disagreements"] == 0
+    assert r["trap_pairs"] == 0
+    assert r["five_year_covered"] == r["five_year_targets"] == 8
+    assert r["series_points_found"] / r["series_points"] >= 0.8

@@ -1,0 +1,96 @@
+"""Quantity extraction, table-driven from tests/cases/quantities/*.yaml (cases written for the checker,
+not the gold snippets), plus the numeral parser and the extraction eval targets."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker.quantities import find_quantities, parse_chinese
+
+CASES_DIR = Path(__file__).parent / "cases" / "quantities"
+GOLD_DIR = Path(__file__).parent / "gold"
+SEEDS_DIR = Path(__file__).parents[1] / "seeds"
+
+
+def _cases():
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(data["cases"]):
+            marks = [pytest.mark.skip(reason=case.get("note", ""))] if case.get("skip") else []
+            yield pytest.param(case, id=f"{path.stem}-{i}-{case['text'][:12]}", marks=marks)
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-6)
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_case(case):
+    got = find_quantities(case["text"])
+    expected = case["expected"]
+    shown = [(q.value, q.unit, q.qualifier, q.text) for q in got]
+    assert len(got) == len(expected), shown
+    for q, exp in zip(sorted(got, key=lambda q: q.start), expected, strict=True):
+        value, unit, qualifier, *extra = exp
+        assert _close(q.value, value) and q.unit == unit and q.qualifier == qualifier, shown
+        for field, want in (extra[0] if extra else {}).items():
+            have = getattr(q, field)
+            assert _close(have, want) if isinstance(want, float | int) else have == want, (field, shown)
+
+
+def test_offsets_index_the_text():
+    text = "前言。城镇新增就业28.1万人，新开工300个"
+    qs = find_quantities(text)
+    assert [text[q.start:q.end] for q in qs] == ["28.1万人", "300个"]
+    assert [q.text for q in qs] == ["28.1万人", "300个"]
+
+
+def test_window_start_end():
+    text = "新增11家、新增27家、新增33家"
+    qs = find_quantities(text, 5, 11)
+    assert [q.value for q in qs] == [27]
+
+
+@pytest.mark.parametrize(("numeral", "value"), [
+    ("两万", 20000), ("十一", 11), ("百万", 1e6), ("千亿", 1e11), ("万亿", 1e12), ("一亿二千万", 1.2e8),
+    ("三千五百", 3500), ("一百零五", 105), ("二十", 20), ("兆", 1e12), ("三兆", 3e12),
+])
+def test_parse_chinese(numeral, value):
+    assert parse_chinese(numeral) == value
+
+
+@pytest.mark.parametrize("numeral", ["十四五", "二〇二四", "三四"])
+def test_parse_chinese_refuses_digit_runs(numeral):
+    assert parse_chinese(numeral) is None
+
+
+@pytest.mark.skipif(not (GOLD_DIR / "extraction-traps.yaml").is_file(), reason="no gold labels")
+def test_extraction_eval_meets_targets():
+    from checker.evaluate.extraction import evaluate, rows
+
+    result = evaluate(GOLD_DIR, SEEDS_DIR)
+    assert result is not None
+    assert result["precision"] >= 0.97, result["errors"]
+    assert result["recall"] >= 0.95, result["errors"]
+    assert result["identifier_rejection"] >= 0.97, result["errors"]
+    assert result["snippets"] > 0
+    assert rows(result)[0][0] == "precision"
+
+
+def test_extraction_eval_absent_gold(tmp_path):
+    from checker.evaluate.extraction import evaluate
+
+    assert evaluate(tmp_path, tmp_path) is None
+
+
+def test_extraction_eval_scores_one_to_one():
+    from checker.evaluate.extraction import score_snippet
+
+    tp, fps, fns = score_snippet([(5.0, "%", "="), (5.0, "%", "=")], [(5.0, "%", "="), (6.0, "%", "=")])
+    assert (tp, fps, fns) == (1, [(5.0, "%", "=")], [(6.0, "%", "=")])
