@@ -45,7 +45,7 @@ screenshot: $(STAMP) browser
 	  --output docs/compare.html
 	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
 	  --disable-sync --no-first-run --user-data-dir=$$(mktemp -d) --window-size=1600,1000 --hide-scrollbars \
-	  --screenshot=docs/compare.png "file://$$(pwd)/docs/compare.html#x$$($(BIN)/python -c "import re; \
+	  --screenshot=docs/compare.png "file://$$(pwd)/docs/compare.html#n$$($(BIN)/python -c "import re; \
 	  h = open('docs/compare.html', encoding='utf-8').read(); \
 	  print(re.findall(r'id=.x(\d+). class=.k-wording_changed.{0,300}?有潜能', h)[0])")" >/dev/null 2>&1
 	rm -f docs/compare.html

@@ -8,10 +8,11 @@ A benchmark, not a test: it prints figures and targets, it never fails a build.
     in a subprocess; target (a)/(b) ≤ 1.5;
 (c) ``checker --help`` start-up (target < 0.3 s);
 then (a) again on 2× and 3× the corpus (copies of each seed) to show the cost grows linearly (the
-cost of each extra copy stays the same), and
+cost of each extra copy stays the same; the CPU time of the pipeline itself, start-up excluded, per
+10k characters stays flat), and
 the peak memory of the children (``resource.getrusage``; target < 500 MB).
-Each figure is the best of ``--repeat`` runs (default 3) after one untimed warm-up run, which also
-builds jieba's dictionary cache.
+Each figure is the best of ``--repeat`` runs (default 3) after one untimed warm-up run (which also
+builds jieba's dictionary cache); the commands run in rotation, so a busy machine slows them alike.
 """
 
 from __future__ import annotations
@@ -40,15 +41,23 @@ def seed_files() -> list[Path]:
     )
 
 
-def timed(cmd: list[str], repeat: int, stdin: str | None = None) -> float:
-    """Best wall time of ``repeat`` runs of ``cmd`` (after one warm-up), output discarded."""
-    def once() -> float:
-        start = time.perf_counter()
-        subprocess.run(cmd, input=stdin, text=True, stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
-        return time.perf_counter() - start
+def run_once(cmd: list[str], stdin: str | None = None) -> float:
+    """Wall time of one run of ``cmd`` (output discarded)."""
+    start = time.perf_counter()
+    subprocess.run(cmd, input=stdin, text=True, stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+    return time.perf_counter() - start
 
-    once()
-    return min(once() for _ in range(repeat))
+
+def best_times(jobs: dict[str, tuple[list[str], str | None]], repeat: int) -> dict[str, float]:
+    """Best wall time of each job; the jobs run in rotation (so machine load hits them alike),
+    after one untimed warm-up each."""
+    for cmd, stdin in jobs.values():
+        run_once(cmd, stdin)
+    best = {name: float("inf") for name in jobs}
+    for _ in range(repeat):
+        for name, (cmd, stdin) in jobs.items():
+            best[name] = min(best[name], run_once(cmd, stdin))
+    return best
 
 
 def checker_cmd(*args: str) -> list[str]:
@@ -56,6 +65,31 @@ def checker_cmd(*args: str) -> list[str]:
 
 
 JIEBA_ONLY = "import sys, jieba; jieba.setLogLevel(60); jieba.lcut(sys.stdin.read())"
+
+# CPU time of the pipeline alone (start-up and dictionary load excluded) over n copies of the seeds:
+# wall time on a busy machine is noisy, CPU time of the work itself much less so.
+PIPELINE_CPU = """
+import sys, time
+from pathlib import Path
+from checker.mentions import extract_mentions, _jieba
+from checker.pipeline import load_document
+_jieba().initialize()
+files = sys.argv[1:]
+t = time.process_time()
+n = sum(len(extract_mentions(load_document(f))) for f in files)
+print(time.process_time() - t, sum(len(Path(f).read_text(encoding="utf-8")) for f in files), n)
+"""
+
+
+def pipeline_cpu(files: list[str], repeat: int) -> tuple[float, int, int]:
+    """(best CPU seconds, characters, mentions) of ingest→structure→mentions over ``files``."""
+    best = None
+    for _ in range(repeat):
+        out = subprocess.run([PY, "-c", PIPELINE_CPU, *files], capture_output=True, text=True, check=True,
+                             cwd=ROOT).stdout.split()
+        cpu, chars, found = float(out[0]), int(out[1]), int(out[2])
+        best = cpu if best is None else min(best, cpu)
+    return best, chars, found
 
 
 def _ok(good: bool) -> str:
@@ -69,20 +103,24 @@ def main() -> None:
     files = seed_files()
     text = "\n".join(p.read_text(encoding="utf-8") for p in files)
 
-    extract = timed(checker_cmd("extract", *map(str, files), "--format", "csv"), args.repeat)
-    bare = timed([PY, "-c", JIEBA_ONLY], args.repeat, stdin=text)
-    helps = timed(checker_cmd("--help"), args.repeat)
-    scaled = {1: extract}
     with tempfile.TemporaryDirectory() as tmp:
+        scaled_files = {1: [str(p) for p in files]}
         for n in (2, 3):
-            copies = []
+            scaled_files[n] = []
             for k in range(n):
                 for p in files:
                     dst = Path(tmp) / f"{p.stem}-{n}-{k}{p.suffix}"
                     shutil.copyfile(p, dst)
-                    copies.append(str(dst))
-            scaled[n] = timed(checker_cmd("extract", *copies, "--format", "csv"), args.repeat)
-    bare3 = timed([PY, "-c", JIEBA_ONLY], args.repeat, stdin=text * 3)
+                    scaled_files[n].append(str(dst))
+        jobs = {f"extract{n}": (checker_cmd("extract", *fs, "--format", "csv"), None)
+                for n, fs in scaled_files.items()}
+        jobs["bare"] = ([PY, "-c", JIEBA_ONLY], text)
+        jobs["bare3"] = ([PY, "-c", JIEBA_ONLY], text * 3)
+        jobs["help"] = (checker_cmd("--help"), None)
+        best = best_times(jobs, args.repeat)
+        cpu = {n: pipeline_cpu(fs, args.repeat) for n, fs in scaled_files.items()}
+    extract, bare, bare3, helps = best["extract1"], best["bare"], best["bare3"], best["help"]
+    scaled = {n: best[f"extract{n}"] for n in (1, 2, 3)}
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
 
     ratio = extract / bare
@@ -96,6 +134,9 @@ def main() -> None:
          f"/ {scaled[3]:.3f} s ({2 * len(files)} / {3 * len(files)} files)"),
         ("cost of each extra corpus copy", f"{step1:.3f} s", f"then {step2:.3f} s: linear when these agree"),
         ("(b) on 3x the text", f"{bare3:.3f} s", f"jieba alone: {(bare3 - bare) / 2:.3f} s per extra copy"),
+        *[(f"pipeline CPU time, {n}x corpus", f"{c:.3f} s",
+           f"{1e4 * c / chars * 1000:.1f} ms per 10k chars, {found} mentions (start-up excluded)")
+          for n, (c, chars, found) in cpu.items()],
         ("peak memory (children)", f"{peak_mb:.0f} MB",
          f"target < {MEMORY_TARGET_MB} MB: {_ok(peak_mb < MEMORY_TARGET_MB)}"),
     ]

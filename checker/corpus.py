@@ -35,6 +35,7 @@ MANIFEST_NAMES = ("corpus.yaml", "corpus.yml")
 TOP_KEYS = {"region", "documents", "title", "description"}
 DOC_KEYS = {"id", "path", "kind", "year", "region", "retells", "reviews", "title"}
 MIN_SHARED_CLAUSE = 6  # chars: shorter clauses (增长5%) are too common to tie a summary to a report
+MIN_SHARED_CLAUSES = 3  # a summary retells a report only if they share at least this many clauses
 
 
 @dataclass
@@ -292,11 +293,12 @@ def infer_relations(corpus: Corpus) -> None:
     for s in corpus.by_kind("summary", "highlights"):
         if s.meta.retells is not None:
             continue
-        same_year = [r for r in reports if r.meta.year == s.meta.year] or reports
+        # a retelling is of a report of its own year (set phrases are shared across all years)
+        same_year = [r for r in reports if r.meta.year == s.meta.year] if s.meta.year else reports
         if not same_year:
             continue
         mine = _clause_set(s)
-        best, best_score = None, 0
+        best, best_score = None, MIN_SHARED_CLAUSES - 1
         for r in same_year:
             shared = len(mine & report_clauses.setdefault(r.id, _clause_set(r)))
             if shared > best_score:

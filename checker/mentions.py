@@ -33,7 +33,7 @@ _FROM_YEAR = re.compile(r"(?:从|由)((?:19|20)\d{2})年")
 # A comparison base: 比2019年 / 比上年 / 较同期 / 比条例实施前 (not 占比 同比 比重 比例: nouns)
 _COMPARE = re.compile(r"(?:从|由)(?=(?:19|20)\d{2}年)|(?<![占对同环相])(?:比|较)(?![重例率值])(?=\S)")
 _CONJ = re.compile(r"以及|[和及与或、]")
-_SENTENCE_YEAR = re.compile(r"^(?:在)?((?:19|20)\d{2})年[，,]")
+_SENTENCE_YEAR = re.compile(r"(?:在)?((?:19|20)\d{2})年[，,]")
 _FROM = frozenset({"从", "由"})
 # A paragraph about one year inside a multi-year review: 各位代表！2020年是极不平凡的一年。
 _PARA_YEAR = re.compile(r"^.{0,8}?((?:19|20)\d{2})年(?:是|，|,|以来)")
@@ -75,7 +75,7 @@ def words() -> _Words:
     for canon, variants in (load_yaml(DATA_DIR / "synonyms.yaml") or {}).items():
         canon = str(canon).upper()
         syn[canon] = canon
-        for v in variants or []:
+        for v in [variants] if isinstance(variants, str) else variants or []:
             syn[_CLEAN.sub("", str(v)).upper()] = canon
     return _Words(
         actions=tuple(sorted(acts, key=len, reverse=True)),
@@ -357,6 +357,10 @@ def extract_mentions(doc: Document) -> list[Mention]:
         return cached
     from checker.quantities import find_quantities
 
+    if not doc.sentences and doc.text.strip():
+        from checker.structure import structure
+
+        structure(doc)  # read but not yet structured (checker.ingest.read alone)
     text = doc.match_text
     periods = _period_spans(text)
     quantities = sorted(
@@ -545,15 +549,16 @@ def _tokens(ctext: str, offset: int, qs: list[Quantity]) -> list[tuple[int, str]
 
 @lru_cache(maxsize=1)
 def _jieba():
-    """jieba, imported on first use, quiet, with the domain words of data/jieba_words.txt."""
+    """jieba, imported on first use (its dictionary load is most of a run's cost), quiet.
+
+    Its own dictionary segments report wording well enough for cutting a phrase after a number
+    (no user dictionary needed so far: the words are joined again, only the boundaries count).
+    """
     import logging
 
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    user = DATA_DIR / "jieba_words.txt"
-    if user.exists():
-        jieba.load_userdict(str(user))
     return jieba
 
 

@@ -86,8 +86,9 @@ def corpus_overview(corpus) -> str:
             counts[m.section] = counts.get(m.section, 0) + 1
         rows = []
         for i, s in enumerate(doc.sections):
-            if s.level > 2:
-                continue
+            second = s.parent is not None and doc.sections[s.parent].parent is None
+            if s.parent is not None and not second:
+                continue  # top sections and their direct parts: 一、 → （一） / 一是
             inner = sum(n for idx, n in counts.items() if idx is not None and _within(doc, idx, i))
             title = s.title if len(s.title) <= 30 else s.title[:29] + "…"
             rows.append([doc.locate(s.start), "  " * (s.level - 1) + title, s.role, _years(s), inner])

@@ -80,6 +80,7 @@ class _Vocab:
         self.time_units = set(units["time_units"])
         self.time_reference = set(units["time_reference"])
         denoms = units["denominators"]
+        self.base_re = re.compile(_alt(self.units))
         self.unit_re = re.compile(rf"(?:{_alt(self.units)})(?:/(?:{_alt(denoms)}))*")
         self.per_prefixes: dict[str, str] = units["per_prefixes"]
         self.per_re = re.compile(rf"(?:{_alt(self.per_prefixes)})$")
@@ -123,14 +124,15 @@ class _Vocab:
         mult_cls = re.escape("".join(self.mult))
         self.num_re = re.compile(
             rf"(?P<frac>\d+/\d+)"
-            rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{ncls}]+)"
+            rf"|百分之(?P<pct>\d+(?:\.\d+)?|[{ncls}]+(?:点[{re.escape(''.join(self.digits))}]+)?)"
             rf"|(?P<fcn>[{ncls}]+)分之(?P<fnum>[{ncls}]+)"
             rf"|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
             rf"|(?P<share>{_alt(self.shares)})"
-            rf"|(?P<cn>[{ncls}]+)")
+            rf"|(?P<cn>[{ncls}]+(?:点[{re.escape(''.join(self.digits))}]+)?)")
         self.mult_re = re.compile(rf"[{mult_cls}]+")
         self.inner_re = re.compile(_alt(self.inner))
         self.digit_chars = set("0123456789") | self.cn_chars
+        self.number_chars = self.digit_chars | {".", ","}
         self.low_re = re.compile(rf"(?:\d+(?:\.\d+)?|[{ncls}]+)$")  # the low end of a range
 
 
@@ -181,6 +183,16 @@ def parse_chinese(s: str) -> float | None:
         else:
             return None
     return float(total + section + (num or 0))
+
+
+def _decimal_chinese(s: str) -> float | None:
+    """``三点五`` → 3.5; without 点 as ``parse_chinese``."""
+    whole, _, decimals = s.partition("点")
+    value = parse_chinese(whole)
+    if value is None or not decimals:
+        return value
+    digits = _vocab().digits
+    return value + float("0." + "".join(str(digits[c]) for c in decimals))
 
 
 def _fmt(value: float) -> float:
@@ -244,7 +256,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     ``生产生活用水总量控制在30亿立方米以内`` → ``[Quantity(3e9, "立方米", "<=")]``.
     """
     end = len(text) if end is None else end
-    lo = max(0, start - 12)  # a little context before start, for qualifiers and refusals
+    lo = max(0, start - 40)  # context before start: qualifiers, per-prefixes, an opening quote
     hi = min(len(text), end + 24)
     s = _simplified(text[lo:hi])
     found = _scan(s, start - lo, end - lo)
@@ -258,6 +270,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 
 def _simplified(s: str) -> str:
+    """萬 億 個 … read as 万 亿 个 (same length, so offsets hold)."""
     try:
         from checker.normalize import to_simplified
     except ImportError:  # normalisation not available: read as written
@@ -266,6 +279,12 @@ def _simplified(s: str) -> str:
 
 
 def _scan(s: str, start: int, end: int) -> list[_Found]:
+    """Every quantity whose numeral starts in ``s[start:end]``, left to right.
+
+    Each numeral is read on its own (``_read``); then what needs its neighbours: identifiers and
+    quoted labels around it, a size criterion right after a count (2个万亩以上…), list items that
+    share the last item's unit (1.2和0.8个百分点), ranges (2至3…), a per-month carried over (从每月…降至…).
+    """
     v = _vocab()
     blocked = _Blocked(s)
     quotes = [m.span() for m in v.quote_re.finditer(s)]
@@ -274,8 +293,8 @@ def _scan(s: str, start: int, end: int) -> list[_Found]:
     pending: list[re.Match] = []  # unit-less list items waiting for the unit of the last one
     pos = start
     for m in v.num_re.finditer(s, start, end):
-        if m.start() < pos:
-            continue
+        if m.start() < pos or (m.start() == start and s[start - 1:start] in v.number_chars):
+            continue  # (the second test: the window starts inside a number)
         f = _read(s, m, out[-1] if out else None)
         if f is None:
             if m.lastgroup == "ar" and not blocked.overlaps(m.start(), m.end()):
@@ -440,12 +459,12 @@ def _read_core(s: str, m: re.Match) -> _Reading | None:
         r.q_share = None if qual == "=" else qual
     elif g == "frac":
         a, b = core.split("/")
-        if int(b) == 0:
-            return None
+        if not 0 < int(a) < int(b) <= 100:
+            return None  # a share is a proper fraction (1/5); 2023/2024 is not
         r.set_ratio(100.0 * int(a) / int(b))
     elif g == "pct":
         p = m.group("pct")
-        value = float(p) if p[0].isdigit() else parse_chinese(p)
+        value = float(p) if p[0].isdigit() else _decimal_chinese(p)
         if value is None:
             return None
         r.set_ratio(value)
@@ -461,9 +480,9 @@ def _read_core(s: str, m: re.Match) -> _Reading | None:
         r.value = float(core.replace(",", ""))
     else:  # Chinese numeral
         cut = _unit_inside(s, ns + 1, m.end())
-        if cut is not None:  # 百万千瓦: the run ends in the unit 千瓦
+        if cut is not None and "点" not in core:  # 百万千瓦: the run ends in the unit 千瓦
             r.core, r.pos = core[:cut - ns], cut
-        value = parse_chinese(r.core)
+        value = _decimal_chinese(r.core)
         if not value or s[ns - 1:ns] in v.vague:
             return None  # 零部件 (zero), 十四五 (no number), 数百 几十 (vague)
         r.value = value
@@ -488,7 +507,8 @@ def _read_multiplier(r: _Reading) -> None:
         im = v.inner_re.match(s, r.pos)
         if im:
             r.q_inner, r.pos = v.inner[im.group(0)], im.end()
-    if (r.group == "cn" and len(r.core) == 1 and r.value <= 10 and s.startswith("成", r.pos)
+    single = (r.group == "cn" and len(r.core) == 1) or (r.group == "ar" and r.core.isdigit())
+    if (single and 0 < r.value <= 10 and r.mult == 1 and s.startswith("成", r.pos)
             and not s.startswith(v.cheng_words, r.pos)):
         r.set_ratio(r.value * 10, r.pos + 1)
 
@@ -510,7 +530,7 @@ def _read_unit(r: _Reading) -> bool:
         _set_unit(r, um.group(0))
         r.pos = um.end()
         return True
-    if r.bare_mult or r.mult > 1:
+    if r.bare_mult or r.mult > 1 or (r.group == "cn" and any(c in v.large for c in r.core)):
         mg = v.magnitude_re.match(s, r.pos)
         if mg:
             r.unit = _Unit(v.magnitude[mg.group(2)], 1, "measure")
@@ -528,11 +548,15 @@ def _read_unit(r: _Reading) -> bool:
 
 
 def _set_unit(r: _Reading, written: str) -> None:
+    """元/人 → 元/人; 微克/立方米/月 → the unit 微克/立方米, then the denominator /月."""
     v = _vocab()
-    parts = written.split("/")
-    base = v.units.get(written) or v.units[parts[0]]
+    if written in v.units:
+        base, rest = v.units[written], ""
+    else:
+        head = v.base_re.match(written).group(0)  # unit_re matched, so a base unit opens it
+        base, rest = v.units[head], written[len(head):]
     r.unit = base
-    r.canon = base.canonical if written in v.units else "/".join([base.canonical, *parts[1:]])
+    r.canon = base.canonical + rest
     r.value *= base.factor
 
 
@@ -601,6 +625,8 @@ def _read_before(r: _Reading, prev: _Found | None) -> _Found:
             r.q_before = prev.pre_qualifier
         direction = direction or prev.direction
     qualifier = "~" if r.by_class else _combine(r.q_before, r.q_inner or r.q_share, r.q_after)
+    if r.magnitude and qualifier == "=":
+        qualifier = "~"  # 千亿投资强度: a round magnitude is an order, not an exact figure
     kind = None
     if r.canon == "倍":
         kind = "growth_multiple" if direction == "increase" and not level else "level_multiple"
@@ -647,3 +673,6 @@ def _combine(before: str | None, inner: str | None, after: str | None) -> str:
     if inner:
         return inner
     return "="
+
+
+_vocab()  # load and compile the vocabularies once, at import (this module is imported lazily by callers)

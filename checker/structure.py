@@ -108,15 +108,12 @@ class _Line:
     bullet: bool = False
     markup: str = ""  # "md" (# heading) | "bold" | ""
     md_level: int = 0
-    blank_before: bool = True
-    blank_after: bool = True
 
 
 def _lines(text: str) -> list[_Line]:
     """Non-empty lines with their content offsets; markup and bullet markers stripped."""
     out: list[_Line] = []
     pos, n = 0, len(text)
-    prev_blank = True
     while pos <= n:
         nl = text.find("\n", pos)
         if nl == -1:
@@ -125,7 +122,7 @@ def _lines(text: str) -> list[_Line]:
         if raw.strip():
             start = pos + _INDENT.match(raw).end()
             end = pos + len(raw.rstrip())
-            line = _Line(start, end, nl, text[start:end], blank_before=prev_blank)
+            line = _Line(start, end, nl, text[start:end])
             m = _BULLET.match(line.content)
             if m:
                 line.bullet, line.start = True, line.start + m.end()
@@ -140,15 +137,8 @@ def _lines(text: str) -> list[_Line]:
                         line.markup = "bold"
                         line.start, line.end = line.start + m.start(2), line.start + m.end(2)
             line.content = text[line.start:line.end]
-            if out:
-                out[-1].blank_after = prev_blank
             out.append(line)
-            prev_blank = False
-        else:
-            prev_blank = True
         pos = nl + 1
-    if out:
-        out[-1].blank_after = True
     return out
 
 
@@ -320,6 +310,13 @@ def infer_year(doc: Document, titles: list[str] | None = None) -> int | None:
     ``2022 年北京市政府工作报告`` → 2022; no title but ``三、2021年重点任务`` → 2021;
     only ``一、2020年工作回顾`` → 2021; ``二〇二四年一月二十一日在…`` → 2024.
     """
+    # The plan heading names the year itself; a summary's headline may name another year.
+    for title in titles if titles is not None else [s.title for s in doc.sections if s.parent is None]:
+        role, year, _ = classify(title, None)
+        if role == PLAN and year is not None:
+            return year
+        if role == REVIEW and year is not None and not title_years(title)[0]:
+            return year + 1
     head = preamble(doc)
     for line in head.splitlines()[:12]:
         c = _compact(line)
@@ -327,12 +324,6 @@ def infer_year(doc: Document, titles: list[str] | None = None) -> int | None:
             _, years = title_years(c)
             if years:
                 return years[0]
-    for title in titles if titles is not None else [s.title for s in doc.sections if s.parent is None]:
-        role, year, _ = classify(title, None)
-        if role == PLAN and year is not None:
-            return year
-        if role == REVIEW and year is not None and not title_years(title)[0]:
-            return year + 1
     m = _YEAR_CN.search(head) or _YEAR_ARABIC.search(head)
     if m:
         return cn_year(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))

@@ -21,33 +21,55 @@ def _checker(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.parametrize(
-    ("path", "says"),
-    [
-        ("does-not-exist.txt", "no such file"),
-        ("tests/fixtures/docs", "directory"),
-        ("tests/fixtures/docs/bad/empty.txt", "empty"),
-        ("tests/fixtures/docs/bad/whitespace.txt", "empty"),
-        ("tests/fixtures/docs/bad/binary.txt", "binary"),
-        ("tests/fixtures/docs/bad/scanned.pdf", "no text"),
-        ("tests/fixtures/docs/bad/undecodable.txt", "undecodable"),
-    ],
-    ids=["missing", "directory", "empty", "whitespace", "binary", "pdf-without-text", "undecodable"],
-)
-def test_unreadable_input_is_one_line_exit_2(path, says):
-    result = _checker("extract", path)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
+BAD_INPUTS = [
+    ("does-not-exist.txt", "no such file"),
+    ("tests/fixtures/docs", "directory"),
+    ("tests/fixtures/docs/bad/empty.txt", "empty"),
+    ("tests/fixtures/docs/bad/whitespace.txt", "empty"),
+    ("tests/fixtures/docs/bad/binary.txt", "binary"),
+    ("tests/fixtures/docs/bad/scanned.pdf", "no text"),
+    ("tests/fixtures/docs/bad/undecodable.txt", "undecodable"),
+]
+BAD_IDS = ["missing", "directory", "empty", "whitespace", "binary", "pdf-without-text", "undecodable"]
+
+
+def _main(args: list[str], capsys, monkeypatch) -> tuple[int, str, str]:
+    """Run the real entry point (``checker.cli.main``) in-process: exit code, stdout, stderr."""
+    from checker.cli import main
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys, "argv", ["checker", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(("path", "says"), BAD_INPUTS, ids=BAD_IDS)
+def test_unreadable_input_is_one_line_exit_2(path, says, capsys, monkeypatch):
+    code, out, err = _main(["extract", path], capsys, monkeypatch)
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
     assert lines[0].startswith("checker: error: ") and path.split("/")[-1] in lines[0]
     assert says in lines[0].lower()
-    assert "Traceback" not in result.stderr
 
 
-def test_unknown_format_is_an_error():
-    result = _checker("extract", "seeds/beijing-2024-highlights.txt", "--format", "xml")
-    assert result.returncode == 2 and "--format xml" in result.stderr and "Traceback" not in result.stderr
+def test_unreadable_input_through_a_real_process():
+    """The same through the console entry point: one line on stderr, exit 2, no traceback."""
+    result = _checker("extract", "tests/fixtures/docs/bad/binary.txt")
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_unknown_format_is_an_error(capsys, monkeypatch):
+    args = ["extract", "seeds/beijing-2024-highlights.txt", "--format", "xml"]
+    code, _out, err = _main(args, capsys, monkeypatch)
+    assert code == 2 and "--format xml" in err and len(err.strip().splitlines()) == 1
 
 
 # ---- output (needs the quantity extractor) -------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,17 @@ def test_eval_member_meets_the_targets() -> None:
         assert figures["unlocated"] == [], name
     rows = summary.rows(result)
     assert any(r[0] == "false positives" and r[1] == "total" for r in rows)
+
+
+def test_run_html_shows_every_summary_pair(tmp_path: Path) -> None:
+    out = tmp_path / "run.html"
+    result = runner.invoke(app, ["run", str(ROOT / "seeds" / "corpus.yaml"), "--rules",
+                                 str(ROOT / "rules" / "summary"), "--fail-on", "never",
+                                 "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    pairs = re.findall(r"<h2>([^<]*) ↔ ([^<]*)</h2>", html)
+    names = {Path(s).name for s, _ in pairs}
+    assert names == {"beijing-2024-press-summary.md", "beijing-2024-highlights.txt"}
+    assert all(Path(f).name == "beijing-2024-report.txt" for _, f in pairs)
+    assert html.count('class="pane pane-s"') == 2 and "k-order_changed" in html

@@ -91,3 +91,11 @@ def test_bad_manifests(tmp_path, case):
     for expected in case["errors"]:
         assert f"{manifest}{expected}" in message or f"{manifest}:{expected}" in message, message
     assert len(message.splitlines()) == len(case["errors"])
+
+
+def test_a_summary_is_not_tied_to_an_unrelated_report(tmp_path):
+    shutil.copy(SEEDS / "beijing-2021-report.txt", tmp_path / "r2021.txt")
+    shutil.copy(SEEDS / "beijing-2024-highlights.txt", tmp_path / "h2024.txt")
+    corpus = load_corpus(tmp_path)
+    assert corpus.get("h2024").meta.kind == "highlights"
+    assert corpus.full_of("h2024") is None  # shares no clauses with the 2021 report

@@ -48,3 +48,20 @@ def test_min_occurrences_and_across_documents_only() -> None:
     assert run_kind(figure_agreement.KIND, docs, only_report, {"across_documents_only": True}) == []
     (within,) = run_kind(figure_agreement.KIND, docs, only_report)
     assert within.status == "agree" and within.data["n"] == 2
+
+
+def test_a_plan_restating_a_past_year_states_an_outcome() -> None:
+    from test_figure_support import make_mention
+
+    from checker.kinds.figure_agreement import OUTCOME, TARGET, collect_figures
+    from checker.model import DocMeta
+    from checker.pipeline import document_from_text
+
+    doc = document_from_text("二、2024年重点任务\n2023年，全市公园总数达到1065个。今年新增无界公园20个。",
+                             DocMeta(id="p", kind="report", year=2024), name="p.txt")
+    mentions = [make_mention(doc, "全市公园总数达到1065个", "1065个", "公园总数", 1065, "个",
+                             role="plan", year=2023),
+                make_mention(doc, "今年新增无界公园20个", "20个", "无界公园", 20, "个",
+                             role="plan", year=2024)]
+    kinds = {(f.quantity.value, f.year, f.kind) for f in collect_figures([doc], mentions=lambda d: mentions)}
+    assert kinds == {(1065, 2023, OUTCOME), (20, 2024, TARGET)}

@@ -29,9 +29,10 @@ def make_doc(text: str, id: str = "r", kind: str = "report", year: int | None = 
 def make_mention(doc: Document, quote: str, qty: str, key: str, value: float, unit: str,
                  qualifier: str = "=", role: str = "review", year: int | None = 2023,
                  action: str | None = None, direction: str | None = None,
-                 qkind: str | None = None, metric: str | None = None, nth: int = 0) -> Mention:
+                 qkind: str | None = None, metric: str | None = None, nth: int = 0,
+                 sentence: str | None = None, first_year: int | None = None) -> Mention:
     """A mention whose clause is ``quote`` (its ``nth`` occurrence in the text) and whose
-    quantity is the text ``qty`` inside it."""
+    quantity is the text ``qty`` inside it; its sentence is ``sentence`` (default: the clause)."""
     start = -1
     for _ in range(nth + 1):
         start = doc.text.index(quote, start + 1)
@@ -39,9 +40,13 @@ def make_mention(doc: Document, quote: str, qty: str, key: str, value: float, un
     qs = doc.text.index(qty, start)
     q = Quantity(value=float(value), unit=unit, qualifier=qualifier, start=qs, end=qs + len(qty),
                  text=qty, kind=qkind, direction=direction)
+    sent = Span(start, end)
+    if sentence is not None:
+        s0 = doc.text.index(sentence)
+        sent = Span(s0, s0 + len(sentence))
     return Mention(doc_id=doc.id, quantity=q, metric=metric or key, key=key, action=action,
-                   clause=Span(start, end), sentence=Span(start, end), section=None, role=role,
-                   year=year, location=doc.locate(qs))
+                   clause=Span(start, end), sentence=sent, section=None, role=role,
+                   year=year, location=doc.locate(qs), first_year=first_year)
 
 
 def build_case(case: dict[str, Any]) -> tuple[list[Document], dict[str, list[Mention]]]:
@@ -59,13 +64,15 @@ def build_case(case: dict[str, Any]) -> tuple[list[Document], dict[str, list[Men
     return docs, mentions
 
 
-def run_kind(kind: Any, docs: list[Document], mentions: dict[str, list[Mention]],
+def run_kind(kind: Any, docs: list[Document], mentions: dict[str, list[Mention]] | None,
              params: dict[str, Any] | None = None) -> list[Finding]:
-    """Run ``kind.check`` through a real RuleContext over ``docs``."""
+    """Run ``kind.check`` through a real RuleContext over ``docs`` (``mentions`` None: the real
+    mention stage)."""
     rule = SimpleNamespace(id="test-rule", scope={}, severity="warning", message="{metric}: {status}",
                            description="", params=params or {})
+    extractor = None if mentions is None else (lambda d: mentions.get(d.id, []))
     ctx = RuleContext(rule=rule, kind=kind, params=dict(params or {}), corpus=SimpleCorpus(docs),
-                      slots={"documents": docs}, mention_extractor=lambda d: mentions.get(d.id, []))
+                      slots={"documents": docs}, mention_extractor=extractor)
     return list(kind.check(ctx))
 
 

@@ -24,6 +24,10 @@ def test_goal_table() -> None:
     assert "beijing-2021-report.txt:" in row
     assert any("新增5G基站6000个" in line and "not_reported" in line for line in result.output.splitlines())
     assert "Completion claim" in result.output and "contradicted" in result.output
+    multi = result.output.split("Multi-year targets")[1]
+    assert "森林覆盖率达到45%" in multi and "[2025]" in multi
+    lines = result.output.splitlines()
+    assert not any("森林覆盖率达到45%" in line and "not_reported" in line for line in lines)
 
 
 def test_goal_json_fields() -> None:
@@ -95,4 +99,5 @@ def test_eval_member_meets_targets() -> None:
     assert follow["status_accuracy"] >= 0.9, follow["wrong"]
     assert follow["not_reported_recall"] == 1.0 or follow["not_reported_recall"] >= 0.9
     assert follow["reported_but_missed"] == []
+    assert result["goals-2021.yaml"]["multi_year"]["recall"] == 1.0
     assert member.rows(result)

@@ -126,3 +126,11 @@ def test_running_total_does_not_report_a_flow() -> None:
 def test_unitless_number_takes_the_unit_of_its_noun() -> None:
     goals = [g for g in extract_goals(_plan("促进4万农村劳动力就业参保。")) if g.quantified]
     assert [(g.quantity.value, g.quantity.unit) for g in goals] == [(40000, "人")]
+
+
+def test_sections_without_a_year_still_pair() -> None:
+    plan = document_from_text("二、今年重点任务\n新增5G基站6000个，组建数据交易中心。\n", DocMeta(id="p"),
+                              name="p.txt")
+    review = document_from_text("一、过去一年工作回顾\n新增5G基站7000个。\n", DocMeta(id="r"), name="r.txt")
+    got = {t.goal.text: t.status for t in track(plan, review)[0]}
+    assert got == {"新增5G基站6000个": "exceeded", "组建数据交易中心": "not_reported"}

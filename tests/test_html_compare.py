@@ -78,7 +78,7 @@ def test_page_is_self_contained_and_escaped(page: Path) -> None:
 
 @needs_browser
 def test_browser_renders_highlights_and_runs_no_injected_script(page: Path, tmp_path: Path) -> None:
-    done = _chromium(tmp_path, "--dump-dom", page.as_uri() + "#x1")
+    done = _chromium(tmp_path, "--dump-dom", page.as_uri() + "#n1")
     assert done.returncode == 0, done.stderr[-2000:]
     dom = done.stdout
     assert "<mark" in dom and "k-number_mismatch" in dom   # 8.2% → 9.2% highlighted

@@ -20,6 +20,7 @@ def _cases():
     for path in sorted(CASES_DIR.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for i, case in enumerate(data["cases"]):
+            case = {**case, "raw": data.get("raw", False)}
             marks = [pytest.mark.skip(reason=case.get("note", ""))] if case.get("skip") else []
             yield pytest.param(case, id=f"{path.stem}-{i}-{case['text'][:12]}", marks=marks)
 
@@ -32,7 +33,12 @@ def _close(a: float | None, b: float | None) -> bool:
 
 @pytest.mark.parametrize("case", list(_cases()))
 def test_case(case):
-    got = find_quantities(case["text"])
+    text = case["text"]
+    if case["raw"]:  # raw text: normalised as a loader would
+        from checker.normalize import normalize
+
+        text = normalize(text)[0]
+    got = find_quantities(text)
     expected = case["expected"]
     shown = [(q.value, q.unit, q.qualifier, q.text) for q in got]
     assert len(got) == len(expected), shown
@@ -94,3 +100,20 @@ def test_extraction_eval_scores_one_to_one():
 
     tp, fps, fns = score_snippet([(5.0, "%", "="), (5.0, "%", "=")], [(5.0, "%", "="), (6.0, "%", "=")])
     assert (tp, fps, fns) == (1, [(5.0, "%", "=")], [(6.0, "%", "=")])
+
+
+def test_random_text_never_raises():
+    import random
+
+    rng = random.Random(7)
+    alphabet = ("0123456789.%/万亿千百十兆一二两三四五六七八九〇零个人元米吨亩倍成半点分之"
+                "以上以内左右近约超过余多“”《》第号线年月日级、和至-微克立方平方公里每月人均")
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24)))
+        for q in find_quantities(text):
+            assert q.text == text[q.start:q.end] and q.qualifier in ("=", ">=", "<=", "<", ">", "~", "<~")
+
+
+def test_window_starting_inside_a_number_reads_nothing_of_it():
+    text = "公园总数1065个，2800余个村庄"
+    assert [q.value for q in find_quantities(text, text.index("800"))] == []

@@ -183,3 +183,22 @@ def test_sentences_and_clauses():
 def test_no_headings_means_no_sections():
     doc = document_from_text("全市新增就业30万人，城镇调查失业率5%。", DocMeta(id="t", year=2024))
     assert doc.sections == [] and len(doc.sentences) == 1 and len(doc.clauses) == 2
+
+
+def test_document_year_from_a_date_in_chinese_numerals():
+    text = (
+        "政府工作报告\n——二〇二五年一月十五日在省第十四届人民代表大会第三次会议上\n各位代表：\n"
+        "一、过去一年工作回顾\n全省新增就业50万人。\n二、今年重点任务\n新增就业40万人。\n"
+    )
+    doc = document_from_text(text, DocMeta(id="t"))
+    assert doc.meta.year == 2025
+    assert [(s.role, s.year) for s in doc.sections] == [("review", 2024), ("plan", 2025)]
+
+
+def test_plan_heading_beats_a_headline_year():
+    text = (
+        "# 一文读懂政府工作报告：2023年全省GDP增长5.2%\n报告提出，…\n"
+        "**2024年重点任务**\n新增就业40万人。\n"
+    )
+    doc = document_from_text(text, DocMeta(id="t"))
+    assert doc.meta.year == 2024

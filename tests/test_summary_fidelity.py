@@ -33,11 +33,18 @@ def full_text() -> str:
     return normalize(_raw("beijing-2024-report.txt"))[0]
 
 
-def _compare(raw_summary: str, full: str):
-    from checker.fidelity.compare import compare_texts
+_FULL_CLAUSES: dict[str, list] = {}
 
+
+def _compare(raw_summary: str, full: str):
+    """Normalise ``raw_summary`` and compare it with ``full`` (the report prepared once)."""
+    from checker.fidelity.compare import compare_clauses
+    from checker.fidelity.text import prepare
+
+    if full not in _FULL_CLAUSES:
+        _FULL_CLAUSES[full] = prepare(full, to_simplified(full))
     text = normalize(raw_summary)[0]
-    return text, compare_texts(text, full, to_simplified(text), to_simplified(full))
+    return text, compare_clauses(prepare(text, to_simplified(text)), _FULL_CLAUSES[full], text, full)
 
 
 def _spans(text: str, needle: str) -> list[tuple[int, int]]:
@@ -151,3 +158,28 @@ def test_findings_quote_both_texts(full_text, baselines) -> None:
         assert 0 <= o.s_start < o.s_end <= len(text)
         if o.kind != "added_claim" and o.f_start is not None:
             assert 0 <= o.f_start < o.f_end <= len(full_text)
+
+
+@pytest.mark.parametrize("key", list(FILES))
+def test_many_changed_numbers_are_each_flagged(key, full_text) -> None:
+    """Every 4th number of the real summary, its first digit changed, is flagged where it stands."""
+    import re
+
+    from checker.quantities import find_quantities
+
+    text = normalize(_raw(FILES[key]))[0]
+    missed, tried = [], 0
+    for q in find_quantities(text)[::4]:
+        written = text[q.start:q.end]
+        m = re.search(r"[1-9]", written)
+        if m is None:
+            continue
+        changed = written[:m.start()] + str(int(m.group()) % 9 + 1) + written[m.end():]
+        altered = text[:q.start] + changed + text[q.end:]
+        _, result = _compare(altered, full_text)   # normalising again changes nothing here
+        tried += 1
+        if not [o for o in result.outcomes if o.kind in ("number_mismatch", "number_missing_in_full")
+                and o.s_start < q.start + len(changed) and q.start < o.s_end]:
+            missed.append(changed)
+    assert tried >= 8
+    assert missed == []

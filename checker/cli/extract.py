@@ -11,7 +11,9 @@ COLUMNS = ("location", "section", "action", "metric", "key", "value", "unit", "q
 
 
 def extract(
-    docs: Annotated[list[Path], typer.Argument(help="Document(s) to read (.txt .md .pdf .html .docx).")],
+    docs: Annotated[
+        list[Path], typer.Argument(metavar="DOC", help="Document(s) to read (.txt .md .pdf .html .docx).")
+    ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
@@ -19,7 +21,7 @@ def extract(
 ) -> None:
     """List every quantity mention of DOC with its metric, action, section and location.
 
-    Several documents give one table each (csv/json: one list, with a ``document`` column).
+    Several documents give one table each (csv/json: one list, with a document column).
     """
     from checker.cli.output_io import emit
     from checker.errors import CheckerError

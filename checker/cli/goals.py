@@ -133,6 +133,24 @@ def goal_table(findings: list[Any]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+def multi_year_block(plan_path: Path, quantified_only: bool = False) -> str:
+    """Multi-year targets of the plan (到2025年, a five-year plan's targets): listed, not scored."""
+    from checker.goals.extract import extract_goals
+    from checker.model import DocMeta
+    from checker.pipeline import load_document
+
+    doc = load_document(plan_path, DocMeta(id=plan_path.stem))
+    multi = [g for g in extract_goals(doc) if g.multi_year and (g.quantified or not quantified_only)]
+    if not multi:
+        return ""
+    lines = [f"Multi-year targets ({len(multi)}, not scored against the year):"]
+    for g in multi:
+        where = doc.locate(g.start)
+        target = f" [{g.year}]" if g.year else ""
+        lines.append(f"  {plan_path}:{where.line}{target} {g.text}")
+    return "\n" + "\n".join(lines) + "\n"
+
+
 def goals(
     plan: Annotated[Path, typer.Argument(help="Report whose plan section sets the goals.")],
     review: Annotated[Path, typer.Argument(help="Report whose review section reports the outcomes.")],
@@ -159,7 +177,8 @@ def goals(
     findings = build_findings(plan, review, year, quantified_only)
     report = Report(findings=findings, fail_on=fail_on)
     if fmt == "table":
-        text = goal_table(findings) + "\n" + report.summary_line() + "\n"
+        text = (goal_table(findings) + multi_year_block(plan, quantified_only) + "\n"
+                + report.summary_line() + "\n")
     else:
         text = render(fmt, report)
     if output is not None:

@@ -37,22 +37,36 @@ def _fmt(q: tuple[float, str, str]) -> str:
     return f"{'' if qual == '=' else qual}{shown} {unit}"
 
 
+def _share(right: int, total: int) -> float | None:
+    return round(right / total, 4) if total else None
+
+
+def _match(found: list[tuple[float, str, str]], gold: list[tuple[float, str, str]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (found index, gold index), in reading order."""
+    free = list(range(len(gold)))
+    pairs = []
+    for i, f in enumerate(found):
+        hit = next((j for j in free if _same(f, gold[j])), None)
+        if hit is not None:
+            free.remove(hit)
+            pairs.append((i, hit))
+    return pairs
+
+
 def score_snippet(found: list[tuple[float, str, str]], gold: list[tuple[float, str, str]]):
     """One-to-one matching: (true positives, unmatched found, unmatched gold)."""
-    left = list(gold)
-    tp, fps = 0, []
-    for f in found:
-        hit = next((i for i, g in enumerate(left) if _same(f, g)), None)
-        if hit is None:
-            fps.append(f)
-        else:
-            tp += 1
-            left.pop(hit)
-    return tp, fps, left
+    pairs = _match(found, gold)
+    hit_f, hit_g = {i for i, _ in pairs}, {j for _, j in pairs}
+    return (len(pairs), [f for i, f in enumerate(found) if i not in hit_f],
+            [g for j, g in enumerate(gold) if j not in hit_g])
 
 
 def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
-    """Precision, recall, F1 and identifier rejection over the trap snippets; None without gold."""
+    """Precision, recall, F1 and identifier rejection over the trap snippets; None without gold.
+
+    Where the gold gives a ``direction`` or a ``kind`` (growth vs level multiple), the matched
+    quantity's is compared too (``direction_accuracy``, ``kind_accuracy``; not part of F1).
+    """
     path = Path(gold_dir) / GOLD_FILE
     if not path.is_file():
         return None
@@ -62,14 +76,21 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
         traps = (yaml.safe_load(fh) or {}).get("traps") or []
     tp = fp = fn = 0
     empty = empty_ok = 0
+    extra = {"direction": [0, 0], "kind": [0, 0]}  # field -> [right, labelled]
     errors: list[dict] = []
     for trap in traps:
         text = _normalise(str(trap.get("snippet", "")))
-        found = [(q.value, q.unit, q.qualifier) for q in find_quantities(text)]
-        gold = [(float(e["value"]), str(e["unit"]), str(e.get("qualifier", "=")))
-                for e in trap.get("expected") or []]
+        quantities = find_quantities(text)
+        found = [(q.value, q.unit, q.qualifier) for q in quantities]
+        labels = trap.get("expected") or []
+        gold = [(float(e["value"]), str(e["unit"]), str(e.get("qualifier", "="))) for e in labels]
         t, fps, fns = score_snippet(found, gold)
         tp, fp, fn = tp + t, fp + len(fps), fn + len(fns)
+        for i, j in _match(found, gold):
+            for field, tally in extra.items():
+                if labels[j].get(field):
+                    tally[1] += 1
+                    tally[0] += getattr(quantities[i], field) == labels[j][field]
         if not gold:
             empty += 1
             empty_ok += not found
@@ -89,6 +110,10 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
         "fp": fp,
         "fn": fn,
         "identifier_snippets": empty,
+        "direction_accuracy": _share(*extra["direction"]),
+        "kind_accuracy": _share(*extra["kind"]),
+        "labelled_directions": extra["direction"][1],
+        "labelled_kinds": extra["kind"][1],
         "errors": errors,
     }
 
@@ -103,6 +128,8 @@ def rows(result: dict) -> list[tuple[str, str, object]]:
         ("identifier_rejection", f"{result['identifier_snippets']} identifier snippets",
          result["identifier_rejection"]),
         ("tp / fp / fn", scope, f"{result['tp']} / {result['fp']} / {result['fn']}"),
+        ("direction_accuracy", f"{result['labelled_directions']} labelled", result["direction_accuracy"]),
+        ("kind_accuracy", f"{result['labelled_kinds']} labelled", result["kind_accuracy"]),
     ]
     for e in result["errors"]:
         out.append((e["error"], e["snippet"], e["what"]))

@@ -18,6 +18,7 @@ Measures (gold format: tests/gold/same-figure.yaml, five-year targets in goals-*
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from typing import Any
 import yaml
 
 GOLD_FILE = "same-figure.yaml"
+_NOTE = re.compile(r"\s*\([ -~]*\)\s*$")
 
 
 # --- locating gold quotes ---------------------------------------------------------------------
@@ -45,9 +47,22 @@ class Locator:
         self._cache: dict[str, list[tuple[int, int]]] = {}
 
     def spans(self, quote: str) -> list[tuple[int, int]]:
-        """``[start, end)`` offsets of every place ``quote`` occurs (whitespace ignored)."""
+        """``[start, end)`` offsets of every place ``quote`` occurs (whitespace ignored).
+
+        A quote not found as written is tried without a trailing ASCII note in parentheses
+        (``… (line 1 and again line 3)``), which some gold entries append.
+        """
         if quote in self._cache:
             return self._cache[quote]
+        out = self._find(quote)
+        if not out:
+            bare = _NOTE.sub("", quote)
+            if bare != quote:
+                out = self._find(bare)
+        self._cache[quote] = out
+        return out
+
+    def _find(self, quote: str) -> list[tuple[int, int]]:
         needle = _compact(_normalise(quote))
         out: list[tuple[int, int]] = []
         if needle:
@@ -55,7 +70,6 @@ class Locator:
             while i != -1:
                 out.append((self.offsets[i], self.offsets[i + len(needle) - 1] + 1))
                 i = self.compact.find(needle, i + 1)
-        self._cache[quote] = out
         return out
 
 

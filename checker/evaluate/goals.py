@@ -7,7 +7,8 @@ Per gold file (``source_plan``, ``target_year``, ``goals``):
   at least 4 characters, or the whole shorter text, after deleting whitespace); unquantified gold
   goals by text overlap alone (a shared run of at least half the gold text, 4 characters minimum).
   Precision counts the checker's goals of the year (multi-year targets excluded) that match a gold
-  goal. Quantified and unquantified are measured separately.
+  goal. Quantified and unquantified are measured separately. Gold ``five_year_targets_2025`` must be
+  among the goals the checker marks ``multi_year`` (same matching).
 - follow-up (files with ``source_outcomes``): status accuracy over all gold goals (a goal the checker
   did not extract counts as wrong), outcome-value accuracy over gold goals with an ``outcome_value``,
   the share of gold ``not_reported`` reported as such, and the gold-reported goals the checker calls
@@ -99,7 +100,7 @@ def _evaluate_file(path: Path, docs_dir: Path) -> dict:
     gold = yaml.safe_load(path.read_text(encoding="utf-8"))
     year = gold.get("target_year")
     plan = _load(docs_dir, gold["source_plan"])
-    goals = [g for g in extract_goals(plan) if g.year == year and not g.multi_year]
+    goals = [g for g in extract_goals(plan) if g.year in (year, None) and not g.multi_year]
     entries = gold.get("goals") or []
     result: dict[str, Any] = {"plan": gold["source_plan"], "year": year}
     for label, want in (("quantified", True), ("unquantified", False)):
@@ -111,18 +112,28 @@ def _evaluate_file(path: Path, docs_dir: Path) -> dict:
             "recall": _ratio(len(paired), len(gsub)), "precision": _ratio(len(paired), len(csub)),
             "missed": [gsub[i]["goal_text"] for i in range(len(gsub)) if i not in paired],
         }
+    five = gold.get("five_year_targets_2025") or []
+    if five:  # multi-year targets: found among the goals the checker marks multi_year
+        multi = [g for g in extract_goals(plan) if g.multi_year]
+        paired = _pair(five, multi)
+        result["multi_year"] = {"gold": len(five), "marked": len(paired),
+                                "recall": _ratio(len(paired), len(five)),
+                                "missed": [five[i]["goal_text"] for i in range(len(five)) if i not in paired]}
     if gold.get("source_outcomes") and any(g.get("status") for g in entries):
         review = _load(docs_dir, gold["source_outcomes"])
         tracked, _ = track(plan, review, year=year)
         paired = _pair(entries, [t.goal for t in tracked])
         right, wrong, out_ok, out_n = 0, [], 0, 0
+        split = {True: [0, 0], False: [0, 0]}  # quantified? -> [right, total]
         nr_total = nr_ok = 0
         lost = []
         for gi, g in enumerate(entries):
             t = tracked[paired[gi]] if gi in paired else None
             status = t.status if t else "not_extracted"
+            split[bool(g.get("quantified"))][1] += 1
             if status == g.get("status"):
                 right += 1
+                split[bool(g.get("quantified"))][0] += 1
             else:
                 wrong.append(f"{g['goal_text']}: gold {g.get('status')}, checker {status}")
             if g.get("status") == "not_reported":
@@ -136,6 +147,8 @@ def _evaluate_file(path: Path, docs_dir: Path) -> dict:
                     out_ok += 1
         result["followup"] = {
             "goals": len(entries), "status_accuracy": _ratio(right, len(entries)),
+            "status_accuracy_quantified": _ratio(*split[True]),
+            "status_accuracy_unquantified": _ratio(*split[False]),
             "outcome_accuracy": _ratio(out_ok, out_n), "outcomes": out_n,
             "not_reported_recall": _ratio(nr_ok, nr_total), "reported_but_missed": lost,
             "wrong": wrong,
@@ -159,9 +172,14 @@ def rows(result: dict) -> list[tuple[str, str, object]]:
             f = fig[label]
             out.append((f"{label} goal recall", name, f"{f['recall']} ({f['found']}/{f['gold']})"))
             out.append((f"{label} goal precision", name, f"{f['precision']} ({f['found']}/{f['listed']})"))
+        if "multi_year" in fig:
+            f = fig["multi_year"]
+            out.append(("multi-year targets marked", name, f"{f['recall']} ({f['marked']}/{f['gold']})"))
         if "followup" in fig:
             f = fig["followup"]
             out.append(("status accuracy", name, f"{f['status_accuracy']} ({f['goals']} goals)"))
+            out.append(("status accuracy, quantified", name, f["status_accuracy_quantified"]))
+            out.append(("status accuracy, unquantified", name, f["status_accuracy_unquantified"]))
             outcomes = f"{f['outcome_accuracy']} ({f['outcomes']} outcomes)"
             out.append(("outcome-value accuracy", name, outcomes))
             out.append(("not_reported recall", name, f["not_reported_recall"]))

@@ -96,21 +96,31 @@ def similarity(s: str, f: str, matcher: SequenceMatcher | None = None) -> float:
     if matcher is None:
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(s)
+    return _scored(s, f, matcher)[0]
+
+
+def _scored(s: str, f: str, matcher: SequenceMatcher) -> tuple[float, int]:
+    """``similarity`` and the number of word characters (numbers aside) of ``s`` matched."""
     matcher.set_seq1(f)
     # a number weighs as much as a short word: a clause that is mostly a figure (约2.5兆元人民币)
     # belongs where that figure is
-    m = sum(size + (NUMBER_WEIGHT - 1) * sum(1 for ch in s[j:j + size] if is_symbol(ch))
-            for _, j, size in matcher.get_matching_blocks())
+    words = numbers = 0
+    for _, j, size in matcher.get_matching_blocks():
+        n = sum(1 for ch in s[j:j + size] if is_symbol(ch))
+        numbers += n
+        words += size - n
+    m = words + NUMBER_WEIGHT * numbers
     total = len(s) + (NUMBER_WEIGHT - 1) * sum(1 for ch in s if is_symbol(ch))
     cover = m / total
     tight = 2 * m / (total + len(f))
-    return 0.8 * cover + 0.2 * tight
+    return 0.8 * cover + 0.2 * tight, words
 
 
-def _words_matched(s: str, f: str) -> int:
-    """Characters of ``s`` (numbers aside) that ``f`` contains in order."""
-    blocks = SequenceMatcher(None, s, f, autojunk=False).get_matching_blocks()
-    return sum(1 for a, _, size in blocks for ch in s[a:a + size] if not is_symbol(ch))
+def _single_words(text: str, full: list[Clause], k: int, words: dict[tuple[int, int], int],
+                  matcher: SequenceMatcher) -> int:
+    if (k, k) not in words:
+        words[(k, k)] = _scored(text, full[k].canon, matcher)[1]
+    return words[(k, k)]
 
 
 def _joined(clauses: list[Clause], first: int, last: int) -> tuple[str, list[int]]:
@@ -136,9 +146,11 @@ def _options(index: Index, s: Clause, after: list[int] = ()) -> list[Match]:
     out: list[Match] = []
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(text)
-    extra = [k for a in after for k in (a, a + 1, a + 2) if 0 <= k < len(full)]
-    follow = set(extra)
+    words: dict[tuple[int, int], int] = {}
     numbers = {ch for ch in text if is_symbol(ch)}
+    # continuation candidates matter for a clause with a figure (it may be all the clause has)
+    extra = [k for a in after for k in (a, a + 1, a + 2) if 0 <= k < len(full)] if numbers else []
+    follow = set(extra)
     cands = index.candidates(text)
     for cid in cands + [k for k in dict.fromkeys(extra) if k not in cands]:
         best: Match | None = None
@@ -148,18 +160,19 @@ def _options(index: Index, s: Clause, after: list[int] = ()) -> list[Match]:
                 continue
             seen.add((a, b))
             canon, origin = _joined(full, a, b)
-            sim = similarity(text, canon, matcher)
+            sim, words[(a, b)] = _scored(text, canon, matcher)
             # right after the previous clause's counterpart, the same figure is enough: the summary
             # continues the report's sentence in its own words (约2.5兆元人民币 ↔ 约2.5万亿元)
             if cid in follow and numbers and all(ch in canon for ch in numbers):
                 sim = max(sim, MIN_SIM)
-            if a != b and _words_matched(text, canon) < 2 + max(
-                    _words_matched(text, full[k].canon) for k in range(a, b + 1)):
-                continue  # a join must retell more words than any of its clauses, not only a number
             if best is None or sim > best.sim + 0.02:
+                if a != b and words[(a, b)] < 2 + max(_single_words(text, full, k, words, matcher)
+                                                      for k in range(a, b + 1)):
+                    continue  # a join must retell more words than each of its clauses, not a number
                 best = Match(s.index, a, b, sim, canon, origin)
             # a summary clause that retells more than this report clause: try its neighbours joined
-            if (a, b) == (cid, cid) and sim < 0.95 and len(text) > len(full[cid].canon) * 0.6:
+            if (a, b) == (cid, cid) and sim < 0.95 and len(text) > len(full[cid].canon) * 0.6 \
+                    and cid not in follow:
                 for extra in range(1, MAX_JOIN):
                     spans += [(cid, cid + extra), (cid - extra, cid)]
         if best is not None:

@@ -162,6 +162,7 @@ def compare_clauses(summary: list[Clause], full: list[Clause], s_text: str, f_te
         out.extend(_compare_pair(_Pair(s, m, s_text, f_text), full, fq))
     out.extend(_gaps(summary, full, matches, covered, f_text))
     out.extend(_siblings(summary, full, matches, covered, f_text))
+    out.extend(_paragraph_siblings(summary, full, matches, covered, f_text))
     out.sort(key=lambda o: (o.s_start if o.s_start is not None else -1, KINDS.index(o.kind)))
     return Comparison(out, summary, full, matches)
 
@@ -442,8 +443,11 @@ def _starts_sentence(summary: list[Clause], matches: dict[int, Match], full: lis
     own = [matches[c.index] for c in summary if c.block == p.block and c.index in matches]
     first, last = min(m.first for m in own), matches[p.index].last
     retold = {k for m in own for k in range(m.first, m.last + 1) if first <= k <= last}
+    # following = two report sentences or more, retold clause by clause (one sentence picked out of
+    # a paragraph is a quotation, not a retelling of the paragraph)
+    sentences = {full[k].sentence for k in retold}
     return (first == 0 or full[first - 1].sentence != full[first].sentence) and \
-        full[first].block == full[last].block and len(retold) >= 3 and \
+        full[first].block == full[last].block and len(retold) >= 3 and len(sentences) >= 2 and \
         len(retold) >= FOLLOW_SHARE * (last - first + 1)
 
 
@@ -490,22 +494,22 @@ _ENUM_SHAPE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|^[一�
 
 
 def _topic(full: list[Clause], k: int, f_text: str) -> str | None:
-    """The title shape of report block ``k`` starts (``（一）`` / ``一是`` / plain), if it has one."""
+    """The title shape of report block ``k`` starts: ``enum`` (``（一）…`` / ``一是…``), ``plain``
+    (a short statement opening a paragraph: ``深化城市更新行动。…``), or None."""
     c = full[k]
     if k > 0 and full[k - 1].block == c.block:
         return None
-    # a title is a plain statement (ends with 。, not a salutation 各位代表！) that opens a paragraph:
-    # more sentences follow it in the same block
-    if f_text[c.end:c.end + 1] != "。" and not _ENUM_SHAPE.match(f_text[c.start:c.end]):
+    if _ENUM_SHAPE.match(f_text[c.start:c.end]):
+        return "enum"
+    # a plain title ends with 。 (not a salutation 各位代表！), is the whole first sentence, is short,
+    # and more sentences follow it in the same block
+    if f_text[c.end:c.end + 1] != "。" or len(c.canon) > TOPIC_MAX:
+        return None
+    if k + 1 < len(full) and full[k + 1].sentence == c.sentence:
         return None
     if not any(x.block == c.block and x.sentence != c.sentence for x in full[k + 1:k + 4]):
         return None
-    first = [x for x in full[k:k + 3] if x.sentence == c.sentence]
-    if len(first) != 1 or len(c.canon) > TOPIC_MAX:
-        m = _ENUM_SHAPE.match(f_text[c.start:c.end])
-        return m and "enum" if m else None
-    m = _ENUM_SHAPE.match(f_text[c.start:c.end])
-    return "enum" if m else "plain"
+    return "plain"
 
 
 def _siblings(summary: list[Clause], full: list[Clause], matches: dict[int, Match], covered: set[int],
@@ -549,3 +553,42 @@ def _siblings(summary: list[Clause], full: list[Clause], matches: dict[int, Matc
             out.append(_omission(full, [k], start, end, f_text))
     return out
 
+
+
+def _paragraph_siblings(summary: list[Clause], full: list[Clause], matches: dict[int, Match],
+                        covered: set[int], f_text: str) -> list[Outcome]:
+    """Titles left out where prose paragraphs retell a report section subsection by subsection.
+
+    When three or more paragraphs of the summary each open with the title of a subsection of the
+    same report section (``（六）…`` → its titled paragraphs), a title of that section that no
+    paragraph retells was left out.
+    """
+    block_starts = [k for k in range(len(full)) if k == 0 or full[k - 1].block != full[k].block]
+    groups: dict[int, list[tuple[Clause, int]]] = {}
+    seen_blocks: set[int] = set()
+    for c in summary:
+        if c.block in seen_blocks or c.index not in matches or c.heading or c.bullet:
+            continue
+        seen_blocks.add(c.block)
+        k = matches[c.index].first
+        if _topic(full, k, f_text) != "plain":
+            continue
+        parent = next((b for b in reversed(block_starts)
+                       if b < k and _topic(full, b, f_text) == "enum"), None)
+        if parent is not None:
+            groups.setdefault(parent, []).append((c, k))
+    out: list[Outcome] = []
+    for parent, items in groups.items():
+        if len(items) < 3:
+            continue
+        end_k = next((b for b in block_starts if b > parent and _topic(full, b, f_text) == "enum"), len(full))
+        listed = {k for _, k in items}
+        for k in block_starts:
+            if not (parent < k < end_k) or k in listed or k in covered or _topic(full, k, f_text) != "plain":
+                continue
+            after = [c for c, j in items if j > k]
+            before = [c for c, j in items if j < k]
+            start = (before[-1] if before else after[0]).start
+            end = (after[0] if after else before[-1]).end
+            out.append(_omission(full, [k], start, end, f_text))
+    return out

@@ -159,6 +159,7 @@ def _unquantified(doc: Document, seg: Span, year: int | None, title: str, target
 
 
 _END_CLASSES = ("open", "start")
+_SUBJECT_CLASSES = ("build", "open", "complete")
 
 
 def _vague(raw: str) -> bool:
@@ -193,12 +194,19 @@ def _checkable(raw: str, m: re.Match[str]) -> bool:
     ``加快组建区域贸易联盟`` yes; ``…服务实现社区全覆盖`` yes (deliverable 全覆盖);
     ``今年是建市70周年`` no (成立 is inside a description).
     """
-    if _FRAME.match(raw):
-        return False
+    if _FRAME.match(raw) or raw[m.end():m.end() + 1] == "了":
+        return False  # a frame (以…为…), or a thing already done (我们编制了…)
     if _leads(raw):
         return True
     tail = core(raw[m.end():])
-    return any(tail.endswith(h) for h in vocab().deliverable_heads)
+    if any(tail.endswith(h) for h in vocab().deliverable_heads):
+        return True
+    # subject first: 所有…医院开设儿科门诊, …项目具备通车条件 (not 今年是…成立…周年: a description)
+    before = raw[:m.start()]
+    v = vocab()
+    return (v.verb_class.get(m.group(0)) in _SUBJECT_CLASSES and "是" not in before
+            and m.group(0) not in (v.raw.get("nominal_verbs") or ())
+            and len(before) <= 12 and len(core(raw[m.end():])) >= 2)
 
 
 def _merge_verbless(cuts: list[Span], text: str) -> list[Span]:

@@ -25,8 +25,8 @@ from checker.model import REVIEW, Document, Span
 class Thresholds:
     """Matching thresholds (rule params ``min_metric_score``, ``min_object_score``)."""
 
-    metric: float = 0.5       # share of the goal's metric bigrams the outcome must carry
-    obj: float = 0.7          # mean of bigram and character cover of an unquantified object
+    metric: float = 0.45      # share of the goal's metric bigrams the outcome must carry
+    obj: float = 0.65         # mean of bigram and character cover of an unquantified object
     min_run: int = 4          # shared run of characters (LCS) an object match needs
     ambiguity: float = 0.05   # candidates within this score of the best compete
 
@@ -49,7 +49,9 @@ class ReviewIndex:
 def review_spans(doc: Document, year: int | None) -> list[tuple[int, int]]:
     """Ranges of the review sections of ``doc`` covering ``year`` (any review when none says)."""
     tops = [s for s in doc.sections if s.parent is None and s.role == REVIEW]
-    exact = [s for s in tops if year is not None and s.year == year]
+    if year is None:
+        return [(s.start, s.end) for s in tops]
+    exact = [s for s in tops if s.year == year]
     chosen = exact or [s for s in tops if s.year is None]
     return [(s.start, s.end) for s in chosen]
 
@@ -76,8 +78,9 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
                 prev = carried(found, prev)
                 for p in found:
                     metric = v.fillers.sub("", p.metric)
-                    idx.outcomes.append(Outcome(doc, squash(text[p.start:p.end]), p.start, p.end,
-                                                p.quantity, metric, p.action, near=p.near))
+                    idx.outcomes.append(Outcome(doc, squash(text[p.quote_from:p.end]), p.quote_from, p.end,
+                                                p.quantity, metric, p.action, near=p.near,
+                                                seg=len(idx.segs) - 1))
     return idx
 
 
@@ -111,12 +114,14 @@ def unit_factor(goal_unit: str, outcome_unit: str) -> float | None:
 
 
 def _exclusive(a: str | None, b: str | None) -> bool:
-    """Do actions ``a`` and ``b`` belong to different exclusive groups (新开工 vs 完工)?"""
+    """Do metric phrases ``a`` and ``b`` carry actions of different exclusive groups only
+    (``…新开工`` vs ``…完工``)? Word order does not matter: ``新开工棚户区改造住房`` and
+    ``棚户区改造新开工住房`` agree."""
     if not a or not b:
         return False
-    ga = [i for i, g in enumerate(vocab().exclusive_actions) if any(w in a for w in g)]
-    gb = [i for i, g in enumerate(vocab().exclusive_actions) if any(w in b for w in g)]
-    return bool(ga and gb and not set(ga) & set(gb))
+    ga = {i for i, g in enumerate(vocab().exclusive_actions) if any(w in a for w in g)}
+    gb = {i for i, g in enumerate(vocab().exclusive_actions) if any(w in b for w in g)}
+    return bool(ga and gb and not ga & gb)
 
 
 def _cumulative(text: str) -> bool:
@@ -134,6 +139,10 @@ def metric_score(goal_metric: str, outcome_metric: str, near: str = "") -> tuple
     ``拆违腾退土地2800公顷`` the figure belongs to 腾退土地 rather than to 拆除违法建设."""
     g, o = _bare(goal_metric), _bare(outcome_metric)
     fwd = cover(g, o)
+    acts = vocab().actions
+    g_obj, o_obj = acts.sub("", g), acts.sub("", o)
+    if len(g_obj) >= 4:  # 新建改造农村公路 ↔ 新改建农村公路: the object alone, when it is long enough
+        fwd = max(fwd, cover(g_obj, o_obj))
     return fwd, 0.6 * fwd + 0.2 * cover(o, g) + 0.2 * (cover(near, g) if near else fwd)
 
 
@@ -144,7 +153,7 @@ def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Ou
     for o in idx.outcomes:
         assert o.quantity is not None
         factor = unit_factor(goal.quantity.unit, o.quantity.unit)
-        if factor is None or _exclusive(goal.action, o.action):
+        if factor is None or _exclusive(goal.metric, o.metric):
             continue
         if _cumulative(o.text) and not _cumulative(goal.text):
             continue  # 累计…: a running total, not the year's amount
@@ -156,7 +165,7 @@ def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Ou
         if gd and od and gd != od:
             value = -value  # 下降 promised, 增长 reported: the wrong way
         out.append(Outcome(o.doc, o.text, o.start, o.end, o.quantity, o.metric, o.action, score,
-                           value, o.near))
+                           value, o.near, o.seg))
     out.sort(key=lambda c: (-c.score, c.start))
     return out
 

@@ -47,6 +47,7 @@ class Outcome:
     score: float = 0.0
     value: float | None = None  # the quantity's value in the goal's unit
     near: str = ""              # canonical words right before the number (which metric it counts)
+    seg: int = -1               # index of the review segment it stands in
 
 
 @dataclass

@@ -65,6 +65,11 @@ class Piece:
     metric: str        # canonical metric phrase (number removed, inherited words included)
     action: str | None
     near: str = ""     # canonical words right before the number (up to 6 characters)
+    quote_start: int = -1  # where a quote of it starts: earlier when its metric words are inherited
+
+    @property
+    def quote_from(self) -> int:
+        return self.start if self.quote_start < 0 else self.quote_start
 
 
 def _action(text: str, q: Quantity, start: int, end: int) -> str | None:
@@ -87,6 +92,11 @@ def _words(text: str, start: int, end: int, quantities: list[Quantity]) -> str:
         pos = max(pos, q.end)
     parts.append(text[pos:end])
     return canonical("".join(parts))
+
+
+def _has_verb(part: str) -> bool:
+    v = vocab()
+    return bool(v.actions.search(part) or v.verbs.search(part))
 
 
 def _bare(metric: str) -> str:
@@ -113,12 +123,18 @@ def pieces(text: str, seg: Span, quantities: list[Quantity], inherit: str = "") 
         if i + 1 < len(qs):
             cut = text.find(_LIST, q.end, qs[i + 1].start)
             end = cut if cut != -1 else qs[i + 1].start
+        else:  # …三所学校实现竣工、医院主体结构封顶: the part after 、 with its own verb is another clause
+            cut = text.find(_LIST, q.end, seg.end)
+            if cut != -1 and _has_verb(text[cut + 1:seg.end]):
+                end = cut
         action = _action(text, q, start, end)
         metric = _words(text, start, end, qs)
+        quote_start = -1
         if han_count(_bare(metric)) < 2 and prev_words:
             metric = prev_words + metric  # 完工 400个 ← 棚户区改造
+            quote_start = out[-1].quote_from if out else -1
         near = vocab().fillers.sub("", canonical(text[max(start, q.start - 8):q.start]))[-6:]
-        out.append(Piece(start, end, q, metric, action, near))
+        out.append(Piece(start, end, q, metric, action, near, quote_start))
         bare = _bare(metric)
         if han_count(bare) >= 2:
             prev_words = bare

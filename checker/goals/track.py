@@ -53,8 +53,8 @@ def settings_from_params(params: dict) -> Settings:
     sem = Semantics(modes=modes, ceiling_metrics=tuple(ceiling),
                     partly_ratio=float(params.get("partly_ratio", 0.8)),
                     about_tolerance=float(params.get("about_tolerance", 0.05)))
-    th = Thresholds(metric=float(params.get("min_metric_score", 0.5)),
-                    obj=float(params.get("min_object_score", 0.7)))
+    th = Thresholds(metric=float(params.get("min_metric_score", 0.45)),
+                    obj=float(params.get("min_object_score", 0.65)))
     return Settings(sem, th, bool(params.get("include_multi_year", False)),
                     bool(params.get("quantified_only", False)))
 
@@ -110,8 +110,11 @@ def _fallback(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
     bare = core(vocab().actions.sub("", goal.metric))
     if len(bare) < vocab().min_object_chars:  # 拆除违法建设 → 违法: too little left to search
         bare = core(goal.metric)
-    # a clause with a figure reports that figure's metric, not this goal in words
-    found = [(s, i) for s, i in object_matches(bare, idx, st.thresholds) if i not in idx.with_numbers]
+    v = vocab()
+    found = [(s, i) for s, i in object_matches(bare, idx, st.thresholds)
+             if i not in idx.with_numbers  # a clause with a figure reports that figure's metric
+             and (v.completion.search(idx.canon[i]) or v.progress.search(idx.canon[i])
+                  or v.blanket.search(idx.canon[i]))]  # it must say something was done
     if found:
         score, i = found[0]
         return Tracked(goal, "qualitative_claim", _word_outcome(idx, i, score),
@@ -136,17 +139,18 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
     # one review figure reports one goal: assign best pairs first
     pairs = sorted(((c.score, gi, ci) for gi, g in enumerate(scored)
                     for ci, c in enumerate(cands.get(id(g), []))), key=lambda t: (-t[0], t[1], t[2]))
-    taken: dict[int, int] = {}   # outcome start -> goal index
+    taken: dict[tuple[int, int], int] = {}   # outcome (start, quantity start) -> goal index
     for _score, gi, ci in pairs:
         c = cands[id(scored[gi])][ci]
-        taken.setdefault(c.start * 1000 + (c.quantity.start if c.quantity else 0), gi)
+        key = (c.start, c.quantity.start if c.quantity else -1)
+        taken.setdefault(key, gi)
     out: list[Tracked] = []
     for gi, g in enumerate(scored):
         if not g.quantified:
             out.append(_track_words(g, idx, st))
             continue
         mine = [c for c in cands[id(g)]
-                if taken.get(c.start * 1000 + (c.quantity.start if c.quantity else 0)) == gi]
+                if taken.get((c.start, c.quantity.start if c.quantity else -1)) == gi]
         if not mine:
             out.append(_fallback(g, idx, st))
             continue
@@ -188,11 +192,15 @@ def track(plan: Document, review: Document, st: Settings | None = None,
     st = st or Settings()
     goals = extract_goals(plan, sections or plan_sections(plan))
     goals = [g for g in goals if st.include_multi_year or not g.multi_year]
-    years = sorted({g.year for g in goals if g.year is not None and (year is None or g.year == year)})
+    groups: dict[int | None, list[Goal]] = {}
+    for g in goals:
+        if year is None:
+            groups.setdefault(g.year, []).append(g)
+        elif g.year in (year, None):  # a plan section whose year could not be told: the year asked
+            groups.setdefault(year, []).append(g)
     tracked: list[Tracked] = []
     claims: list[Claim] = []
-    for y in years or [None]:
-        mine = [g for g in goals if g.year == y]
+    for y, mine in groups.items():
         idx = build_index(review, y)
         t = track_goals(mine, idx, st)
         tracked.extend(t)

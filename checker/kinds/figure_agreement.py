@@ -52,6 +52,7 @@ def figure_data() -> dict[str, Any]:
     with DATA_FILE.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh) or {}
     data["count_units"] = frozenset(data.get("count_units") or ())
+    data["non_figure_units"] = frozenset(data.get("non_figure_units") or ())
     return data
 
 
@@ -62,6 +63,21 @@ def figure_kind(role: str | None) -> str | None:
     if role in (PLAN, TARGETS):
         return TARGET
     return None
+
+
+def mention_kind(doc: Document, m: Mention) -> str | None:
+    """The figure kind of a mention: its section's, except that a plan section's figure for a year
+    before the plan's (``2023年全市公园总数达到1065个`` in the 2024 plan) restates an outcome, and a
+    review's figure for a later year (``到2025年达到45%``) states a target."""
+    kind = figure_kind(m.role)
+    top = doc.top_section_at(m.clause.start) if kind else None
+    if top is None or top.year is None or m.year is None:
+        return kind
+    if kind == TARGET and m.year < top.year and not getattr(top, "first_year", None):
+        return OUTCOME
+    if kind == OUTCOME and m.year > top.year:
+        return TARGET
+    return kind
 
 
 def unit_dimension(unit: str | None) -> str:
@@ -113,6 +129,7 @@ class Figure:
     year: int
     dim: str
     measure: str
+    alias: str = ""     # a summary's figure: the key of the full report's figure it retells
 
     @property
     def quantity(self) -> Quantity:
@@ -121,7 +138,7 @@ class Figure:
 
     @property
     def key(self) -> str:
-        return self.mention.key
+        return self.alias or self.mention.key
 
     @property
     def quote(self) -> str:
@@ -184,6 +201,8 @@ def _figure(doc: Document, m: Mention, kind: str | None, year: int | None) -> Fi
         return None
     if _ORDINAL_KEY.match(m.key) or vague_key(m.key):
         return None
+    if q.unit in figure_data()["non_figure_units"]:
+        return None  # 三年行动计划: a programme's length, not a reported figure
     lead = doc.match_text[m.clause.start:max(q.end, m.clause.start)]
     return Figure(doc, m, kind, year, unit_dimension(q.unit), measure_of(m, lead))
 
@@ -192,7 +211,7 @@ def _full_report_index(full: Document, mentions: MentionSource) -> dict[str, set
     """key → the (kind, year) pairs the full report gives that key."""
     index: dict[str, set[tuple[str, int]]] = defaultdict(set)
     for m in mentions(full):
-        kind = figure_kind(m.role)
+        kind = mention_kind(full, m)
         if m.quantity is not None and kind and m.year is not None:
             index[m.key].add((kind, m.year))
     return index
@@ -210,7 +229,7 @@ def collect_figures(docs: Iterable[Document], corpus: Any = None,
     for doc in docs:
         full_index: dict[str, set[tuple[str, int]]] | None = None
         for m in mentions(doc):
-            kind, year = figure_kind(m.role), m.year
+            kind, year = mention_kind(doc, m), m.year
             if (kind is None or year is None) and m.quantity is not None and doc.meta.kind != "report":
                 if full_index is None:
                     full = _full_of(corpus, doc)
@@ -224,6 +243,48 @@ def collect_figures(docs: Iterable[Document], corpus: Any = None,
             fig = _figure(doc, m, kind, year)
             if fig is not None:
                 out.append(fig)
+    return _align_summary_keys(out, corpus, mentions)
+
+
+def _signature(f: Figure) -> tuple[int, str, str, str]:
+    return (f.year, f.kind, f.dim, f.measure)
+
+
+def key_variant(a: str, b: str) -> bool:
+    """``提前疏散转移`` / ``疏散转移``: one key is the other with at most 4 characters added at
+    one end, and the shorter has at least 4 — the same figure retold with a word more or less."""
+    short, long = sorted((a, b), key=len)
+    return (short != long and len(short) >= 4 and len(long) - len(short) <= 4
+            and (long.endswith(short) or long.startswith(short)))
+
+
+def _align_summary_keys(figs: list[Figure], corpus: Any, mentions: MentionSource) -> list[Figure]:
+    """A summary's figure whose key its full report never uses, for the same year, kind,
+    dimension and measure, takes the report's key when exactly one report key is a variant of it
+    (``key_variant``): the summary retells that figure with a word dropped or added."""
+    reports: dict[str, dict[tuple, set[str]]] = {}
+    out = []
+    for f in figs:
+        if f.doc.meta.kind == "report":
+            out.append(f)
+            continue
+        full = _full_of(corpus, f.doc)
+        if full is None:
+            out.append(f)
+            continue
+        if full.id not in reports:
+            index: dict[tuple, set[str]] = defaultdict(set)
+            for m in mentions(full):
+                g = _figure(full, m, mention_kind(full, m), m.year)
+                if g is not None:
+                    index[_signature(g)].add(g.key)
+            reports[full.id] = index
+        keys = reports[full.id].get(_signature(f)) or set()
+        if f.key not in keys:
+            near = [k for k in keys if key_variant(f.key, k)]
+            if len(near) == 1:
+                f = Figure(f.doc, f.mention, f.kind, f.year, f.dim, f.measure, alias=near[0])
+        out.append(f)
     return out
 
 
@@ -246,15 +307,35 @@ def _dedupe(figs: Iterable[Figure]) -> list[Figure]:
     return out
 
 
-def _split_by_action(figs: list[Figure]) -> list[list[Figure]]:
-    """Different actions (新开工 300个 / 完工 200个) are different figures; a figure without an
-    action joins the only action present, and is left out when there are several (no guessing)."""
-    by_action: dict[str, list[Figure]] = defaultdict(list)
-    bare: list[Figure] = []
+def _one_per_sentence(figs: list[Figure]) -> list[Figure]:
+    """A sentence does not restate its own figure: two figures of one key in one sentence
+    (``分别增长8%和10%``, ``…28.1万人，其中…5万人``) are different figures, so only the first of
+    them joins a group."""
+    seen: set[tuple[str, int]] = set()
+    out = []
     for f in figs:
-        (by_action[f.mention.action] if f.mention.action else bare).append(f)
-    if len(by_action) <= 1:
+        where = (f.doc.id, f.mention.sentence.start)
+        if where not in seen:
+            seen.add(where)
+            out.append(f)
+    return out
+
+
+def _split_by_action(figs: list[Figure]) -> list[list[Figure]]:
+    """Actions tell figures apart only where a document itself states one key with two actions
+    (``老旧小区综合整治新开工300个、完工200个``): then each action is its own figure, and a figure
+    without an action is left out (no guessing). Elsewhere a changed verb is wording
+    (建设筹集 / 筹集建设) and the figures stay together."""
+    actions_by_doc: dict[str, set[str]] = defaultdict(set)
+    for f in figs:
+        if f.mention.action:
+            actions_by_doc[f.doc.id].add(f.mention.action)
+    if not any(len(a) > 1 for a in actions_by_doc.values()):
         return [figs]
+    by_action: dict[str, list[Figure]] = defaultdict(list)
+    for f in figs:
+        if f.mention.action:
+            by_action[f.mention.action].append(f)
     return list(by_action.values())
 
 
@@ -270,6 +351,7 @@ def group_figures(figures: Iterable[Figure], min_occurrences: int = 2) -> list[l
     groups = []
     for figs in buckets.values():
         for sub in _split_by_action(figs):
+            sub = _one_per_sentence(sub)
             if len(sub) >= min_occurrences:
                 groups.append(sub)
     return groups

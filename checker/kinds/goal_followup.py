@@ -58,9 +58,11 @@ def check(ctx: Any) -> Iterator[Finding]:
     wanted = set(params.get("statuses") or STATUSES)
     for plan in ctx.slots.get("plan") or []:
         sections = ctx.sections("plan", plan) or plan_sections(plan)
-        years = sorted({s.year for s in sections if s.year is not None})
+        years: list[int | None] = sorted({s.year for s in sections if s.year is not None})
         if params.get("year") is not None:
-            years = [y for y in years if y == params["year"]]
+            years = [y for y in years if y == params["year"]] or ([params["year"]] if not years else [])
+        elif not years:
+            years = [None]  # the plan's year could not be told: every review section is read
         for year in years:
             review = _review_for(ctx, plan, year)
             if review is None or not review_spans(review, year):
@@ -76,7 +78,9 @@ def check(ctx: Any) -> Iterator[Finding]:
                     data["plan_year"] = year
                     data["contradicted"] = "; ".join(
                         f"{t.goal.text}({t.status})" for t in c.contradicted_by[:8])
-                    yield ctx.finding(status, review, c.start, c.end, role="claim",
+                    goals_ev = [(t.goal.doc, t.goal.start, t.goal.end, t.status)
+                                for t in c.contradicted_by[:20]]
+                    yield ctx.finding(status, review, c.start, c.end, role="claim", evidence=goals_ev,
                                       metric="completion claim", expected="every goal met",
                                       actual=f"{data['missed_count']} missed, "
                                              f"{data['not_reported_count']} not reported",
@@ -127,9 +131,9 @@ KIND = KindSpec(
         "partly_ratio": Param("number", 0.8, "A floor reached to at least this share is partly, below "
                               "it missed.", minimum=0, maximum=1),
         "about_tolerance": Param("number", 0.05, "Relative tolerance of a 左右 target.", minimum=0),
-        "min_metric_score": Param("number", 0.5, "Share of the goal's metric an outcome must name.",
+        "min_metric_score": Param("number", 0.45, "Share of the goal's metric an outcome must name.",
                                   minimum=0, maximum=1),
-        "min_object_score": Param("number", 0.7, "Overlap an unquantified goal's object needs.",
+        "min_object_score": Param("number", 0.65, "Overlap an unquantified goal's object needs.",
                                   minimum=0, maximum=1),
     },
     placeholders=_PLACEHOLDERS,

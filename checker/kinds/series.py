@@ -190,11 +190,8 @@ def build_series(figures: Iterable[Figure], min_points: int = 2) -> list[Series]
     outcome years do not overlap (a changed statistic replaces the old one; two phrases stated
     for the same year are two metrics).
     """
-    skip = set(figure_data().get("non_series_units") or ())
     buckets: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.quantity.unit in skip:
-            continue  # 三年行动计划: a programme's length, not a yearly figure
         # a running total (2016–2020) sits in the series of the yearly level, as its own points
         buckets[(f.key, f.dim, CHANGE if f.measure == CHANGE else LEVEL)].append(f)
     series = [Series([k[0]], k[1], k[2], _points(figs)) for k, figs in buckets.items()]
@@ -211,14 +208,7 @@ def _link_scope_variants(series: list[Series]) -> list[Series]:
     for group in by_dim.values():
         merged: list[Series] = []
         for s in sorted(group, key=lambda s: min(p.year for p in s.points)):
-            target = None
-            if s.outcomes():
-                for m in merged:
-                    if (m.outcomes() and not (m.years() & s.years())
-                            and any(scope_relation(k, s.keys[0]) for k in m.keys)
-                            and not any(k in group_keys(merged, m) for k in s.keys)):
-                        target = m
-                        break
+            target = next((m for m in merged if _linkable(m, s)), None)
             if target is None:
                 merged.append(Series(list(s.keys), s.dim, s.measure, list(s.points)))
             else:
@@ -229,9 +219,24 @@ def _link_scope_variants(series: list[Series]) -> list[Series]:
     return out
 
 
-def group_keys(merged: list[Series], current: Series) -> set[str]:
-    """Keys of other series than ``current`` (a key is linked at most once)."""
-    return {k for m in merged if m is not current for k in m.keys}
+def _linkable(m: Series, s: Series) -> bool:
+    """Can ``s`` continue ``m`` as the same metric under another scope? Their phrases are scope
+    variants and they never state the same (year, kind) — two phrases stated for one year are two
+    metrics. A series of targets only joins on a close variant (再减量 / 减量, a joined component),
+    not on any qualifier (平原地区森林覆盖率 is another metric than 森林覆盖率)."""
+    if not (m.outcomes() or s.outcomes()):
+        return False
+    if {(p.year, p.kind) for p in m.points} & {(p.year, p.kind) for p in s.points}:
+        return False
+    for k in m.keys:
+        relation = scope_relation(k, s.keys[0])
+        if relation is None:
+            continue
+        if m.outcomes() and s.outcomes():
+            return True
+        if relation == "joined" or abs(len(k) - len(s.keys[0])) <= 2:
+            return True
+    return False
 
 
 # --- plausibility -------------------------------------------------------------------------------
