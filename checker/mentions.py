@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from checker.model import Document, Mention, Quantity, Span
+from checker.segment import lcut
 from checker.structure import DATA_DIR, load_yaml, vocab
 
 CHANGE_SUFFIX = "增速"  # key suffix of a rate of change (增长5.2% / 下降5.7% / 增长1.1倍)
@@ -541,25 +542,10 @@ def _tokens(ctext: str, offset: int, qs: list[Quantity]) -> list[tuple[int, str]
         for i in range(max(q.start - offset, 0), min(q.end - offset, len(chars))):
             chars[i] = "，"
     out, pos = [], offset
-    for tok in _jieba().lcut("".join(chars)):
+    for tok in lcut("".join(chars)):
         out.append((pos, tok))
         pos += len(tok)
     return out
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    """jieba, imported on first use (its dictionary load is most of a run's cost), quiet.
-
-    Its own dictionary segments report wording well enough for cutting a phrase after a number
-    (no user dictionary needed so far: the words are joined again, only the boundaries count).
-    """
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
 
 
 class _YearScopes:

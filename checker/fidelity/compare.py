@@ -255,6 +255,8 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
             continue
         if tag == "insert" and s_words in vocab().ignorable_insertions:
             continue
+        if tag == "delete" and f_words in vocab().ignorable_deletions:
+            continue
         if tag == "replace" and same_in_script(s_words, f_words):
             continue
         if s_words or f_words:
