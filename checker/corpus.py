@@ -241,7 +241,7 @@ def _str(fields: dict, name: str) -> str | None:
 def infer_kind(doc: Document) -> str:
     """report | summary | highlights, from the title, the opening and the share of bullet lines.
 
-    ``市人民政府工作报告要点详解`` → highlights; ``一文读懂北京市政府工作报告`` → summary;
+    ``杭州市政府工作报告提要详解`` → highlights; ``一文读懂杭州市政府工作报告`` → summary;
     a text opening with ``各位代表：`` → report.
     """
     from checker.structure import document_title, preamble, vocab_kinds

@@ -527,7 +527,7 @@ def example_corpus(rule: Rule, example: Any) -> SimpleCorpus:
     """The documents of one rule example, with kinds, years, roles and relations from the scope.
 
     Text without a heading gets one section covering it, with the role the scope names (so an
-    example can be a bare sentence): ``城镇调查失业率4.4%。`` under ``section: review``.
+    example can be a bare sentence): ``城镇调查失业率4.7%。`` under ``section: review``.
     """
     from checker.model import Section
 
@@ -554,7 +554,7 @@ def example_corpus(rule: Rule, example: Any) -> SimpleCorpus:
                                  name=f"{rule.id}.{example.expect}[{example.index}].{slot}")
         roles = [given.role] if given.role else [str(r) for r in _as_list(selector.get("section"))]
         if roles and not _sections_matching(doc, roles):
-            # A report's review covers the year before it was delivered (2022年报告: 2021年工作回顾).
+            # A report's review covers the year before it was delivered (2026年报告: 2025年工作回顾).
             covered = year - 1 if roles[0] == REVIEW else year
             doc.sections.append(Section(title="", level=1, start=0, end=len(doc.text), role=roles[0],
                                         year=covered, body_start=0))

@@ -3,9 +3,9 @@
 A quantified statement in a report has the shape ``[scope][action] metric [link] NUMBER`` or
 ``[action] NUMBER metric``:
 
-- ``新增中小学学位2.8万个`` → metric ``中小学学位``, action ``新增``, key ``中小学学位``
-- ``新增2万个中小学学位``   → the same metric, action and key (the metric follows the number)
-- ``地区生产总值增长5.2%、约4.4万亿元`` → keys ``地区生产总值增速`` (a rate: change verb + %) and
+- ``新增中小学学位3.5万个`` → metric ``中小学学位``, action ``新增``, key ``中小学学位``
+- ``新增3万个中小学学位``   → the same metric, action and key (the metric follows the number)
+- ``地区生产总值增长6.1%、约2.3万亿元`` → keys ``地区生产总值增速`` (a rate: change verb + %) and
   ``地区生产总值`` (the second clause has no metric of its own and borrows the first one's)
 
 The vocabulary (actions, links, lead words) is in ``data/actions.yaml``; synonyms for keys in
@@ -36,7 +36,7 @@ _COMPARE = re.compile(r"(?:从|由)(?=(?:19|20)\d{2}年)|(?<![占对同环相])(
 _CONJ = re.compile(r"以及|[和及与或、]")
 _SENTENCE_YEAR = re.compile(r"(?:在)?((?:19|20)\d{2})年[，,]")
 _FROM = frozenset({"从", "由"})
-# A paragraph about one year inside a multi-year review: 各位代表！2020年是极不平凡的一年。
+# A paragraph about one year inside a multi-year review: 各位代表！2020年是爬坡过坎的一年。
 _PARA_YEAR = re.compile(r"^.{0,8}?((?:19|20)\d{2})年(?:是|，|,|以来)")
 INFIX_MAX = 3  # before an inner action, at most this many chars stay in the metric (城镇新增就业)
 POST_MAX_TOKENS = 5  # words with letters or digits; quotes come along
@@ -159,7 +159,7 @@ def metric_key(metric: str, change: bool = False) -> str:
     Drops quotes and brackets, scope and lead words (全市 全年 确保 …), actions at the edges and
     ``新增``-like actions anywhere, applies synonyms; ``change`` (or a trailing change verb)
     appends ``增速``. ``全市新增中小学学位`` → ``中小学学位``; ``城镇新增就业`` → ``城镇就业``;
-    ``居民消费价格涨幅`` → ``居民消费价格增速``; ``建设筹集保障性租赁住房`` → ``保障性租赁住房``;
+    ``居民消费价格涨幅`` → ``居民消费价格增速``; ``建设筹集人才公寓`` → ``人才公寓``;
     ``地区生产总值`` with ``change`` → ``地区生产总值增速``.
     """
     w = words()
@@ -171,7 +171,7 @@ def metric_key(metric: str, change: bool = False) -> str:
         if s == before:
             break
     for _ in range(4):
-        # change verbs stay: in a metric phrase they are nouns (重点商圈品质提升); the caller says
+        # change verbs stay: in a metric phrase they are nouns (街区环境品质提升); the caller says
         # whether the number was a change
         cut = _index(w.tail_level).suffix(s)
         if cut is not None and len(s) <= len(cut):
@@ -196,10 +196,10 @@ class _Pre:
     action: str | None = None
     change: str | None = None      # increase | decrease when a change verb precedes the number
     year: int | None = None
-    ends_with_example: bool = False  # 社稷坛等15处… : the metric follows the number
-    tail_action: bool = False        # “一圈一策”完成15个重点商圈… : the action sits right before the number
+    ends_with_example: bool = False  # 古塔等12处… : the metric follows the number
+    tail_action: bool = False        # “一区一策”完成12个特色街区… : the action sits right before the number
     level: bool = False              # a level link decided: 提高到86% / 增至115家 / 达到93%
-    baseline: bool = False           # 从2.5万亿元提升至…: the number is the starting point
+    baseline: bool = False           # 从1.8万亿元提升至…: the number is the starting point
 
 
 def _wordy(s: str) -> int:
@@ -209,8 +209,8 @@ def _wordy(s: str) -> int:
 def parse_pre(pre: str) -> _Pre:
     """What the text before a number (within its clause) says.
 
-    ``城镇新增就业`` → metric 城镇新增就业, action 新增; ``地区生产总值增长`` → metric 地区生产总值,
-    change increase; ``上市公司数量增至开市时的`` → metric 上市公司数量; ``新增`` → metric ``""``.
+    ``城镇新增就业`` → metric 城镇新增就业, action 新增; ``粮食产量增长`` → metric 粮食产量,
+    change increase; ``注册企业数量增至改革前的`` → metric 注册企业数量; ``新增`` → metric ``""``.
     """
     w = words()
     out = _Pre()
@@ -221,16 +221,16 @@ def parse_pre(pre: str) -> _Pre:
     m = _FROM_YEAR.search(s)
     if m:
         out.year = int(m.group(1))
-    # 社稷坛等15处遗产点 / 发展新质生产力的7项具体任务: what follows the number is counted
+    # 古塔等12处文保单位 / 推进城市更新的9项重点工程: what follows the number is counted
     out.ends_with_example = s.endswith(("等", "的"))
     if s.endswith("连续"):
-        # 平原区地下水位连续八年回升: the count of years belongs to the metric before it
+        # 主要河流水质连续五年改善: the count of years belongs to the metric before it
         s, out.level = s[:-2], True
     s = _strip_tail(s, out)
     m = _COMPARE.search(s)
     if m and _wordy(s[: m.start()]) >= 2:
         s = _strip_tail(s[: m.start()], out)
-    # A level link followed by a short reference: 上市公司数量增至开市时(的) → 上市公司数量.
+    # A level link followed by a short reference: 注册企业数量增至改革前(的) → 注册企业数量.
     for link in sorted(w.links, key=len, reverse=True):
         i = s.rfind(link)
         if len(link) >= 2 and i > 0 and len(s) - i - len(link) <= 4:
@@ -247,7 +247,7 @@ def parse_pre(pre: str) -> _Pre:
             break
     if s in w.actions:
         out.action, s = out.action or s, ""
-    # An action inside: 城镇新增就业 (short scope before it: keep) / 人防工程新增停车位 (keep after).
+    # An action inside: 城镇新增就业 (short scope before it: keep) / 居住小区新增充电桩 (keep after).
     for act in w.infix:
         i = s.find(act)
         if i > 0 and i + len(act) < len(s):
@@ -256,20 +256,20 @@ def parse_pre(pre: str) -> _Pre:
             if i > INFIX_MAX:
                 s = s[i + len(act) :]
             break
-    # A share: 生成式人工智能大模型产品占全国(近一半) → 生成式人工智能大模型产品全国占比.
+    # A share: 新能源汽车产量占全国(近三成) → 新能源汽车产量全国占比.
     i = s.rfind("占")
     if i >= 2 and 0 < len(s) - i - 1 <= 4 and "比" not in s[i:]:
         s = s[:i] + s[i + 1 :] + "占比"
-    # Examples before 等: 燃气、供热等老旧管线 → 老旧管线.
+    # Examples before 等: 供水、排水等地下管网 → 地下管网.
     i = s.rfind("等")
     if i > 0 and _wordy(s[i + 1 :]) >= 2:
         s = s[i + 1 :]
-    # A modifier ending in 的: 获准向公众开放的生成式人工智能大模型产品 → 生成式人工智能大模型产品.
+    # A modifier ending in 的: 面向社会开放的公共体育场馆 → 公共体育场馆.
     i = s.rfind("的")
     if i >= 2 and _wordy(s[i + 1 :]) >= 2:
         s = s[i + 1 :]
     out.metric = s if _wordy(s) >= 2 else ""
-    # 集中推出15项稳就业措施 / 妥善安置34.4万名受灾群众: the metric follows the number
+    # 集中推出12项稳外资措施 / 妥善安置2.6万名搬迁群众: the metric follows the number
     act = _index(w.actions).suffix(s)
     if act is not None:
         out.tail_action = True
@@ -290,7 +290,7 @@ def _strip_tail(s: str, out: _Pre) -> str:
             break
         if cut in w.after and not (cut in w.up or cut in w.down):
             if out.action is not None:
-                break  # one action at the tail: 老旧小区综合整治新开工 keeps 整治
+                break  # one action at the tail: 危旧楼房改建新开工 keeps 改建
             out.action, out.tail_action = cut, not decided
         elif not decided and (cut in w.up or cut in w.down):
             out.change = "increase" if cut in w.up else "decrease"
@@ -350,8 +350,8 @@ def _balance_quotes(s: str) -> str:
 def extract_mentions(doc: Document) -> list[Mention]:
     """Every quantity of ``doc`` as a ``Mention`` (computed once per document, then cached).
 
-    ``新增中小学学位2.8万个`` in a review section of 2021 → Mention(metric 中小学学位,
-    action 新增, key 中小学学位, role review, year 2021, quantity 28000 个).
+    ``新增中小学学位3.5万个`` in a review section of 2021 → Mention(metric 中小学学位,
+    action 新增, key 中小学学位, role review, year 2021, quantity 35000 个).
     """
     cached = doc.__dict__.get("_mentions")
     if cached is not None:
@@ -416,7 +416,7 @@ def _build(doc: Document, quantities: list[Quantity]) -> list[Mention]:
             b = qs[k + 1].start if k + 1 < len(qs) else clause.end
             between = text[a : q.start]
             if k:
-                # 93%的村庄和96%的农户: what precedes 和 belongs to the previous number
+                # 88%的社区和91%的家庭: what precedes 和 belongs to the previous number
                 between = _CONJ.split(between)[-1]
             pre = parse_pre(between)
             metric = pre.metric
@@ -430,7 +430,7 @@ def _build(doc: Document, quantities: list[Quantity]) -> list[Mention]:
                 if post and (not metric or pre.ends_with_example or pre.tail_action or len(post) >= 3):
                     metric = post
             elif _counts_a_noun(q, pre):
-                # 实施403项创新举措 / 紧急救援三列外来被困列车: a count before a noun counts that noun
+                # 实施215项改革举措 / 紧急转运两批被困游客: a count before a noun counts that noun
                 if tokens is None:
                     tokens = _tokens(ctext, clause.start, qs)
                 post = parse_post([t for off, t in tokens if q.end <= off < b])
@@ -457,7 +457,7 @@ def _build(doc: Document, quantities: list[Quantity]) -> list[Mention]:
             if pre.year or clause_year:
                 year, first = pre.year or clause_year, None
             elif pre.baseline and (first or year):
-                year, first = (first or year) - 1, None  # 从2.5万亿元提升至…: the value before the period
+                year, first = (first or year) - 1, None  # 从1.8万亿元提升至…: the value before the period
             elif top is not None and top.role == "targets":
                 first = None  # a multi-year target is for the period's last year
             elif pre.level or _leading_link(q.text) or (k and not pre.change and not _WORDY.search(between)):
@@ -499,8 +499,8 @@ def _respective(
 ) -> tuple[_Pre, list[str]] | None:
     """(pre, metrics) when a clause says 分别 and names as many metrics as it has numbers.
 
-    ``诉求解决率、群众满意率分别达到95.5%和96.1%`` → metrics 诉求解决率, 群众满意率;
-    ``事故起数和死亡人数分别比2019年下降4.8%和1.8%`` → 事故起数, 死亡人数 (change: decrease).
+    ``政务服务好评率、事项网办率分别达到98.2%和93.6%`` → metrics 政务服务好评率, 事项网办率;
+    ``交通事故起数和伤亡人数分别比2019年下降6.3%和2.7%`` → 交通事故起数, 伤亡人数 (change: decrease).
     """
     text = doc.match_text
     clause = doc.clauses[ci]
@@ -522,7 +522,7 @@ def _respective(
 
 
 def _wants_post(pre: _Pre) -> bool:
-    """Should the metric be looked for after the number? (新增2万个中小学学位, 社稷坛等15处遗产点)"""
+    """Should the metric be looked for after the number? (新增3万个中小学学位, 古塔等12处文保单位)"""
     return not pre.metric or pre.ends_with_example or pre.tail_action or _wordy(pre.metric) <= 2
 
 
@@ -551,8 +551,8 @@ def _tokens(ctext: str, offset: int, qs: list[Quantity]) -> list[tuple[int, str]
 class _YearScopes:
     """(year, first_year) at an offset: a multi-year review's paragraphs may be about one year.
 
-    In ``一、“十三五”时期经济社会发展回顾`` (2016-2020) the paragraph ``各位代表！2020年是极不平凡的
-    一年。…`` and those after it are about 2020, until one opens with ``五年来``.
+    In ``一、“十三五”时期工作回顾`` (2016-2020) the paragraph ``各位代表！2020年是爬坡过坎的一年。…``
+    and those after it are about 2020, until one opens with ``五年来``.
     """
 
     def __init__(self, doc: Document) -> None:

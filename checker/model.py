@@ -141,7 +141,7 @@ class Quantity:
 class Mention:
     """A quantity (or, for unquantified goals, nothing) with what it measures.
 
-    ``新增2万个中小学学位`` and ``新增中小学学位2.8万个`` both give metric ``中小学学位``,
+    ``新增3万个中小学学位`` and ``新增中小学学位3.5万个`` both give metric ``中小学学位``,
     action ``新增``, so their ``key`` agrees.
     """
 
@@ -156,7 +156,7 @@ class Mention:
     role: str = OTHER           # role of the enclosing top-level section
     year: int | None = None     # year the mention covers (from its section, or the text)
     location: Location | None = None
-    first_year: int | None = None  # a span's first year: 新增学位23万个 in a 2016-2020 review → 2016
+    first_year: int | None = None  # a span's first year: 新增学位18万个 in a 2016-2020 review → 2016
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 ``normalize(raw)`` repairs what PDF extraction and careless typing do to Chinese text:
 
-* line breaks inside words and numbers are joined (``城镇新增就业 28.1⏎⏎万人`` →
-  ``城镇新增就业28.1万人``), real paragraph breaks become one ``\\n``;
+* line breaks inside words and numbers are joined (``城镇新增就业 26.3⏎⏎万人`` →
+  ``城镇新增就业26.3万人``), real paragraph breaks become one ``\\n``;
 * stray spaces next to Chinese characters are dropped (``约 4.4 万亿元`` → ``约4.4万亿元``,
   ``5G 基站`` → ``5G基站``), a space between two Latin words or numbers stays;
 * full-width digits, letters, ``％`` and ``．`` become ASCII; ``6,000`` / ``6，000`` → ``6000``;
@@ -297,8 +297,8 @@ def normalize(raw: str, *, keep_lines: bool = False) -> tuple[str, list[int]]:
     ``keep_lines``: every line is a paragraph (the format says where paragraphs end: HTML
     blocks, .docx paragraphs), so no line is joined to the next.
 
-    >>> normalize("增长 5.2%、约 4.4 万亿元")[0]
-    '增长5.2%、约4.4万亿元'
+    >>> normalize("增长 6.1%、约 2.3 万亿元")[0]
+    '增长6.1%、约2.3万亿元'
     """
     text, origin = _fold(raw)
     origin.append(len(raw))

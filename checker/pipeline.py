@@ -46,7 +46,7 @@ def load_document(path: str | Path, meta: DocMeta | None = None) -> Document:
 def document_from_text(text: str, meta: DocMeta | None = None, name: str = "<example>") -> Document:
     """A structured ``Document`` from a string, normalised like a file would be.
 
-    ``document_from_text("三、2021年重点任务\\n新增2万个中小学学位。")`` → one plan section (2021).
+    ``document_from_text("三、2026年重点任务\\n新增3万个中小学学位。")`` → one plan section (2026).
     """
     from checker.normalize import normalize, to_simplified
 

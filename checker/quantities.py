@@ -1,7 +1,7 @@
 """Quantities in normalised report text: numerals, multipliers, units, qualifiers — identifiers refused.
 
-``find_quantities("城镇新增就业28.1万人")`` → one ``Quantity(281000, "人", "=")``;
-``find_quantities("地铁16号线全线贯通")`` → nothing (a line number is a name, not a quantity).
+``find_quantities("城镇新增就业26.3万人")`` → one ``Quantity(263000, "人", "=")``;
+``find_quantities("地铁21号线全线贯通")`` → nothing (a line number is a name, not a quantity).
 
 How it reads (all vocabularies live in ``checker/data/{units,qualifiers,identifiers,numerals}.yaml``):
 
@@ -253,7 +253,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     """Every quantity in ``text[start:end]`` (offsets index ``text``), identifiers refused.
 
     ``新增5G基站3万个`` → ``[Quantity(30000, "个", "=")]`` (5G refused);
-    ``生产生活用水总量控制在30亿立方米以内`` → ``[Quantity(3e9, "立方米", "<=")]``.
+    ``用水总量控制在32亿立方米以内`` → ``[Quantity(3.2e9, "立方米", "<=")]``.
     """
     end = len(text) if end is None else end
     lo = max(0, start - 40)  # context before start: qualifiers, per-prefixes, an opening quote
@@ -308,7 +308,7 @@ def _scan(s: str, start: int, end: int) -> list[_Found]:
         if _in_label(s, quotes, qstarts, f):
             continue
         if out and out[-1].end == f.start and f.ukind == "measure":
-            continue  # 2个万亩以上郊野公园: 万亩以上 describes the parks
+            continue  # 3个万亩以上森林公园: 万亩以上 describes the parks
         if items and v.joiner_re.match(s[items[-1].end():f.number_start]):
             out.extend(_list_items(s, items, f))
         if not _merge_range(s, out, f):
@@ -346,7 +346,7 @@ def _in_label(s: str, quotes: list[tuple[int, int]], qstarts: list[int], f: _Fou
         return False
     inner = s[qs + 1:qe - 1]
     if len(inner) > v.label_max or any(ch in "，、,；;" for ch in inner):
-        return False  # a slogan (“一年基本恢复、三年全面提升”) quotes real quantities
+        return False  # a slogan (“两年打基础、五年见成效”) quotes real quantities
     if f.start != qs + 1:
         return True
     rest = s[f.end:qe - 1]
@@ -432,7 +432,7 @@ class _Reading:
 def _read(s: str, m: re.Match, prev: _Found | None) -> _Found | None:
     """Read the quantity whose numeral is ``m``; None when it is not a quantity.
 
-    ``20余万人`` → 200000 人 '>'; ``控制在30亿立方米以内`` → 3e9 立方米 '<='; ``16号线`` → None.
+    ``20余万人`` → 200000 人 '>'; ``控制在32亿立方米以内`` → 3.2e9 立方米 '<='; ``16号线`` → None.
     """
     r = _read_core(s, m)
     if r is None:
@@ -515,7 +515,7 @@ def _read_multiplier(r: _Reading) -> None:
 
 def _read_unit(r: _Reading) -> bool:
     """The unit: written (个 万亩 微克/立方米 个多月), from a magnitude noun (千亿级投资强度 → 元/年)
-    or from the counted noun (12万城镇就业困难人员 → 人). False when there is none."""
+    or from the counted noun (8万就业困难人员 → 人). False when there is none."""
     v, s = _vocab(), r.s
     um = v.unit_re.match(s, r.pos)
     if um and um.group(0).endswith("个") and s[um.end():um.end() + 1] in v.inner:
@@ -599,7 +599,7 @@ def _read_after(r: _Reading) -> bool:
 
 def _read_before(r: _Reading, prev: _Found | None) -> _Found:
     """What is written before the numeral: per-prefix (月人均), qualifier (超过 近 约 控制在), change
-    verb (增长 下降), year (2018年的); list items inherit from the item before (分别下降33.2%和35.4%)."""
+    verb (增长 下降), year (2018年的); list items inherit from the item before (分别下降12.6%和9.8%)."""
     v, s = _vocab(), r.s
     head = r.ns
     per = v.per_re.search(s, max(0, head - 5), head)
@@ -613,7 +613,7 @@ def _read_before(r: _Reading, prev: _Found | None) -> _Found:
         word = qb.group(0)
         r.q_before = v.before[word]
         if word in v.reaching and v.reached_re.search(s, max(0, qb.start() - 3), qb.start()):
-            r.q_before = None  # 分别达到95.5%: a level reached, not a target
+            r.q_before = None  # 分别达到97.2%: a level reached, not a target
         if r.canon in v.time_units and r.q_before == "<~":
             r.q_before = None  # 近5年: the last five years, not "nearly"
         head = qb.start()

@@ -14,8 +14,8 @@ One rule per YAML file under ``rules/<pack>/``::
     params: {metric: 城镇调查失业率, unit: "%", max: 5}
     message: "{metric} {actual}: above the ceiling ({expected})"
     examples:
-      fail: ["城镇调查失业率5.6%。"]
-      pass: ["城镇调查失业率4.4%。"]
+      fail: ["城镇调查失业率5.8%。"]
+      pass: ["城镇调查失业率4.7%。"]
 
 Every definition here (top-level fields, scope selectors, each kind's params) is one JSON Schema
 fragment; the loader validates rule files against exactly those fragments (plus the checks a schema

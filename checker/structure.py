@@ -6,13 +6,13 @@
 Headings recognised (one line each; indentation and bullet markers ignored):
 
 - ``一、2023 年工作回顾`` / ``第一部分 …``  level 1
-- ``（一）深入实施城市总体规划，…`` / ``(一)…``  level 2 (run-in: the title ends at the first 。)
-- ``一是深入落实首都城市战略定位，…。`` / ``（1）…``  level 3 (run-in)
+- ``（一）着力扩大有效需求，…`` / ``(一)…``  level 2 (run-in: the title ends at the first 。)
+- ``一是加快培育新兴产业集群，…。`` / ``（1）…``  level 3 (run-in)
 - ``# …`` markdown (level = number of #), ``**…**`` whole bold lines (level 2)
-- digest titles: a short line standing alone between blank lines (``经济整体回升向好``, level 2);
-  numbered digest items ``1 持续提升首都功能,…`` (level 3)
-- a paragraph's short first sentence (``深化健康北京建设。严格…``): topic heading, level 4
-- part titles made only of a year and a cue (``回顾2023年``, ``展望2024年``, ``2024年重点任务``)
+- digest titles: a short line standing alone between blank lines (``消费市场稳步回暖``, level 2);
+  numbered digest items ``1 推动科技创新提速,…`` (level 3)
+- a paragraph's short first sentence (``深化健康城市建设。严格…``): topic heading, level 4
+- part titles made only of a year and a cue (``回顾2024年``, ``展望2025年``, ``2025年重点任务``)
   are level 1 whatever their markup.
 
 Roles (``review`` / ``plan`` / ``targets`` / ``other``) and years come from the top-level
@@ -39,7 +39,7 @@ _PART0 = re.compile(rf"第[{_CN_NUM}]+(?:部分|章|篇)")
 _PART1 = re.compile(rf"[{_CN_NUM}]+、")
 _PART2 = re.compile(rf"[（(][{_CN_NUM}]+[）)]")
 _PART3 = re.compile(rf"[{_CN_NUM}]+是(?=[\u4e00-\u9fff“])|[（(]\d{{1,2}}[）)]")
-# ``1 持续提升首都功能`` / ``2.聚力…``: a list number, not a quantity (16个 / 3号线 / 2月)
+# ``1 推动科技创新提速`` / ``2.聚力…``: a list number, not a quantity (16个 / 3号线 / 2月)
 _NUMBERED = re.compile(
     r"\d{1,2}(?:[.．、)）][ \t]*|[ \t]*)(?=[\u4e00-\u9fff“《])"
     r"(?![年月日号个项万亿千百十家条米元人次倍岁届批期名])"
@@ -155,8 +155,8 @@ def _run_in_title(content: str) -> int:
 def is_part_title(title: str) -> bool:
     """Is ``title`` only a year (or relative year) plus review/plan cue words?
 
-    ``回顾2023年工作`` / ``展望2024年`` / ``2024年重点任务`` → True;
-    ``2023年全市地区生产总值增长5.2%`` → False.
+    ``回顾2024年工作`` / ``展望2025年`` / ``2025年重点任务`` → True;
+    ``2024年全省地区生产总值增长6.1%`` → False.
     """
     v = vocab()
     rest = _compact(title)
@@ -180,7 +180,7 @@ def _is_item(line: _Line | None) -> bool:
 
 
 def _title_like(c: str) -> bool:
-    """Short, no sentence punctuation, at least four Chinese characters: ``经济整体回升向好``."""
+    """Short, no sentence punctuation, at least four Chinese characters: ``消费市场稳步回暖``."""
     return (
         len(c) <= SHORT_TITLE_MAX
         and not _NO_TITLE.search(c)
@@ -213,7 +213,7 @@ def _heading(lines: list[_Line], i: int, started: bool) -> tuple[int, int] | Non
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if started and _title_like(c):
         # A digest title stands before a list, or before a paragraph (not inside a list of
-        # unmarked short items such as 一般公共预算收入增长5%).
+        # unmarked short items such as 一般公共预算收入增长6.5%).
         if _is_item(nxt):
             return 2, len(c)
         in_list = prev is not None and (prev.bullet or _title_like(prev.content))
@@ -243,7 +243,7 @@ def cn_year(s: str) -> int:
 def title_years(title: str) -> tuple[tuple[int, int] | None, list[int]]:
     """(multi-year period, single years) named in a title.
 
-    ``“十三五”时期经济社会发展回顾`` → ((2016, 2020), []); ``2021 年工作回顾`` → (None, [2021]).
+    ``“十三五”时期工作回顾`` → ((2016, 2020), []); ``2021 年工作回顾`` → (None, [2021]).
     """
     v = vocab()
     t = _compact(title)
@@ -264,8 +264,8 @@ def title_years(title: str) -> tuple[tuple[int, int] | None, list[int]]:
 def classify(title: str, doc_year: int | None) -> tuple[str, int | None, int | None]:
     """(role, year, first_year) of a top-level section title.
 
-    ``一、“十三五”时期经济社会发展回顾`` → (review, 2020, 2016);
-    ``二、“十四五”时期的主要目标与任务`` → (targets, 2025, 2021); ``三、2021年重点任务`` → (plan, 2021, None);
+    ``一、“十三五”时期工作回顾`` → (review, 2020, 2016);
+    ``二、“十四五”时期主要目标`` → (targets, 2025, 2021); ``三、2021年工作安排`` → (plan, 2021, None);
     ``过去一年工作回顾`` with doc_year 2024 → (review, 2023, None).
     """
     v = vocab()
@@ -307,8 +307,8 @@ def classify(title: str, doc_year: int | None) -> tuple[str, int | None, int | N
 def infer_year(doc: Document, titles: list[str] | None = None) -> int | None:
     """The year a document was delivered: title line, else plan/review headings, else a date.
 
-    ``2022 年北京市政府工作报告`` → 2022; no title but ``三、2021年重点任务`` → 2021;
-    only ``一、2020年工作回顾`` → 2021; ``二〇二四年一月二十一日在…`` → 2024.
+    ``2022 年杭州市政府工作报告`` → 2022; no title but ``三、2021年工作安排`` → 2021;
+    only ``一、2020年工作回顾`` → 2021; ``二〇二五年一月十五日在…`` → 2025.
     """
     # The plan heading names the year itself; a summary's headline may name another year.
     for title in titles if titles is not None else [s.title for s in doc.sections if s.parent is None]:

@@ -8,13 +8,10 @@ highlighted in both; json/jsonl/csv/md/sarif/junit/github render the same findin
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-
-from checker.errors import CheckerError
 
 RULE_ID = "summary-fidelity"
 
@@ -82,27 +79,17 @@ def compare(
                                          "level needs attention: error | warning | info | never.")] = "never",
 ) -> None:
     """Does SUMMARY say what FULL says? Numbers, qualifiers, wording, omissions."""
-    from checker.output import FORMATS, Report, render
+    from checker.cli.output_io import check_options, emit, require_files
+    from checker.output import Report, render
 
-    if fmt not in FORMATS:
-        raise CheckerError(f"--format {fmt}: unknown format (use one of {', '.join(FORMATS)})")
-    if fail_on not in ("error", "warning", "info", "never"):
-        raise CheckerError(f"--fail-on {fail_on}: use one of error, warning, info, never")
-    for p in (summary, full):
-        if not p.is_file():
-            raise CheckerError(f"{p}: file not found")
+    check_options(fmt, fail_on)
+    require_files(summary, full)
     findings = build_findings(summary, full)
     report = Report(findings=findings, fail_on=fail_on)
     if fmt == "table":
         text = compare_table(findings, matches) + "\n" + report.summary_line() + "\n"
     else:
         text = render(fmt, report)
-    if output is not None:
-        from checker.cli.output_io import write_atomic
-
-        write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    emit(text, output)
     if report.failing:
         raise typer.Exit(1)

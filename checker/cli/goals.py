@@ -9,7 +9,6 @@ outcome_value and status).
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -165,15 +164,11 @@ def goals(
                                          "level needs attention: error | warning | info | never.")] = "never",
 ) -> None:
     """Was each goal of PLAN reported back in REVIEW, and was it met?"""
-    from checker.output import FORMATS, Report, render
+    from checker.cli.output_io import check_options, emit, require_files
+    from checker.output import Report, render
 
-    if fmt not in FORMATS:
-        raise CheckerError(f"--format {fmt}: unknown format (use one of {', '.join(FORMATS)})")
-    if fail_on not in ("error", "warning", "info", "never"):
-        raise CheckerError(f"--fail-on {fail_on}: use one of error, warning, info, never")
-    for p in (plan, review):
-        if not p.is_file():
-            raise CheckerError(f"{p}: file not found")
+    check_options(fmt, fail_on)
+    require_files(plan, review)
     findings = build_findings(plan, review, year, quantified_only)
     report = Report(findings=findings, fail_on=fail_on)
     if fmt == "table":
@@ -181,12 +176,6 @@ def goals(
                 + report.summary_line() + "\n")
     else:
         text = render(fmt, report)
-    if output is not None:
-        from checker.cli.output_io import write_atomic
-
-        write_atomic(output, text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    emit(text, output)
     if report.failing:
         raise typer.Exit(1)

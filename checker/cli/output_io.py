@@ -42,3 +42,25 @@ def _mode_for(path: Path) -> int:
         mask = os.umask(0)
         os.umask(mask)
         return 0o666 & ~mask
+
+
+FAIL_ON_LEVELS = ("error", "warning", "info", "never")
+
+
+def check_options(fmt: str, fail_on: str) -> None:
+    """Refuse an unknown ``--format`` or ``--fail-on`` before any work is done."""
+    from checker.output import FORMATS
+
+    if fmt not in FORMATS:
+        raise CheckerError(f"--format {fmt}: unknown format (use one of {', '.join(FORMATS)})")
+    if fail_on not in FAIL_ON_LEVELS:
+        raise CheckerError(f"--fail-on {fail_on}: use one of {', '.join(FAIL_ON_LEVELS)}")
+
+
+def require_files(*paths: Path) -> None:
+    """Each path must be an existing file (the loaders say what is wrong with its content)."""
+    for path in paths:
+        if path.is_dir():
+            raise CheckerError(f"{path}: is a directory; give a document file")
+        if not path.is_file():
+            raise CheckerError(f"{path}: file not found")

@@ -497,7 +497,7 @@ _ENUM_SHAPE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]|^[一�
 
 def _topic(full: list[Clause], k: int, f_text: str) -> str | None:
     """The title shape of report block ``k`` starts: ``enum`` (``（一）…`` / ``一是…``), ``plain``
-    (a short statement opening a paragraph: ``深化城市更新行动。…``), or None."""
+    (a short statement opening a paragraph: ``优化营商环境。…``), or None."""
     c = full[k]
     if k > 0 and full[k - 1].block == c.block:
         return None

@@ -201,7 +201,7 @@ def _checkable(raw: str, m: re.Match[str]) -> bool:
     tail = core(raw[m.end():])
     if any(tail.endswith(h) for h in vocab().deliverable_heads):
         return True
-    # subject first: 所有…医院开设儿科门诊, …项目具备通车条件 (not 今年是…成立…周年: a description)
+    # subject first: 所有…卫生院开设康复门诊, …大桥具备通车条件 (not 今年是…成立…周年: a description)
     before = raw[:m.start()]
     v = vocab()
     return (v.verb_class.get(m.group(0)) in _SUBJECT_CLASSES and "是" not in before

@@ -123,7 +123,7 @@ def pieces(text: str, seg: Span, quantities: list[Quantity], inherit: str = "") 
         if i + 1 < len(qs):
             cut = text.find(_LIST, q.end, qs[i + 1].start)
             end = cut if cut != -1 else qs[i + 1].start
-        else:  # …三所学校实现竣工、医院主体结构封顶: the part after 、 with its own verb is another clause
+        else:  # …两座场馆实现竣工、图书馆主体结构封顶: the part after 、 with its own verb is another clause
             cut = text.find(_LIST, q.end, seg.end)
             if cut != -1 and _has_verb(text[cut + 1:seg.end]):
                 end = cut

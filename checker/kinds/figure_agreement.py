@@ -4,8 +4,8 @@ What it does
     Groups the figures of the selected documents by metric key, year, kind (outcome of a
     review section vs target of a plan/targets section), unit dimension and measure (a level,
     a change such as 增长5.2%, or a running total such as 累计…), and checks that every
-    occurrence in a group agrees in value, unit and qualifier. ``全市地区生产总值增长5.2%`` in a
-    report's review and ``2023年全市地区生产总值增长5.2%`` in its press summary form one group.
+    occurrence in a group agrees in value, unit and qualifier. ``全省地区生产总值增长6.1%`` in a
+    report's review and ``2024年全省地区生产总值增长6.1%`` in its press summary form one group.
 
 Why
     A figure stated two ways (the summary says 8.3万套, the report 8.2万套) means one of them is
@@ -14,7 +14,7 @@ Why
 How it stays conservative
     Figures pair only on a confident key match: the same mention key, the same year, the same
     kind, a compatible unit dimension and the same measure. Equal numbers of different metrics
-    (整治桥下空间183处 / 完成老旧小区改造183个) or of different years (新增中小学学位2万个 as the
+    (整治背街小巷126条 / 改造老旧厂房126个) or of different years (新增中小学学位1.5万个 as the
     2022 and the 2024 target) are never compared. A summary's figure whose section does not say
     which year it covers takes the year of the full report's figure with the same key, but only
     when that key names a single (kind, year) there.
@@ -95,7 +95,7 @@ def unit_dimension(unit: str | None) -> str:
 
 
 def is_cumulative(text: str) -> bool:
-    """True when ``text`` (the clause up to the number) marks a running total: ``累计加装电梯1843部``."""
+    """True when ``text`` (the clause up to the number) marks a running total: ``累计加装电梯2150部``."""
     return any(cue in text for cue in figure_data().get("cumulative_cues") or ())
 
 
@@ -104,7 +104,7 @@ def measure_of(m: Mention, lead_text: str) -> str:
 
     A change is a growth multiple, a rate unit with a direction, or a key the mention stage
     marked as a rate of change (``地区生产总值增速``); ``约4.4万亿元`` after ``增长5.2%`` stays a level.
-    A figure for a span of years (``压减一般性支出159亿元`` in a 2016–2020 review: the mention's
+    A figure for a span of years (``压减一般性支出86亿元`` in a 2016–2020 review: the mention's
     ``first_year``) is a running total, like one marked ``累计``.
     """
     from checker.mentions import CHANGE_SUFFIX, RATE_UNITS
@@ -323,7 +323,7 @@ def _one_per_sentence(figs: list[Figure]) -> list[Figure]:
 
 def _split_by_action(figs: list[Figure]) -> list[list[Figure]]:
     """Actions tell figures apart only where a document itself states one key with two actions
-    (``老旧小区综合整治新开工300个、完工200个``): then each action is its own figure, and a figure
+    (``危旧楼房改建新开工420个、完工260个``): then each action is its own figure, and a figure
     without an action is left out (no guessing). Elsewhere a changed verb is wording
     (建设筹集 / 筹集建设) and the figures stay together."""
     actions_by_doc: dict[str, set[str]] = defaultdict(set)
@@ -410,7 +410,7 @@ def _evidence_rows(group: Sequence[Figure]) -> list[dict[str, Any]]:
 def check(ctx: Any) -> Iterator[Any]:
     """One finding per group: ``agree`` (pass) or ``disagree`` listing every occurrence."""
     params = ctx.params
-    figures = collect_figures(_selected(ctx), ctx.corpus, mentions_of(ctx))
+    figures = collect_figures(selected_documents(ctx), ctx.corpus, mentions_of(ctx))
     kinds = set(params.get("kinds") or (OUTCOME, TARGET))
     figures = [f for f in figures if f.kind in kinds]
     for group in group_figures(figures, int(params.get("min_occurrences", 2))):
@@ -425,7 +425,8 @@ def mentions_of(ctx: Any) -> MentionSource:
     return lambda doc: ctx.mentions("documents", doc)
 
 
-def _selected(ctx: Any) -> list[Document]:
+def selected_documents(ctx: Any) -> list[Document]:
+    """The documents the rule's scope selected (all of the corpus when it names none)."""
     slots = getattr(ctx, "slots", {}) or {}
     docs = slots.get("documents")
     if docs is None:

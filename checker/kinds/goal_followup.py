@@ -100,7 +100,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                                       data=data, extra=f"claim|{year}")
                 continue
             for t in tracked:
-                if t.status not in wanted:
+                if t.status not in wanted or (params.get("unquantified_only") and t.goal.quantified):
                     continue
                 data = fields(t)
                 evidence = []
@@ -133,6 +133,8 @@ KIND = KindSpec(
                           "are passes).", items="string",
                           schema={"items": {"type": "string", "enum": [*STATUSES, *CLAIM_STATUSES]}}),
         "quantified_only": Param("boolean", False, "Track quantified goals only."),
+        "unquantified_only": Param("boolean", False, "Report goals without a number only (the "
+                                   "quantified ones are still tracked, so figures pair the same way)."),
         "include_multi_year": Param("boolean", False,
                                     "Also score multi-year targets (到2025年) against the year."),
         "year": Param("integer", None, "Only the plan of this year."),

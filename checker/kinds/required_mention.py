@@ -3,9 +3,9 @@
 What it does
     For each target in ``targets`` (a name and its synonyms), looks for a mention in the sections
     in scope whose metric phrase contains the name or a synonym — with a number, unless
-    ``require_quantity`` is false. A plan section saying ``地区生产总值增长5%左右，…，城镇调查失业率
-    控制在5%以内`` states GDP growth and unemployment; one that never mentions 居民消费价格 (CPI)
-    gets a ``missing`` finding for it.
+    ``require_quantity`` is false. A plan section saying ``地区生产总值增长5.5%左右，…，
+    城镇调查失业率控制在5.5%以内`` states GDP growth and unemployment; one that never mentions
+    居民消费价格 (CPI) gets a ``missing`` finding for it.
 
 Why
     A year's plan without one of its main expected targets cannot be held to account for it.

@@ -10,11 +10,11 @@ What it does
         (one finding per offending point, so one figure multiplied by ten gives one finding); an
         ``implausible_rate`` where a level in % lies outside ``rate_bounds``; a ``scope_change``
         where the text says the coverage changed (含/包括/口径 …, a metric phrase that gained a
-        component 轨道交通和市郊铁路运营里程 or a qualifier 住宅物业服务覆盖率) — reported as such,
+        component 污水和再生水处理能力 or a qualifier 农村养老服务覆盖率) — reported as such,
         never as a jump.
     ``progress``
         for every multi-year target (a target for a year after the document's own: “十四五” …
-        森林覆盖率达到45% by 2025), one finding per newer outcome value in the corpus:
+        森林覆盖率达到52% by 2025), one finding per newer outcome value in the corpus:
         ``on_track`` / ``behind`` / ``met`` (linear path from the baseline to the target; a
         ceiling target 控制在5%以内 is on track while within the ceiling), or ``no_data`` when the
         corpus has no later value.
@@ -42,6 +42,7 @@ from checker.kinds.figure_agreement import (
     collect_figures,
     figure_data,
     mentions_of,
+    selected_documents,
     stated,
 )
 from checker.model import TARGETS, Document
@@ -144,10 +145,10 @@ def _joined_parts(phrase: str) -> list[str]:
 def scope_relation(a: str, b: str) -> str | None:
     """How metric phrase ``b`` differs in scope from ``a`` (None: not the same metric).
 
-    - ``joined``: one phrase joins a second component: ``城市轨道交通运营总里程`` vs
-      ``轨道交通和市郊铁路运营里程`` (drop ``和市郊铁路``: the rest is close to the other phrase);
+    - ``joined``: one phrase joins a second component: ``城市污水处理能力`` vs
+      ``污水和再生水处理能力`` (drop ``和再生水``: the rest is close to the other phrase);
     - ``qualifier``: one phrase is the other with words added in front or inside
-      (``物业服务覆盖率`` → ``住宅物业服务覆盖率``; ``城市轨道交通运营总里程`` → ``轨道交通运营总里程``).
+      (``养老服务覆盖率`` → ``农村养老服务覆盖率``; ``城市污水处理能力`` → ``污水处理能力``).
 
     Conservative: the shared core must be at least 4 characters and the added words at most 4.
     """
@@ -160,7 +161,7 @@ def scope_relation(a: str, b: str) -> str | None:
         parts = _joined_parts(y)
         if len(parts) == 2 and len(_joined_parts(x)) == 1:
             head, tail = parts
-            # 轨道交通和市郊铁路运营里程: head 轨道交通, tail 市郊铁路运营里程; the core is head +
+            # 污水和再生水处理能力: head 污水, tail 再生水处理能力; the core is head +
             # the tail's shared ending with x.
             for cut in range(1, len(tail)):
                 core = head + tail[cut:]
@@ -223,7 +224,7 @@ def _linkable(m: Series, s: Series) -> bool:
     """Can ``s`` continue ``m`` as the same metric under another scope? Their phrases are scope
     variants and they never state the same (year, kind) — two phrases stated for one year are two
     metrics. A series of targets only joins on a close variant (再减量 / 减量, a joined component),
-    not on any qualifier (平原地区森林覆盖率 is another metric than 森林覆盖率)."""
+    not on any qualifier (山区森林覆盖率 is another metric than 森林覆盖率)."""
     if not (m.outcomes() or s.outcomes()):
         return False
     if {(p.year, p.kind) for p in m.points} & {(p.year, p.kind) for p in s.points}:
@@ -453,8 +454,8 @@ def _fold(text: str) -> str:
 
 def word_targets(docs: Sequence[Document], mentions: Any = None) -> list[WordTarget]:
     """Unquantified targets of multi-year targets sections, stated in a sentence that also sets a
-    quantified target (``基本消除重污染天气，消除劣Ⅴ类水体，森林覆盖率达到45%``), each with the
-    latest later review clause that names its object (``劣 V 类水体全面消除``), if any."""
+    quantified target (``基本消除黑臭水体，城市污水处理率达到98%``), each with the
+    latest later review clause that names its object (``黑臭水体全面消除``), if any."""
     from checker.goals.extract import extract_goals  # the goal kind's reading of plan sections
 
     out: list[WordTarget] = []
@@ -509,21 +510,13 @@ def _latest_statement(t: WordTarget, docs: Sequence[Document]) -> tuple[Document
 # --- the kind -----------------------------------------------------------------------------------
 
 
-def _selected(ctx: Any) -> list[Document]:
-    slots = getattr(ctx, "slots", {}) or {}
-    docs = slots.get("documents")
-    if docs is None:
-        docs = list(getattr(ctx.corpus, "documents", []) or [])
-    return list(docs)
-
-
 def check(ctx: Any) -> Iterator[Any]:
     params = ctx.params
-    figures = collect_figures(_selected(ctx), ctx.corpus, mentions_of(ctx))
+    figures = collect_figures(selected_documents(ctx), ctx.corpus, mentions_of(ctx))
     if params.get("mode", "plausibility") == "progress":
         yield from _progress_findings(ctx, figures)
         if params.get("unquantified", True):
-            yield from _word_target_findings(ctx, _selected(ctx))
+            yield from _word_target_findings(ctx, selected_documents(ctx))
         return
     kinds = set(params.get("kinds") or (OUTCOME, TARGET))
     figures = [f for f in figures if f.kind in kinds]

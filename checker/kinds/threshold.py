@@ -3,8 +3,8 @@
 What it does
     Finds every mention whose metric phrase (or canonical key) contains ``metric`` or one of its
     ``synonyms`` (or matches the regex ``pattern``), optionally only with a given ``unit``, and
-    checks its value against ``min`` / ``max``. ``城镇调查失业率4.4%`` in a review section with
-    ``max: 5`` passes; ``城镇调查失业率5.6%`` fails.
+    checks its value against ``min`` / ``max``. ``城镇调查失业率4.7%`` in a review section with
+    ``max: 5`` passes; ``城镇调查失业率5.8%`` fails.
 
 Why
     Some figures have a bound that readers (and the report's own plan) care about: a reported

@@ -6,6 +6,10 @@ from collections import Counter
 
 from checker.output import Report, location, one_line
 
+# Info findings are listed up to this many; the rest are counted (every format but the terminal
+# table lists them all). Errors and warnings are always listed.
+MAX_INFO_ROWS = 20
+
 
 def render(report: Report) -> str:
     from tabulate import tabulate
@@ -13,9 +17,15 @@ def render(report: Report) -> str:
     blocks = []
     attention = report.attention
     if attention:
-        rows = [(f.severity, location(f), f.rule, f.status, one_line(f.message, 120)) for f in attention]
-        blocks.append(f"Needs attention ({len(attention)}):\n"
-                      + tabulate(rows, headers=["severity", "location", "rule", "status", "message"]))
+        infos = [f for f in attention if f.severity == "info"]
+        shown = [f for f in attention if f.severity != "info"] + infos[:MAX_INFO_ROWS]
+        rows = [(f.severity, location(f), f.rule, f.status, one_line(f.message, 120)) for f in shown]
+        block = (f"Needs attention ({len(attention)}):\n"
+                 + tabulate(rows, headers=["severity", "location", "rule", "status", "message"]))
+        if len(infos) > MAX_INFO_ROWS:
+            block += (f"\n… and {len(infos) - MAX_INFO_ROWS} more info findings (see them all with "
+                      "--format md, json or csv, or narrow the run with --select)")
+        blocks.append(block)
     counts = Counter((f.rule, f.status, f.passed, f.severity, _mark(f)) for f in report.findings)
     if counts:
         rows = [(rule, status + mark, "pass" if passed else sev, n)
