@@ -95,6 +95,7 @@ def load_corpus(*paths: str | Path) -> Corpus:
     from checker.pipeline import load_document
 
     docs: list[Document] = []
+    inferred: list[Document] = []  # documents whose id is their file stem (no manifest entry)
     manifest: Path | None = None
     region: str | None = None
     for raw in paths:
@@ -109,14 +110,19 @@ def load_corpus(*paths: str | Path) -> Corpus:
                 files = sorted(p for p in path.iterdir() if _is_document(p))
                 if not files:
                     raise CheckerError(f"{path}: no documents in this folder ({', '.join(SUPPORTED)})")
-                docs.extend(load_document(p, DocMeta(id=p.stem, kind=None)) for p in files)  # type: ignore[arg-type]
+                loaded = [load_document(p, DocMeta(id=p.stem, kind=None)) for p in files]  # type: ignore[arg-type]
+                inferred.extend(loaded)
+                docs.extend(loaded)
                 continue
         if path.suffix.lower() in (".yaml", ".yml"):
             entries, region_ = read_manifest(path)
             manifest, region = manifest or path, region or region_
             docs.extend(load_document(p, meta) for p, meta in entries)
         else:
-            docs.append(load_document(path, DocMeta(id=path.stem, kind=None)))  # type: ignore[arg-type]
+            doc = load_document(path, DocMeta(id=path.stem, kind=None))  # type: ignore[arg-type]
+            inferred.append(doc)
+            docs.append(doc)
+    _disambiguate(inferred, docs)
     _check_unique(docs)
     corpus = Corpus(docs, manifest=manifest, region=region)
     infer_relations(corpus)
@@ -130,6 +136,18 @@ def _is_document(p: Path) -> bool:
         and not p.name.startswith(".")
         and not p.stem.upper().startswith("README")
     )
+
+
+def _disambiguate(inferred: list[Document], docs: list[Document]) -> None:
+    """Ids taken from file stems that clash (report.pdf and report.html) become file names, then
+    paths; ids a manifest gave are left alone (a clash there is the manifest's error)."""
+    for attempt in (lambda d: d.path.name, lambda d: str(d.path)):
+        counts: dict[str, int] = {}
+        for d in docs:
+            counts[d.id] = counts.get(d.id, 0) + 1
+        for d in inferred:
+            if counts.get(d.id, 0) > 1:
+                d.meta.id = attempt(d)
 
 
 def _check_unique(docs: list[Document]) -> None:

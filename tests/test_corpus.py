@@ -75,8 +75,16 @@ def test_bad_arguments(args):
 
 
 def test_duplicate_ids_across_paths():
-    with pytest.raises(CheckerError, match="duplicate document id 'beijing-2021-report'"):
+    with pytest.raises(CheckerError, match="duplicate document id '.*beijing-2021-report.txt'"):
         load_corpus(SEEDS / "beijing-2021-report.txt", SEEDS / "beijing-2021-report.txt")
+
+
+def test_same_stem_in_two_formats_gets_file_names_as_ids(tmp_path):
+    for suffix in (".txt", ".md"):
+        shutil.copy(SEEDS / "beijing-2022-report.txt", tmp_path / f"report{suffix}")
+    shutil.copy(SEEDS / "beijing-2021-report.txt", tmp_path / "plan.txt")
+    corpus = load_corpus(tmp_path)
+    assert sorted(d.id for d in corpus) == ["plan", "report.md", "report.txt"]
 
 
 @pytest.mark.parametrize("case", BAD, ids=lambda c: c["name"])
