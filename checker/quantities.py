@@ -12,7 +12,8 @@ How it reads (all vocabularies live in ``checker/data/{units,qualifiers,identifi
    opening qualifier (超过 近 约 控制在 …);
 3. refusal: a number overlapping an identifier pattern (第四 16号线 5G 十四五 2023年 4.0版 …), a
    number with no unit (a bare ``3.0`` is a label, never a quantity), a lone ``一`` (an article),
-   a label in quotes (“3个100”), a title 《…》, a size criterion (亿元以上项目, 2个万亩以上公园).
+   a label in quotes (“3个100” “33条”), a title 《…》, a size criterion (亿元以上项目, 2个万亩以上公园,
+   营收超千亿元企业), a multitude (亿万人民 千千万万).
 
 Offsets index the text given; traditional characters are read through their simplified form.
 """
@@ -90,6 +91,10 @@ class _Vocab:
         self.implicit_re = re.compile(
             rf"[^，。；：！？、,;:!?\n“”《》]{{0,8}}?({_alt(n for n, _ in self.implicit)})")
         self.implicit_map = dict(self.implicit)
+        self.preceding_map = {noun: unit for unit, nouns in units["preceding_implicit_units"].items()
+                              for noun in nouns}
+        self.preceding_re = re.compile(
+            rf"({_alt(self.preceding_map)})[^，。；：！？、,;:!?\n“”《》\d]{{0,6}}$")
         self.magnitude: dict[str, str] = units["magnitude_nouns"]
         self.magnitude_re = re.compile(
             rf"({re.escape(nums['magnitude_suffix'])}|以上|左右|)({_alt(self.magnitude)})")
@@ -97,6 +102,10 @@ class _Vocab:
         self.before: dict[str, str] = quals["before"]
         self.before_re = re.compile(rf"(?:{_alt(self.before)})$")
         self.bare_only = set(quals["bare_multiplier_only"])
+        self.bare_verbs = set(quals["bare_multiplier_verbs"])
+        self.share_openers: dict[str, str] = quals["share_openers"]
+        self.share_open_re = re.compile(
+            rf"({_alt(self.share_openers)})[^，。；：、,;:!?！？\n\d%“”]{{1,8}}的$")
         self.reached_re = re.compile(rf"(?:{_alt(quals['reached_adverbs'])})$")
         self.reaching = set(quals["reaching_verbs"])
         self.after: dict[str, str] = quals["after"]
@@ -104,13 +113,15 @@ class _Vocab:
         self.inner: dict[str, str] = quals["inner"]
         self.after_wins = set(quals["after_wins"])
         self.criterion_words = set(quals["criterion_words"])
+        self.criterion_nouns = tuple(sorted(quals["criterion_nouns"], key=len, reverse=True))
         self.level_re = re.compile(rf"(?:{_alt(quals['level_verbs'])})$")
         self.inc_re = re.compile(rf"(?:{_alt(quals['increase'])})了?$")  # 增长了5%
         self.dec_re = re.compile(rf"(?:{_alt(quals['decrease'])})了?$")
         self.joiner_re = re.compile(rf"^(?:{_alt(quals['list_joiners'])})$")
 
         ncls = re.escape(cn)
-        pats = [p.replace("{N}", ncls) for p in ids["patterns"].values()]
+        self.acronyms = set(ids["metric_acronyms"])
+        pats = [p.replace("{N}", ncls).replace("{M}", _alt(self.acronyms)) for p in ids["patterns"].values()]
         pats.append(_alt(ids["set_phrases"]))
         self.ident_re = re.compile("|".join(f"(?:{p})" for p in pats))
         self.label_quotes = [(q[0], q[1]) for q in ids["label_quotes"]]
@@ -133,7 +144,8 @@ class _Vocab:
         self.inner_re = re.compile(_alt(self.inner))
         self.digit_chars = set("0123456789") | self.cn_chars
         self.number_chars = self.digit_chars | {".", ","}
-        self.low_re = re.compile(rf"(?:\d+(?:\.\d+)?|[{ncls}]+)$")  # the low end of a range
+        # the low end of a range: 2 (至3万人), 1.5万 (—2万元), 三 (至五年)
+        self.low_re = re.compile(rf"(?:(\d+(?:\.\d+)?)([{mult_cls}]*)|[{ncls}]+)$")
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +165,7 @@ def parse_chinese(s: str) -> float | None:
     total = section = 0
     num: int | None = None
     last_large = 0
+    last_small = 0
     prev_digit = False
     for ch in s:
         if ch in v.digits:
@@ -164,11 +177,19 @@ def parse_chinese(s: str) -> float | None:
             num = d
             prev_digit = True
         elif ch in v.small:
+            if num is None and section:
+                return None  # 千千万万, 千百: a multitude, not a number
+            if last_small and v.small[ch] >= last_small:
+                return None  # 十百: small units only fall within a section
             section += (1 if num is None else num) * v.small[ch]
+            last_small = v.small[ch]
             num = None
             prev_digit = False
         elif ch in v.large:
             u = v.large[ch]
+            if num is None and section == 0 and total and u < last_large:
+                return None  # 亿万人民: a multitude, not 1e8
+            last_small = 0
             section += num or 0
             num = None
             prev_digit = False
@@ -218,6 +239,7 @@ class _Found:
     number_end: int = 0
     raw: float = 0.0      # the number as written, before multiplier and unit factor
     ukind: str = "count"
+    mult: float = 1.0     # the multiplier written after the number (万 亿)
 
 
 _ID_REACH = 12  # identifiers are short: one overlapping a numeral starts at most this far before it
@@ -307,8 +329,8 @@ def _scan(s: str, start: int, end: int) -> list[_Found]:
             continue
         if _in_label(s, quotes, qstarts, f):
             continue
-        if out and out[-1].end == f.start and f.ukind == "measure":
-            continue  # 3个万亩以上森林公园: 万亩以上 describes the parks
+        if out and out[-1].end >= f.start and f.ukind == "measure":
+            continue  # 3个万亩以上森林公园, 10个以上千亿级产业集群: the amount describes what is counted
         if items and v.joiner_re.match(s[items[-1].end():f.number_start]):
             out.extend(_list_items(s, items, f))
         if not _merge_range(s, out, f):
@@ -349,6 +371,8 @@ def _in_label(s: str, quotes: list[tuple[int, int]], qstarts: list[int], f: _Fou
         return False  # a slogan (“两年打基础、五年见成效”) quotes real quantities
     if f.start != qs + 1:
         return True
+    if f.end == qe - 1:
+        return True  # “33条”: a label that is only a count is a nickname (of a policy, a plan)
     rest = s[f.end:qe - 1]
     return any(ch in v.digit_chars for ch in rest)
 
@@ -375,11 +399,17 @@ def _merge_range(s: str, out: list[_Found], f: _Found) -> bool:
     if not lm:
         return False
     low_text = lm.group(0)
-    low = float(low_text) if low_text[0].isdigit() else parse_chinese(low_text)
+    low = float(lm.group(1)) if lm.group(1) else parse_chinese(low_text)
     if low is None or not f.raw:
         return False
     f.value_high = f.value
-    f.value = low * f.value / f.raw
+    if lm.group(2):  # 1.5万—2万元: the low end carries its own multiplier
+        mults = _vocab().mult
+        for ch in lm.group(2):
+            low *= mults[ch]
+        f.value = low * f.value / (f.raw * f.mult)
+    else:
+        f.value = low * f.value / f.raw
     f.start = f.number_start = ns - 1 - len(low_text)
     return False
 
@@ -475,10 +505,13 @@ def _read_core(s: str, m: re.Match) -> _Reading | None:
         r.set_ratio(100.0 * num / den)
     elif g == "ar":
         before = s[ns - 1:ns]
-        if before and (before in ".·/" or (before.isascii() and before.isalpha())):
-            return None  # 4·18, PM2.5: part of a label
+        if before and (before in ".·/" or (before.isascii() and before.isalpha()
+                                            and _letters_before(s, ns) not in v.acronyms)):
+            return None  # 4·18, PM2.5: part of a label (but GDP2.3万亿元 is a figure)
         r.value = float(core.replace(",", ""))
     else:  # Chinese numeral
+        if s[ns - 1:ns] in _DIGITS_DOT:
+            return None  # GDP2.3万亿: 万亿 after digits is their multiplier, never a number of its own
         cut = _unit_inside(s, ns + 1, m.end())
         if cut is not None and "点" not in core:  # 百万千瓦: the run ends in the unit 千瓦
             r.core, r.pos = core[:cut - ns], cut
@@ -489,6 +522,17 @@ def _read_core(s: str, m: re.Match) -> _Reading | None:
         r.lone_one = r.core == "一"
         r.bare_mult = r.core[0] in v.mult and r.core[0] != "十"
     return r
+
+
+_DIGITS_DOT = set("0123456789.")
+
+
+def _letters_before(s: str, ns: int) -> str:
+    """The Latin letters right before ``ns`` (GDP in 全市GDP2.3万亿元)."""
+    i = ns
+    while i > 0 and s[i - 1].isascii() and s[i - 1].isalpha():
+        i -= 1
+    return s[i:ns]
 
 
 def _read_multiplier(r: _Reading) -> None:
@@ -544,6 +588,13 @@ def _read_unit(r: _Reading) -> bool:
             r.canon = v.implicit_map[im.group(1)]
             r.unit = _Unit(r.canon, 1, "count")
             return True
+        nxt = s[r.pos:r.pos + 1]
+        if not nxt or nxt in _PUNCT or v.after_re.match(s, r.pos):
+            pm = v.preceding_re.search(s, max(0, r.ns - 12), r.ns)
+            if pm:  # 常住人口达到350万: the unit of the metric noun before
+                r.canon = v.preceding_map[pm.group(1)]
+                r.unit = _Unit(r.canon, 1, "measure")  # a population size: 300万以上城市 is a class
+                return True
     return False
 
 
@@ -590,11 +641,21 @@ def _read_after(r: _Reading) -> bool:
             return False  # 亿元以上项目, 3岁以下婴幼儿: a size criterion of the noun that follows
         if not (word in v.inner and opens_word):  # 多 opening a word (多措并举) is no qualifier
             r.q_after, r.pos = v.after[word], after
+    elif (r.unit.kind == "measure" and not r.magnitude and s.startswith(v.criterion_nouns, r.pos)
+          and (r.bare_mult or _over_before(s, r.ns))):
+        return False  # 营收超千亿元企业, 5000万元项目: a size class of the noun that follows
     if r.canon in v.attribute_units and r.q_after != "~":
         follower = s[r.pos:r.pos + 1]
         if follower and follower not in _PUNCT and follower != "的":
             return False  # 2至3岁幼儿: describes who, measures nothing
     return True
+
+
+def _over_before(s: str, ns: int) -> bool:
+    """超 / 超过 / 逾 (an 'over' qualifier) written right before the numeral at ``ns``."""
+    v = _vocab()
+    qb = v.before_re.search(s, max(0, ns - 6), ns)
+    return bool(qb) and v.before[qb.group(0)] == ">"
 
 
 def _read_before(r: _Reading, prev: _Found | None) -> _Found:
@@ -609,7 +670,14 @@ def _read_before(r: _Reading, prev: _Found | None) -> _Found:
             r.canon += suffix
         head = per.start()
     qb = v.before_re.search(s, max(0, head - 6), head)
-    if qb and not (qb.group(0) in v.bare_only and not r.bare_mult):
+    if qb and qb.group(0) in v.bare_only and (
+            not r.bare_mult or s[qb.start() - 1:qb.start()] in v.bare_verbs):
+        qb = None  # 上 only before a bare multiplier (上百家), and not ending a verb (迈上千亿元)
+    if qb is None and r.unit.kind == "ratio" and r.canon == "%":
+        so = v.share_open_re.search(s, max(0, head - 12), head)
+        if so:
+            r.q_before = v.share_openers[so.group(1)]  # 约占全省的1/3: the 约 governs the share
+    if qb:
         word = qb.group(0)
         r.q_before = v.before[word]
         if word in v.reaching and v.reached_re.search(s, max(0, qb.start() - 3), qb.start()):
@@ -633,7 +701,7 @@ def _read_before(r: _Reading, prev: _Found | None) -> _Found:
     return _Found(value=r.value, unit=r.canon, qualifier=qualifier, start=head, end=r.pos,
                   kind=kind, direction=direction, year=int(ym.group(1)) if ym else None,
                   pre_qualifier=r.q_before, number_start=r.ns, number_end=r.core_end, raw=r.raw,
-                  ukind=r.unit.kind)
+                  ukind=r.unit.kind, mult=r.mult)
 
 
 _YEAR_BEFORE = re.compile(r"((?:1[89]|20|21)\d\d)年(?:的|底|末)?$")

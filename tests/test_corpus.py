@@ -75,7 +75,7 @@ def test_bad_arguments(args):
 
 
 def test_duplicate_ids_across_paths():
-    with pytest.raises(CheckerError, match="duplicate document id '.*beijing-2021-report.txt'"):
+    with pytest.raises(CheckerError, match=r"duplicate document id '.*beijing-2021-report\.txt'"):
         load_corpus(SEEDS / "beijing-2021-report.txt", SEEDS / "beijing-2021-report.txt")
 
 

@@ -205,12 +205,15 @@ def align(summary: list[Clause], full: list[Clause], skip: set[int] | None = Non
     back: list[list[int]] = [[-1] * len(chain[0][1])]
     for i in range(1, len(chain)):
         prev_opts = chain[i - 1][1]
+        # a heading quotes the passage that follows it, often from its middle: the clause after a
+        # heading may start a little before the heading's counterpart
+        back_ok = WINDOW if summary[chain[i - 1][0]].heading and not summary[chain[i][0]].heading else 0
         row, brow = [], []
         for m in chain[i][1]:
             best, arg = -1.0, 0
             for j, p in enumerate(prev_opts):
                 step = m.first - p.last
-                bonus = CONTINUITY if 0 <= step <= WINDOW else 0.0
+                bonus = CONTINUITY if -back_ok <= step <= WINDOW else 0.0
                 v = scores[i - 1][j] + bonus
                 if v > best:
                     best, arg = v, j

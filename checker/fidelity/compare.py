@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import pairwise
 
 from checker.fidelity.align import Match, align, body
@@ -47,6 +48,8 @@ MIN_BODY = 2          # shorter clause bodies carry no claim of their own
 _SEPARATORS = "、，,；;：:"
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _META = re.compile(r"报告|^(?:首席|特约|实习)?记者|^(?:责任)?编辑|^文字|^制图|^摄影|^来源|^校对|^审核|^监制")
+# linking words a summary may put before a clause it retells
+_LEAD_LINKS = set("并还也且而又再更则即")
 # particles whose addition or loss alone does not change a claim: reported, but as trivial
 _TRIVIAL = set("的了是和与及在向而也都")
 
@@ -142,7 +145,8 @@ class _Pair:
 
 def compare_clauses(summary: list[Clause], full: list[Clause], s_text: str, f_text: str) -> Comparison:
     """Outcomes for prepared clauses (see ``compare_texts``)."""
-    skip = {c.index for c in summary if is_wrapper_only(c) or len(body(c)) < MIN_BODY}
+    skip = {c.index for c in summary if is_wrapper_only(c) or _time_frame(c)
+            or (len(body(c)) < MIN_BODY and not c.quantities)}
     matches = align(summary, full, skip)
     fq = {}
     for c in full:
@@ -181,6 +185,22 @@ def compare_texts(summary: str, full: str, summary_match: str | None = None,
     return compare_clauses(prepare(summary, summary_match), prepare(full, full_match), summary, full)
 
 
+_DURATION_UNITS = {"年", "个月", "月", "天", "日"}
+_TIME_FRAME = re.compile(r"^(?:这|过去|近|最近)?(.)(?:来|以来|间|里|中)?$")
+
+
+def _time_frame(c: Clause) -> bool:
+    """Is the clause only a time frame (五年来, 这五年, 过去一年)? It dates what follows, claims nothing."""
+    m = _TIME_FRAME.match(body(c))
+    return bool(m) and is_symbol(m.group(1)) and len(c.quantities) == 1 \
+        and c.quantities[0].unit in _DURATION_UNITS
+
+
+def _is_figure(q) -> bool:
+    """A figure the report states (not a span of time or a year: 这五年, 2023年)."""
+    return q.unit not in _DURATION_UNITS
+
+
 # --------------------------------------------------------------------------- unaligned clauses
 
 def _unaligned(s: Clause, s_text: str) -> list[Outcome]:
@@ -204,8 +224,10 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
     # the matched window: from the first to the last run of 2+ equal characters (a lone equal
     # character at the edge, like 中 of 年中 and 中心, is chance)
     n_s, n_f = len(p.sb), len(m.canon)
+    # a shared number is an anchor however short (拆除违法建设2500万平方米)
     equal = [op for op in p.ops if op[0] == "equal" and (
-        op[2] - op[1] >= 2 or (op[1] == 0 and op[3] == 0) or (op[2] == n_s and op[4] == n_f))] or \
+        op[2] - op[1] >= 2 or (op[1] == 0 and op[3] == 0) or (op[2] == n_s and op[4] == n_f)
+        or any(is_symbol(ch) for ch in p.sb[op[1]:op[2]]))] or \
         [op for op in p.ops if op[0] == "equal"]
     if not equal:
         return []
@@ -213,8 +235,11 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
     matched, mismatched, s_extra, f_dropped = [], [], [], []
     wording: list[tuple[str, str, int, int]] = []   # (summary words, report words, f_j1, f_j2)
     omitted: list[tuple[int, int, str]] = []
+    regional = _regional_ops(p)
     for n, (tag, i1, i2, j1, j2) in enumerate(p.ops):
         inside = lo <= n <= hi
+        if n in regional:
+            continue
         s_syms = [k for k in range(i1, i2) if is_symbol(p.sb[k])]
         f_syms = [k for k in range(j1, j2) if is_symbol(m.canon[k])]
         if tag == "equal":
@@ -239,12 +264,38 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
             if (n > hi and tag == "delete" and j2 - j1 <= 2 and not f_syms and j2 == len(m.canon)
                     and not s.heading):
                 wording.append(("", m.canon[j1:j2], j1, j2, p.context(i1, i2, j1, j2)))
-            # a word replaced at the very start of the report clause (深入推进 → 全面推进)
-            if (n < lo and tag == "replace" and j1 == 0 and i2 - i1 <= 4 and j2 - j1 <= 4
-                    and not f_syms and not s_syms):
+            # an enumeration item dropped at the very start of the report clause (人均地区生产总值、
+            # 全员劳动生产率、… → 全员劳动生产率、…): the summary retells the rest of the list
+            if (n < lo and tag == "delete" and j1 == 0 and i1 == 0 and not f_syms
+                    and _starts_list(p.f_text, m.origin[j1], m.origin[j2 - 1] + 1)):
+                omitted.append((m.origin[j1], m.origin[j2 - 1] + 1, m.canon[j1:j2]))
+                continue
+            # ... or at the very end of it (数字消费、绿色消费、健康消费 → 数字消费、绿色消费)
+            if (n > hi and tag == "delete" and j2 == n_f and i1 == n_s and not f_syms
+                    and _ends_list(p.f_text, m.origin[j1], m.origin[j2 - 1] + 1)):
+                omitted.append((m.origin[j1], m.origin[j2 - 1] + 1, m.canon[j1:j2]))
+                continue
+            # a short word put before the report's clause (基本完成, 初步实现): a qualifier the
+            # report does not give, unless it is a linking word (并 还 也) or a tense marker
+            if (n < lo and tag == "insert" and i1 == 0 and j1 == 0 and i2 - i1 <= 3 and not s_syms
+                    and not s.heading
+                    and p.sb[i1:i2] not in vocab().ignorable_insertions
+                    and not set(p.sb[i1:i2]) <= _LEAD_LINKS):
+                wording.append((p.sb[i1:i2], "", j1, j2, p.context(i1, i2, j1, j2)))
+                continue
+            # a word replaced at the very start of the report clause (深入推进 → 全面推进), or at
+            # the very end of both (维护首都安全稳定 → 维护首都安全稳步)
+            at_start = n < lo and j1 == 0
+            # (at the end: a word for a word of its length; a sentence retold in other words may
+            # end otherwise, 会议上 → 会议开幕)
+            at_end = n > hi and i2 == n_s and j2 == n_f and i2 - i1 == j2 - j1
+            if ((at_start or at_end) and tag == "replace" and i2 - i1 <= 4 and j2 - j1 <= 4
+                    and not f_syms and not s_syms and not same_in_script(p.sb[i1:i2], m.canon[j1:j2])):
                 wording.append((p.sb[i1:i2], m.canon[j1:j2], j1, j2,
                                 p.context(i1, i2, j1, j2)))
             continue
+        if tag == "delete" and not f_syms:
+            j1, j2 = _item_span(p, n, j1, j2)
         s_words = "".join(ch for ch in p.sb[i1:i2] if not is_symbol(ch))
         f_words = "".join(ch for ch in m.canon[j1:j2] if not is_symbol(ch))
         if tag == "delete" and (rest_f or any(ch.isdigit() for ch in f_words)
@@ -287,6 +338,9 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
     if order is not None:
         out.append(order)
         wording = []
+        # an item moved is not an item left out
+        moved = _canon_plain(to_simplified_text(p.s_text[s.start:s.end]))
+        omitted = [o for o in omitted if _canon_plain(o[2]) not in moved]
     if omitted:
         what = "；".join(_clean(p.f_text[a:b]) for a, b, _ in omitted)
         out.append(Outcome("item_omitted", s.start, s.end, omitted[0][0], omitted[-1][1],
@@ -304,6 +358,61 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
         nums = "、".join(_q_text(q, p.s_text) for q, _ in matched)
         out.append(Outcome(PASS, s.start, s.end, f_start, f_end, detail=nums, actual=nums,
                            expected="、".join(_q_text(q, p.f_text) for _, q in matched)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _taiwan_usage(text: str) -> str:
+    """``text`` (simplified) in Taiwan usage, read back as simplified: 项目 and 专案 (專案), 人工智能
+    and 人工智慧, 优化 and 最佳化 all read the same."""
+    return _converter("t2s").convert(_converter("s2twp").convert(text))
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@lru_cache(maxsize=8)
+def _is_traditional(text: str) -> bool:
+    """Is the summary written in traditional script (any character differs from its simplified)?"""
+    return text != to_simplified_text(text)
+
+
+def _regional_ops(p: _Pair) -> set[int]:
+    """Changed stretches of a traditional-script summary clause that are the report's words in
+    Taiwan usage (執行 for 运行, 資料 for 数据): regional vocabulary, not a substitution.
+
+    Only for a summary written in traditional script; consecutive changes with short equal runs
+    between them are one stretch, compared with a few equal characters of context.
+    """
+    if not _is_traditional(p.s_text):
+        return set()
+    ops, sb, canon = p.ops, p.sb, p.m.canon
+    out: set[int] = set()
+    n = 0
+    while n < len(ops):
+        if ops[n][0] == "equal":
+            n += 1
+            continue
+        group = [n]
+        k = n + 1
+        while k < len(ops) and (ops[k][0] != "equal" or (
+                ops[k][2] - ops[k][1] < 3 and k + 1 < len(ops) and ops[k + 1][0] != "equal")):
+            group.append(k)
+            k += 1
+        i1, j1 = ops[group[0]][1], ops[group[0]][3]
+        i2, j2 = ops[group[-1]][2], ops[group[-1]][4]
+        for ctx in (0, 2, 4, 8):
+            left = min(ctx, i1, j1)
+            right = min(ctx, len(sb) - i2, len(canon) - j2)
+            s_win, f_win = sb[i1 - left:i2 + right], canon[j1 - left:j2 + right]
+            if _taiwan_usage(s_win) == _taiwan_usage(f_win):
+                out.update(group)
+                break
+        n = k
     return out
 
 
@@ -338,6 +447,50 @@ def _is_item(text: str, a: int, b: int) -> bool:
         (before in _SEPARATORS and after in _SEPARATORS + "等")
 
 
+def _starts_list(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` the first item of an enumeration of three or more, the whole of it?"""
+    item = "".join(text[a:b].split())
+    if not item or len(item) > ITEM_MAX or text[b:b + 1] != "、" or "、" in item:
+        return False
+    k = b + 1
+    while k < len(text) and text[k] not in "，。；：\n、":
+        k += 1
+    return text[k:k + 1] == "、"
+
+
+def _item_span(p: _Pair, n: int, j1: int, j2: int) -> tuple[int, int]:
+    """The report words a summary drops, slid to a whole enumeration item where the diff is ambiguous.
+
+    ``能源、水资源等`` → ``能源等``: the diff may drop ``源水资`` (keeping ``能`` + ``源``); slid by
+    one character it drops ``水资源``, a whole item. Slides stay inside the equal runs around.
+    """
+    canon, origin, text = p.m.canon, p.m.origin, p.f_text
+    if _is_item(text, origin[j1], origin[j2 - 1] + 1):
+        return j1, j2
+    before = p.ops[n - 1][2] - p.ops[n - 1][1] if n > 0 and p.ops[n - 1][0] == "equal" else 0
+    after = p.ops[n + 1][2] - p.ops[n + 1][1] if n + 1 < len(p.ops) and p.ops[n + 1][0] == "equal" else 0
+    for step, room in ((-1, before), (1, after)):
+        a, b = j1, j2
+        for _ in range(room):
+            if step < 0 and canon[a - 1] == canon[b - 1] and not is_symbol(canon[a - 1]):
+                a, b = a - 1, b - 1
+            elif step > 0 and b < len(canon) and canon[a] == canon[b] and not is_symbol(canon[a]):
+                a, b = a + 1, b + 1
+            else:
+                break
+            if _is_item(text, origin[a], origin[b - 1] + 1):
+                return a, b
+    return j1, j2
+
+
+def _ends_list(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` the last item of an enumeration, the whole of it (with the words that
+    close the list: ``、养老等公共服务布局``)?"""
+    item = "".join(text[a:b].split())
+    return bool(item) and len(item) <= 2 * ITEM_MAX and "、" not in item and text[a - 1:a] == "、" \
+        and (b >= len(text) or text[b] in "，。；：\n等")
+
+
 def _nearby_keys(full: list[Clause], m: Match) -> set[str]:
     """Quantity keys of the report sentence(s) around a match."""
     sentences = {full[m.first].sentence, full[m.last].sentence}
@@ -350,25 +503,39 @@ def _order_changed(p: _Pair, full: list[Clause]) -> Outcome | None:
     if all(op[0] == "equal" for op in p.ops):
         return None
     s_raw = p.s_text[p.s.start:p.s.end]
-    items = [x for x in (_canon_plain(i) for i in _ITEM_SPLIT.split(s_raw)) if len(x) >= 3]
+    parts = _ITEM_SPLIT.split(to_simplified_text(s_raw))   # traditional script reads as simplified
+    items = [x for x in (_canon_plain(i) for i in parts) if len(x) >= 3]
     if len(items) < 2:
         return None
     canon = p.m.canon
-    pos = []
-    for it in items:
-        # the longest suffix (3+ characters) of the item that the report clause holds exactly once
-        for k in range(len(it) - 2):
-            found = canon.find(it[k:])
-            if found != -1 and canon.find(it[k:], found + 1) == -1:
-                pos.append((found, it[k:]))
-                break
-    for a, b in pairwise(pos):
-        if b[0] + len(b[1]) <= a[0]:
-            f_start, f_end = full[p.m.first].start, full[p.m.last].end
-            return Outcome("order_changed", p.s.start, p.s.end, f_start, f_end,
-                           detail=f"{a[1]} and {b[1]} in the other order than the report's",
-                           expected=_clean(p.f_text[f_start:f_end]), actual=_clean(s_raw))
+    # each item's place in the report clause: its longest suffix (3+ characters) the clause holds
+    # exactly once, else its longest such part (the item's head may be the clause's verb,
+    # 推进三大文化设施); an inversion under either reading is a changed order
+    for longest in (False, True):
+        pos = []
+        for it in items:
+            parts = [it[k:] for k in range(len(it) - 2)]
+            if longest:
+                parts = sorted({it[a:b] for a in range(len(it)) for b in range(a + 3, len(it) + 1)},
+                               key=lambda x: -len(x))
+            for part in parts:
+                found = canon.find(part)
+                if found != -1 and canon.find(part, found + 1) == -1:
+                    pos.append((found, part))
+                    break
+        for a, b in pairwise(pos):
+            if b[0] + len(b[1]) <= a[0]:
+                f_start, f_end = full[p.m.first].start, full[p.m.last].end
+                return Outcome("order_changed", p.s.start, p.s.end, f_start, f_end,
+                               detail=f"{a[1]} and {b[1]} in the other order than the report's",
+                               expected=_clean(p.f_text[f_start:f_end]), actual=_clean(s_raw))
     return None
+
+
+def to_simplified_text(text: str) -> str:
+    from checker.normalize import to_simplified
+
+    return to_simplified(text)
 
 
 def _canon_plain(text: str) -> str:
@@ -403,7 +570,7 @@ def _gaps(summary: list[Clause], full: list[Clause], matches: dict[int, Match], 
                     # a paragraph of its own in between is a part the summary chose not to retell
                     blocks = {full[mp.last].block, full[mq.first].block}
                     left = [k for k in left if full[k].block in blocks]
-                if not same_block and not any(full[k].quantities for k in left):
+                if not same_block and not any(_is_figure(q) for k in left for q in full[k].quantities):
                     left = []   # across paragraphs only skipped figures count (topics may be chosen)
                 if left and sum(len(full[k].canon) for k in left) >= 4:
                     s_start = _block_start(summary, p) if not same_block else p.start

@@ -270,7 +270,29 @@ def prepare(text: str, match_text: str | None = None) -> list[Clause]:
             mine.append(quantities[k])
             k += 1
         canon(text, match_text, c, mine)
-    return clauses
+    return _merge_lone_figures(text, match_text, clauses)
+
+
+def _merge_lone_figures(text: str, match_text: str, clauses: list[Clause]) -> list[Clause]:
+    """A clause that is only a figure continues the clause before it in its sentence.
+
+    ``GDP增长目标：6%以上`` is one claim (the figure is the target's value), not a title and a
+    stray number: compared alone, the figure has no words to be aligned by.
+    """
+    out: list[Clause] = []
+    for c in clauses:
+        prev = out[-1] if out else None
+        lone = c.quantities and all(is_symbol(ch) for ch in c.canon[c.lead:])
+        if lone and prev is not None and prev.block == c.block and prev.sentence == c.sentence \
+                and not prev.ends_sentence:
+            prev.end = c.end
+            prev.ends_sentence, prev.ends_block = c.ends_sentence, c.ends_block
+            canon(text, match_text, prev, prev.quantities + c.quantities)
+            continue
+        out.append(c)
+    for k, c in enumerate(out):
+        c.index = k
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -282,13 +304,20 @@ def _variants() -> dict[str, frozenset[str]]:
     """
     from importlib.resources import files
 
-    table: dict[str, frozenset[str]] = {}
-    data = files("opencc").joinpath("dictionary", "STCharacters.txt").read_text(encoding="utf-8")
-    for line in data.splitlines():
-        parts = line.split("\t")
-        if len(parts) == 2 and len(parts[0]) == 1:
-            table[parts[0]] = frozenset(parts[1].split())
-    return table
+    table: dict[str, set[str]] = {}
+    back: dict[str, set[str]] = {}     # traditional form → simplified characters
+    # Taiwan and Hong Kong standard variants too (着 → 著, 衛 → 衞): the same character
+    for name in ("STCharacters.txt", "TWVariants.txt", "HKVariants.txt"):
+        data = files("opencc").joinpath("dictionary", name).read_text(encoding="utf-8")
+        for line in data.splitlines():
+            parts = line.split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1:
+                key, forms = parts[0], set(parts[1].split())
+                for simple in back.get(key, set()) | {key}:
+                    table.setdefault(simple, set()).update(forms)
+                for f in forms:
+                    back.setdefault(f, set()).update(back.get(key, set()) | {key})
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 def same_in_script(summary_words: str, report_words: str) -> bool:

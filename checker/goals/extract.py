@@ -15,8 +15,8 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from checker.goals.model import Goal
-from checker.goals.segments import carried, pieces, segments, sentences
-from checker.goals.text import canonical, core, squash
+from checker.goals.segments import carried, object_tail, pieces, segments, sentences
+from checker.goals.text import canonical, core, han_count, squash
 from checker.goals.vocab import vocab
 from checker.model import PLAN, TARGETS, Document, Quantity, Section, Span
 
@@ -91,8 +91,34 @@ def _goal_quantities(text: str, start: int, end: int) -> list[Quantity]:
             if q is None:
                 continue
         if goal_quantity(text, q):
-            out.append(q)
+            out.append(_level_target(text, q))
     return out
+
+
+def _level_target(text: str, q: Quantity) -> Quantity:
+    """``下降到32微克/立方米``: a level to get down to is a ceiling (``<=``)."""
+    if q.qualifier not in ("=", ""):
+        return q
+    before = text[max(0, q.start - 4):q.start].rstrip()
+    if any(before.endswith(w) for w in vocab().raw.get("ceiling_before") or ()):
+        return replace(q, qualifier="<=")
+    return q
+
+
+def _delta(piece: str, q: Quantity) -> bool:
+    """``比上年增加1000亿元``: by how much the target before grows, not a target of its own."""
+    raw = vocab().raw
+    if "%" in q.unit or "百分点" in q.unit:
+        return False
+    words = canonical(piece.replace(q.text, ""))
+    opener = next((o for o in raw.get("delta_openers") or () if words.startswith(o)), None)
+    if opener is None:
+        return False
+    rest = words[len(opener):]
+    for w in sorted(raw.get("delta_words") or (), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    v = vocab()
+    return han_count(v.fillers.sub("", v.actions.sub("", rest))) < 2
 
 
 def _headings(doc: Document) -> set[int]:
@@ -121,6 +147,10 @@ def _verb(text: str) -> re.Match[str] | None:
     return first
 
 
+_STATE = re.compile("|".join(re.escape(w) for w in sorted(vocab().raw.get("target_state_verbs") or (),
+                                                         key=len, reverse=True)))
+
+
 def _unquantified(doc: Document, seg: Span, year: int | None, title: str, target_list: bool,
                   multi: bool) -> list[Goal]:
     """Unquantified goals of one segment (split at 、 when each part has its own verb)."""
@@ -141,6 +171,8 @@ def _unquantified(doc: Document, seg: Span, year: int | None, title: str, target
         raw = text[part.start:part.end]
         m = _verb(raw)
         if target_list:
+            if m is None:  # 国际收支保持基本平衡: a state to keep is a target too
+                m = _STATE.search(raw) if _STATE.pattern else None
             if m is None and not v.completion.search(raw):
                 continue
         elif m is None or not _checkable(raw, m):
@@ -204,6 +236,10 @@ def _checkable(raw: str, m: re.Match[str]) -> bool:
     # subject first: 所有…卫生院开设康复门诊, …大桥具备通车条件 (not 今年是…成立…周年: a description)
     before = raw[:m.start()]
     v = vocab()
+    if (not raw[m.end():].strip() and v.verb_class.get(m.group(0)) in _SUBJECT_CLASSES
+            and m.group(0) not in (v.raw.get("nominal_verbs") or ())
+            and "是" not in before and len(core(before)) >= v.min_object_chars):
+        return True  # 地级城市黑臭水体基本消除: the clause closes on what is to be done
     return (v.verb_class.get(m.group(0)) in _SUBJECT_CLASSES and "是" not in before
             and m.group(0) not in (v.raw.get("nominal_verbs") or ())
             and len(before) <= 12 and len(core(raw[m.end():])) >= 2)
@@ -257,11 +293,13 @@ def extract_goals(doc: Document, sections: list[Section] | None = None) -> list[
                 multi = multi_section or by_year or _is_multi_year(seg_text, year)
                 if not qs:
                     goals.extend(_unquantified(doc, seg, year, title, target_list, multi))
-                    prev = ""
+                    prev = object_tail(text, seg)
                     continue
                 found = pieces(text, seg, qs, prev)
                 prev = carried(found, prev)
                 for p in found:
+                    if _delta(text[p.start:p.end], p.quantity):
+                        continue
                     goals.append(Goal(doc, squash(text[p.start:p.end]), p.start, p.end, year, title,
                                       p.quantity, p.metric, p.action, None, multi, target_list))
     return goals

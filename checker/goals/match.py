@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from checker.goals.extract import _find_quantities, implied_unit
 from checker.goals.model import Goal, Outcome
-from checker.goals.segments import carried, pieces, segments, sentences
+from checker.goals.segments import carried, object_tail, pieces, segments, sentences
 from checker.goals.text import bigrams, canonical, char_cover, core, cover, lcs, squash
 from checker.goals.vocab import vocab
 from checker.model import REVIEW, Document, Span
@@ -75,7 +75,7 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
                 if qs:
                     idx.with_numbers.add(len(idx.segs) - 1)
                 found = pieces(text, seg, qs, prev)
-                prev = carried(found, prev)
+                prev = carried(found, prev) if qs else object_tail(text, seg)
                 for p in found:
                     metric = v.fillers.sub("", p.metric)
                     idx.outcomes.append(Outcome(doc, squash(text[p.quote_from:p.end]), p.quote_from, p.end,
@@ -128,6 +128,16 @@ def _cumulative(text: str) -> bool:
     return any(w in text for w in vocab().raw.get("cumulative_cues") or ())
 
 
+def _level_of_flow(goal: Goal, o: Outcome) -> bool:
+    """Does ``o`` state a level reached (``…达到312公里``) while ``goal`` counts a flow (``新增…``)?"""
+    raw = vocab().raw
+    flows = raw.get("flow_actions") or ()
+    cues = raw.get("level_cues") or ()
+    if not any(w in goal.text for w in flows) or any(w in goal.text for w in cues):
+        return False
+    return any(w in o.text for w in cues) and not any(w in o.text for w in flows)
+
+
 def _bare(metric: str) -> str:
     v = vocab()
     return v.fillers.sub("", metric)
@@ -157,6 +167,8 @@ def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Ou
             continue
         if _cumulative(o.text) and not _cumulative(goal.text):
             continue  # 累计…: a running total, not the year's amount
+        if _level_of_flow(goal, o):
+            continue  # 运营里程达到312公里: a level, not the year's 新增
         fwd, score = metric_score(goal.metric, o.metric, o.near)
         if fwd < th.metric:
             continue

@@ -138,7 +138,99 @@ def pieces(text: str, seg: Span, quantities: list[Quantity], inherit: str = "") 
         bare = _bare(metric)
         if han_count(bare) >= 2:
             prev_words = bare
+    return _distribute(text, seg, out)
+
+
+_ITEM_SEP = re.compile(r"[、]")
+_ITEM_AND = re.compile(r"[和及与]")
+
+
+def _items(text: str, start: int, end: int) -> list[Span]:
+    """The items of a list ``text[start:end]`` (at 、, else at a last 和/及/与)."""
+    cuts = [m.start() for m in _ITEM_SEP.finditer(text, start, end)]
+    if not cuts:
+        last = None
+        for m in _ITEM_AND.finditer(text, start, end):
+            last = m.start()
+        cuts = [last] if last is not None else []
+    out, pos = [], start
+    for c in cuts:
+        out.append(Span(pos, c))
+        pos = c + 1
+    out.append(Span(pos, end))
+    return [i for i in out if i.end > i.start]
+
+
+def _prefix_end(text: str, item: Span) -> int:
+    """End of the action words that open a list (``新建和改扩建``中小学校): they go with every item."""
+    acts = vocab().actions
+    pos = item.start
+    while True:
+        m = acts.match(text, pos, item.end)
+        if m is None:
+            if pos < item.end and text[pos] in "和及与" and acts.match(text, pos + 1, item.end):
+                pos += 1
+                continue
+            return pos
+        pos = m.end()
+
+
+def _distribute(text: str, seg: Span, found: list[Piece]) -> list[Piece]:
+    """Lists of objects sharing numbers: ``中小学校、幼儿园分别为80所、150所`` (the n-th number
+    counts the n-th object) and ``5G基站、充电桩各2万个`` (one number for each object: one piece
+    per object)."""
+    if not found:
+        return found
+    first = found[0]
+    head = text[seg.start:first.quantity.start]
+    at = head.find("分别")
+    if at != -1 and len(found) >= 2:
+        items = _items(text, seg.start, seg.start + at)
+        if len(items) == len(found):
+            pre_end = _prefix_end(text, items[0])
+            prefix = text[items[0].start:pre_end]
+            out = []
+            for p, it in zip(found, items, strict=True):
+                words = text[max(it.start, pre_end):it.end]
+                out.append(Piece(p.start, p.end, p.quantity, canonical(prefix + words), p.action,
+                                 canonical(words)[-6:], p.quote_start))
+            return out
+    out = []
+    for p in found:
+        q = p.quantity
+        each = text.rfind("各", p.start, q.start)
+        if each == -1 or text[each + 1:q.start].strip():
+            out.append(p)
+            continue
+        items = _items(text, p.start, each)
+        if len(items) < 2 or "、" not in text[p.start:each]:
+            out.append(p)
+            continue
+        pre_end = _prefix_end(text, items[0])
+        prefix = text[items[0].start:pre_end]
+        for k, it in enumerate(items):
+            word_start = max(it.start, pre_end)
+            words = text[word_start:it.end]
+            out.append(Piece(p.start if k == 0 else it.start, p.end, q, canonical(prefix + words), p.action,
+                             canonical(words)[-6:], p.quote_start if k == 0 else -1))
     return out
+
+
+def object_tail(text: str, seg: Span) -> str:
+    """The object a number-less segment hands on to the next one: its words after the last
+    action or goal verb (``从今年开始拟连续几年发行超长期特别国债，今年先发行1万亿元``: the second
+    segment counts 超长期特别国债). Empty when fewer than 2 characters are left."""
+    raw = text[seg.start:seg.end]
+    v = vocab()
+    last = None
+    for pat in (v.actions, v.verbs):
+        for m in pat.finditer(raw):
+            if last is None or m.end() > last:
+                last = m.end()
+    if last is None:
+        return ""
+    tail = _bare(canonical(raw[last:]))
+    return tail if 2 <= han_count(tail) <= 12 else ""
 
 
 def carried(found: list[Piece], prev: str = "") -> str:

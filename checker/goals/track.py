@@ -7,6 +7,7 @@ contradict them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from checker.goals.extract import extract_goals, plan_sections
@@ -15,12 +16,13 @@ from checker.goals.match import (
     Thresholds,
     build_index,
     loose_claims,
+    metric_score,
     object_matches,
     quantity_candidates,
 )
 from checker.goals.model import Claim, Goal, Outcome, Tracked
 from checker.goals.status import Semantics, judge
-from checker.goals.text import canonical, core, squash
+from checker.goals.text import canonical, core, cover, squash
 from checker.goals.vocab import vocab
 from checker.model import Document
 
@@ -59,10 +61,22 @@ def settings_from_params(params: dict) -> Settings:
                     bool(params.get("quantified_only", False)))
 
 
-def _words_status(idx: ReviewIndex, seg_i: int, goal: Goal | None = None) -> tuple[str, str]:
+def _negated(text: str) -> bool:
+    """Does a review clause say something was not done (未能完成, 尚未出台)?"""
+    return any(w in text for w in vocab().raw.get("negation_words") or ())
+
+
+# A main target (国际收支保持基本平衡) restated this closely by the review (国际收支基本平衡) is met.
+RESTATED = 0.85
+
+
+def _words_status(idx: ReviewIndex, seg_i: int, goal: Goal | None = None,
+                  score: float = 0.0) -> tuple[str, str]:
     """Status of a goal reported in words, from the verbs of the segment (then the sentence)."""
     v = vocab()
     text = idx.canon[seg_i]
+    if _negated(text):
+        return "missed", "the review says it was not done"
     strong = v.raw.get("strong_completion_words") or []
     if any(w in text for w in strong):
         return "met", "the review reports it done"
@@ -78,6 +92,8 @@ def _words_status(idx: ReviewIndex, seg_i: int, goal: Goal | None = None) -> tup
     rest = canonical(idx.doc.text[seg.end:sent.end])
     if v.completion.search(rest) and not v.progress.search(rest):
         return "met", "the review reports it done"
+    if goal is not None and goal.target_list and score >= RESTATED:
+        return "met", "the review states the target as the year's result"
     return "qualitative_claim", "the review mentions it in words only"
 
 
@@ -88,14 +104,59 @@ def _word_outcome(idx: ReviewIndex, i: int, score: float) -> Outcome:
                    None, score)
 
 
+_IN_STEP = re.compile(r"^(.{2,20}?)[与和同](.{2,12}?)(?:基本)?同步")
+
+
+def _rate_outcome(words: list[str], idx: ReviewIndex, th: Thresholds) -> Outcome | None:
+    """The review's best growth rate (a % figure) whose metric names one of ``words``."""
+    best: tuple[float, Outcome] | None = None
+    acts = vocab().actions
+    for o in idx.outcomes:
+        if o.quantity is None or o.quantity.unit != "%":
+            continue
+        for w in words:
+            _, score = metric_score(w, o.metric, o.near)
+            fwd = cover(acts.sub("", w), acts.sub("", o.metric))  # the thing that grows, not 增长
+            if fwd >= max(th.metric, 0.6) and (best is None or score > best[0]):
+                best = (score, o)
+    return best[1] if best else None
+
+
+def _track_in_step(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked | None:
+    """``居民收入增长与经济增长基本同步``: compare the two growth rates the review reports."""
+    raw = vocab().raw
+    m = _IN_STEP.search(goal.metric)
+    if not goal.target_list or m is None:
+        return None
+    aliases = raw.get("in_step_aliases") or {}
+    first, second = m.group(1), m.group(2)
+    a = _rate_outcome([first], idx, st.thresholds)
+    b = _rate_outcome(aliases.get(second, [second]), idx, st.thresholds)
+    if a is None or b is None or a.quantity is None or b.quantity is None:
+        return None
+    av, bv = a.quantity.value, b.quantity.value
+    if a.quantity.direction == "decrease":
+        av = -av
+    if b.quantity.direction == "decrease":
+        bv = -bv
+    tol = float(raw.get("in_step_tolerance", 0.3))
+    status = "met" if av >= bv - tol else "missed"
+    out = Outcome(a.doc, a.text, a.start, a.end, a.quantity, a.metric, a.action, 1.0, av, a.near, a.seg)
+    return Tracked(goal, status, out, [b], av / bv if bv else None, "in_step",
+                   f"{first} {av:g}% vs {second} {bv:g}% (in step within {tol:g} points) → {status}")
+
+
 def _track_words(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
     """An unquantified goal: find its object in the review and read the verbs."""
+    in_step = _track_in_step(goal, idx, st)
+    if in_step is not None:
+        return in_step
     obj = core(goal.metric)
     found = object_matches(obj, idx, st.thresholds, goal.text)
     if not found:
         return Tracked(goal, "not_reported", reason=f"no review clause names 「{obj}」")
     score, i = found[0]
-    status, why = _words_status(idx, i, goal)
+    status, why = _words_status(idx, i, goal, score)
     out = _word_outcome(idx, i, score)
     # a number in the matched clause is the outcome's value (居民人均可支配收入增长6%)
     nums = [o for o in idx.outcomes if idx.segs[i].start <= o.start < idx.segs[i].end]
@@ -105,8 +166,41 @@ def _track_words(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
                    reason=f"{why} (object match {score:.2f})")
 
 
+def _plan_share(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked | None:
+    """``市重点项目完成年度计划的108%`` reports ``完成年度投资1200亿元`` as 108% of it."""
+    v = vocab()
+    cues = v.raw.get("plan_share_cues") or ()
+    q = goal.quantity
+    if q is None or "%" in q.unit or not cues:
+        return None
+    text = goal.doc.text
+    sent_start = max(text.rfind(c, 0, goal.start) for c in "。；\n") + 1
+    plan_sent = canonical(text[sent_start:goal.end])
+    for o in idx.outcomes:
+        if o.quantity is None or o.quantity.unit != "%" or not o.action or o.action != goal.action:
+            continue
+        before = canonical(idx.doc.text[max(o.start, o.quantity.start - 8):o.quantity.start])
+        cue = next((c for c in cues if before.endswith(c)), None)
+        if cue is None:
+            continue
+        subject = o.metric.replace(cue.rstrip("的"), "").replace("的", "")
+        subject = v.fillers.sub("", v.actions.sub("", subject))
+        if len(subject) < 2 or cover(subject, plan_sent) < 0.8:
+            continue
+        value = q.value * o.quantity.value / 100
+        verdict = judge(q.value, q.qualifier, value, goal.metric, st.semantics)
+        out = Outcome(o.doc, o.text, o.start, o.end, o.quantity, o.metric, o.action, 1.0, value,
+                      o.near, o.seg)
+        return Tracked(goal, verdict.status, out, [], verdict.ratio, verdict.mode,
+                       f"{o.quantity.value:g}% of the year's plan; " + verdict.reason)
+    return None
+
+
 def _fallback(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
     """A quantified goal with no figure in the review: reported in words, or not at all."""
+    share = _plan_share(goal, idx, st)
+    if share is not None:
+        return share
     bare = core(vocab().actions.sub("", goal.metric))
     if len(bare) < vocab().min_object_chars:  # 拆除违法建设 → 违法: too little left to search
         bare = core(goal.metric)
@@ -117,8 +211,22 @@ def _fallback(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
                   or v.blanket.search(idx.canon[i]))]  # it must say something was done
     if found:
         score, i = found[0]
+        if _negated(idx.canon[i]):
+            return Tracked(goal, "missed", _word_outcome(idx, i, score),
+                           reason=f"no figure; the review says it was not done (object match {score:.2f})")
         return Tracked(goal, "qualitative_claim", _word_outcome(idx, i, score),
                        reason=f"no figure; the review names it in words (object match {score:.2f})")
+    short = core(v.actions.sub("", goal.metric))
+    if 2 <= len(short) < v.min_object_chars:  # 新建绿道200公里 ↔ 绿道建设有序推进: the short object whole
+        said = [i for i, c in enumerate(idx.canon)
+                if short in c and i not in idx.with_numbers
+                and (v.completion.search(c) or v.progress.search(c) or v.blanket.search(c))]
+        if said:
+            if _negated(idx.canon[said[0]]):
+                return Tracked(goal, "missed", _word_outcome(idx, said[0], 0.0),
+                               reason=f"no figure; the review says 「{short}」 was not done")
+            return Tracked(goal, "qualitative_claim", _word_outcome(idx, said[0], 0.0),
+                           reason=f"no figure; the review names 「{short}」 in words")
     loose = [i for i in loose_claims(goal.metric, idx, st.thresholds) if i not in idx.with_numbers]
     if loose:
         i = loose[0]
@@ -179,6 +287,8 @@ def find_claims(idx: ReviewIndex) -> list[Claim]:
         seen.add(sent.start)
         for p in v.claim_patterns:
             m = p.search(text, sent.start, sent.end)
+            if m and _negated(canonical(text[max(sent.start, m.start() - 4):m.end()])):
+                continue  # 个别指标未能完成年度目标任务: the opposite of a claim
             if m:
                 claims.append(Claim(idx.doc, m.start(), m.end(), squash(m.group(0))))
                 break
