@@ -54,11 +54,29 @@ def _trimmed_dictionary(jieba_dir: Path, version: str) -> Path | None:
     return None
 
 
+def _import_jieba() -> Any:
+    """``import jieba`` without ``pkg_resources``: jieba only uses it to open its own dictionary
+    file and falls back to a plain ``open`` when it is missing, while importing it costs about as
+    much as the rest of checker's imports together (setuptools' documented slow import)."""
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail fast
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     import logging
 
-    import jieba
+    jieba = _import_jieba()
 
     jieba.setLogLevel(logging.WARNING)
     if os.environ.get("CHECKER_JIEBA_FULL"):
