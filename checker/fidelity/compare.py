@@ -224,7 +224,7 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
     # the matched window: from the first to the last run of 2+ equal characters (a lone equal
     # character at the edge, like 中 of 年中 and 中心, is chance)
     n_s, n_f = len(p.sb), len(m.canon)
-    # a shared number is an anchor however short (拆除违法建设2500万平方米)
+    # a shared number is an anchor however short (新建充电桩3000个)
     equal = [op for op in p.ops if op[0] == "equal" and (
         op[2] - op[1] >= 2 or (op[1] == 0 and op[3] == 0) or (op[2] == n_s and op[4] == n_f)
         or any(is_symbol(ch) for ch in p.sb[op[1]:op[2]]))] or \
@@ -270,7 +270,7 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
                     and _starts_list(p.f_text, m.origin[j1], m.origin[j2 - 1] + 1)):
                 omitted.append((m.origin[j1], m.origin[j2 - 1] + 1, m.canon[j1:j2]))
                 continue
-            # ... or at the very end of it (数字消费、绿色消费、健康消费 → 数字消费、绿色消费)
+            # ... or at the very end of it (文化消费、体育消费、养老消费 → 文化消费、体育消费)
             if (n > hi and tag == "delete" and j2 == n_f and i1 == n_s and not f_syms
                     and _ends_list(p.f_text, m.origin[j1], m.origin[j2 - 1] + 1)):
                 omitted.append((m.origin[j1], m.origin[j2 - 1] + 1, m.canon[j1:j2]))
@@ -485,7 +485,7 @@ def _item_span(p: _Pair, n: int, j1: int, j2: int) -> tuple[int, int]:
 
 def _ends_list(text: str, a: int, b: int) -> bool:
     """Is ``text[a:b]`` the last item of an enumeration, the whole of it (with the words that
-    close the list: ``、养老等公共服务布局``)?"""
+    close the list: ``、托育等服务设施布局``)?"""
     item = "".join(text[a:b].split())
     return bool(item) and len(item) <= 2 * ITEM_MAX and "、" not in item and text[a - 1:a] == "、" \
         and (b >= len(text) or text[b] in "，。；：\n等")
