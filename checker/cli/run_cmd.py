@@ -20,8 +20,6 @@ import typer
 
 from checker.errors import CheckerError
 
-FAIL_ON = ("error", "warning", "info", "never")
-
 
 def parse_output(spec: str) -> tuple[str, Path | None]:
     """``sarif:out.sarif`` / ``out.sarif`` / ``junit:-`` → (format, path or None for stdout)."""
@@ -97,12 +95,10 @@ def run(
     Exit codes: 0 nothing needing attention at or above --fail-on; 1 something is; 2 bad usage,
     invalid rules, unreadable input. Example: checker run seeds/corpus.yaml --output findings.sarif
     """
-    from checker.output import FORMATS, Report, render
+    from checker.cli.output_io import check_options
+    from checker.output import Report, render
 
-    if fail_on not in FAIL_ON:
-        raise CheckerError(f"--fail-on {fail_on}: use one of {', '.join(FAIL_ON)}")
-    if fmt not in FORMATS:
-        raise CheckerError(f"--format {fmt}: unknown format (use one of {', '.join(FORMATS)})")
+    check_options(fmt, fail_on)
     targets = [parse_output(spec) for spec in outputs or []]
     to_stdout = [t for t in targets if t[1] is None]
     if len(to_stdout) > 1:
@@ -192,10 +188,6 @@ def _overview(corpus: Any) -> None:
     """No rules: say so, and show what checker sees in each document."""
     print("checker: no rules selected; showing what was found in each document "
           "(add rules under rules/ or pass --rules DIR)", file=sys.stderr)
-    try:
-        from checker.pipeline import corpus_overview
-    except ImportError:
-        for doc in corpus.documents:
-            print(f"{doc.id}: {doc.meta.kind} {doc.meta.year or ''} {doc.path}")
-        return
+    from checker.pipeline import corpus_overview
+
     print(corpus_overview(corpus))
