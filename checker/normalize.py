@@ -133,11 +133,14 @@ def _wrap_width(lines: list[str]) -> float | None:
     if len(widths) < 3:
         return None
     hist = Counter(widths)
+    # A paragraph's last line (ending a sentence) is no wider than the page either: short title
+    # lines of a text whose paragraphs are single long lines are no page width.
+    every = Counter(round(_width(s)) for s in lines if _width(s) >= 12)
     best, best_count = None, 0
     for w in sorted(hist):
         count = hist[w - 1] + hist[w] + hist[w + 1]
-        wider = sum(n for v, n in hist.items() if v > w + 1)
-        if count < 3 or count < 0.15 * len(widths) or wider > count:
+        wider = sum(n for v, n in every.items() if v > w + 1)
+        if count < 3 or count < 0.15 * len(widths) or 2 * wider > count:
             continue
         if count >= best_count:
             best, best_count = w, count

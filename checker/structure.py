@@ -13,7 +13,9 @@ Headings recognised (one line each; indentation and bullet markers ignored):
   numbered digest items ``1 推动科技创新提速,…`` (level 3)
 - a paragraph's short first sentence (``深化健康城市建设。严格…``): topic heading, level 4
 - part titles made only of a year and a cue (``回顾2024年``, ``展望2025年``, ``2025年重点任务``)
-  are level 1 whatever their markup.
+  are level 1 whatever their markup, and so are such a part title with a headline after a
+  colon (``一年来：主要经济指标好于预期``) and a marked-up subheading of only a year and cue words
+  naming another year than the open part (``**2024年主要预期目标**`` after ``**2023年成绩单**``).
 
 Roles (``review`` / ``plan`` / ``targets`` / ``other``) and years come from the top-level
 section titles, with the cue words of ``checker/data/sections.yaml``; subsections inherit them.
@@ -51,6 +53,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_ARABIC = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t]*(?:年|—|-|–|～|~|至)")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t]*[—\-–～~至][ \t]*((?:19|20)\d{2})[ \t]*年")
 _YEAR_CN = re.compile(r"([〇零一二三四五六七八九]{4})[ \t]*年")
+# a delivery date line: ——2024年1月23日在… / 二〇二五年一月十五日在…
+_DATE_LINE = re.compile(
+    r"(?:^|\n)[ \t\u3000—－-]*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})[ \t]*年[ \t]*"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月"
+)
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 SHORT_TITLE_MAX = 40   # digest titles are short; longer standalone lines are paragraphs
@@ -158,18 +165,38 @@ def is_part_title(title: str) -> bool:
     ``回顾2024年工作`` / ``展望2025年`` / ``2025年重点任务`` → True;
     ``2024年全省地区生产总值增长6.1%`` → False.
     """
+    return _only_year_and(title, vocab().part)
+
+
+def _only_year_and(title: str, cues: tuple[str, ...]) -> bool:
+    """Is ``title`` only years, relative years and filler around at least one of ``cues``?"""
     v = vocab()
     rest = _compact(title)
     if not rest:
         return False
-    if not any(c in rest for c in v.part):
+    if not any(c in rest for c in cues):
         return False
     rest = _YEAR_ARABIC.sub("", rest)
     rest = _YEAR_CN.sub("", rest)
-    for word in sorted((*v.part, *v.relative, *v.filler), key=len, reverse=True):
+    for word in sorted((*cues, *v.relative, *v.filler), key=len, reverse=True):
         rest = rest.replace(word, "")
     rest = re.sub(r"[\W_]", "", rest)
     return rest == ""
+
+
+def _cue_headline(c: str) -> bool:
+    """A digest's part title with a headline after a colon: ``一年来：主要经济指标好于预期``,
+    ``新一年：确保经济增长5.5%左右`` (short, one clause, the part before the colon a part title)."""
+    m = re.search(r"[：:]", c)
+    if m is None or len(c) > SHORT_TITLE_MAX or not 0 < m.start() <= 12:
+        return False
+    tail = c[m.end():]
+    return (
+        bool(tail.strip())
+        and not _SENT_END.search(tail)
+        and not re.search(r"[；;：:]", tail)
+        and is_part_title(c[: m.start()])
+    )
 
 
 def _is_item(line: _Line | None) -> bool:
@@ -194,9 +221,9 @@ def _heading(lines: list[_Line], i: int, started: bool) -> tuple[int, int] | Non
     line = lines[i]
     c = line.content
     if line.markup == "md":
-        return (1 if is_part_title(c) else line.md_level), len(c)
+        return (1 if is_part_title(c) or _cue_headline(c) else line.md_level), len(c)
     if line.markup == "bold":
-        return (1 if is_part_title(c) else 2), len(c)
+        return (1 if is_part_title(c) or _cue_headline(c) else 2), len(c)
     if _PART0.match(c) or _PART1.match(c):
         return 1, _run_in_title(c)
     if _PART2.match(c):
@@ -208,6 +235,8 @@ def _heading(lines: list[_Line], i: int, started: bool) -> tuple[int, int] | Non
     if line.bullet:
         return None
     if len(c) <= SHORT_TITLE_MAX and not _NO_TITLE.search(c) and is_part_title(c):
+        return 1, len(c)
+    if _cue_headline(c):
         return 1, len(c)
     prev = lines[i - 1] if i > 0 else None
     nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -305,7 +334,9 @@ def classify(title: str, doc_year: int | None) -> tuple[str, int | None, int | N
 
 
 def infer_year(doc: Document, titles: list[str] | None = None) -> int | None:
-    """The year a document was delivered: title line, else plan/review headings, else a date.
+    """The year a document was delivered: plan/review headings, else the year before the
+    title's 报告/要点/摘要, else a delivery date line, else the year named at the start of a
+    section titled 过去一年/今年, else any year in the title line or the preamble.
 
     ``2022 年杭州市政府工作报告`` → 2022; no title but ``三、2021年工作安排`` → 2021;
     only ``一、2020年工作回顾`` → 2021; ``二〇二五年一月十五日在…`` → 2025.
@@ -318,15 +349,54 @@ def infer_year(doc: Document, titles: list[str] | None = None) -> int | None:
         if role == REVIEW and year is not None and not title_years(title)[0]:
             return year + 1
     head = preamble(doc)
-    for line in head.splitlines()[:12]:
-        c = _compact(line)
-        if "报告" in c or "要点" in c or "摘要" in c:
-            _, years = title_years(c)
-            if years:
-                return years[0]
+    title_lines = [
+        c for c in (_compact(line) for line in head.splitlines()[:12])
+        if "报告" in c or "要点" in c or "摘要" in c
+    ]
+    for c in title_lines:
+        # the year that names the report (2024年某省政府工作报告), not a headline's figure year
+        # after it (政府工作报告速览：2023年全省经济增长5.3%)
+        cut = min(c.find(w) for w in ("报告", "要点", "摘要") if w in c)
+        _, years = title_years(c[:cut])
+        if years:
+            return years[0]
+    m = _DATE_LINE.search(head)
+    if m:
+        return cn_year(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+    year = _year_from_relative_sections(doc)
+    if year is not None:
+        return year
+    for c in title_lines:
+        _, years = title_years(c)
+        if years:
+            return years[0]
     m = _YEAR_CN.search(head) or _YEAR_ARABIC.search(head)
     if m:
         return cn_year(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+    return None
+
+
+def _year_from_relative_sections(doc: Document) -> int | None:
+    """The document year from a section titled with a relative year (过去一年 / 今年) whose
+    opening text names the year it covers: ``过去一年：…`` + ``2023年全省…`` → 2024."""
+    v = vocab()
+    text = doc.match_text
+    for s in doc.sections:
+        if s.parent is not None:
+            continue
+        title = _compact(text[s.start : s.start + len(s.title)])
+        offset = next((off for word, off in sorted(v.relative.items(), key=lambda kv: -len(kv[0]))
+                       if word in title), None)
+        if offset is None or any(w in title for w in (*v.past_five, *v.next_five)):
+            continue
+        role, year, _ = classify(title, None)
+        if role not in (REVIEW, PLAN) or year is not None or title_years(title)[0]:
+            continue
+        body = text[s.body_start or s.start : min(s.end, (s.body_start or s.start) + 200)]
+        m = _YEAR_ARABIC.search(body) or _YEAR_CN.search(body)
+        if m and not _YEAR_RANGE.match(body, m.start()):
+            y = cn_year(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+            return y - offset
     return None
 
 
@@ -372,6 +442,8 @@ def structure(doc: Document) -> Document:
                 head = None
                 title_line = True
             else:
+                if level > 1 and line.markup and stack and _new_year_part(title, sections[stack[0]].title):
+                    level = 1
                 while stack and sections[stack[-1]].level >= level:
                     stack.pop()
                 parent = stack[-1] if stack else None
@@ -392,6 +464,17 @@ def structure(doc: Document) -> Document:
     doc.clauses = [c for s in sentences for c in _clauses(text, s)]
     _assign_roles(doc)
     return doc
+
+
+def _new_year_part(title: str, part_title: str) -> bool:
+    """Does a marked-up subheading open a part of its own: a year and cue words only, the year
+    not that of the open part (``**2024年主要预期目标**`` after ``**2023年成绩单**``)?"""
+    v = vocab()
+    if not _only_year_and(title, (*v.review, *v.plan, *v.targets)):
+        return False
+    period, years = title_years(title)
+    part_period, part_years = title_years(part_title)
+    return bool(years) and not period and bool(part_years) and not part_period and years[0] != part_years[0]
 
 
 def _close(sections: list[Section]) -> None:

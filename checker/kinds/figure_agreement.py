@@ -53,7 +53,37 @@ def figure_data() -> dict[str, Any]:
         data = yaml.safe_load(fh) or {}
     data["count_units"] = frozenset(data.get("count_units") or ())
     data["non_figure_units"] = frozenset(data.get("non_figure_units") or ())
+    data["key_aliases"] = dict(data.get("key_aliases") or {})
     return data
+
+
+def figure_key(m: Mention) -> str:
+    """The key a figure is grouped under: the mention key without a trailing link verb
+    (``地区生产总值增速定在``, ``key_tail_links``), or the key it is another name of
+    (``经济总量`` → ``地区生产总值``, checker/data/figures.yaml ``key_aliases``)."""
+    key = m.key or ""
+    for tail in sorted(figure_data().get("key_tail_links") or (), key=len, reverse=True):
+        if tail and key.endswith(tail) and len(key) - len(tail) >= 2:
+            key = key[: -len(tail)]
+            break
+    return figure_data()["key_aliases"].get(key, key)
+
+
+# 含量/含金量 are metric words, not "including".
+_NOT_SCOPE = ("含量", "含金量", "包括在")
+
+
+def scope_core(key: str) -> str:
+    """The metric phrase without a trailing statement of coverage: ``轨道交通运营里程含市域铁路`` →
+    ``轨道交通运营里程`` (a ``scope_cues`` word such as 含/包括 after at least 4 characters)."""
+    best = len(key)
+    for cue in figure_data().get("scope_cues") or ():
+        i = key.find(cue, 4)
+        while i >= 0 and any(key.startswith(w, i) for w in _NOT_SCOPE):
+            i = key.find(cue, i + 1)
+        if i >= 4 and len(key) - i - len(cue) >= 2:
+            best = min(best, i)
+    return key[:best]
 
 
 def figure_kind(role: str | None) -> str | None:
@@ -99,7 +129,7 @@ def is_cumulative(text: str) -> bool:
     return any(cue in text for cue in figure_data().get("cumulative_cues") or ())
 
 
-def measure_of(m: Mention, lead_text: str) -> str:
+def measure_of(m: Mention, lead_text: str, key: str | None = None) -> str:
     """``change`` (增长5.2%, 增长1.1倍), ``cumulative`` (累计…) or ``level`` (失业率4.4%).
 
     A change is a growth multiple, a rate unit with a direction, or a key the mention stage
@@ -111,7 +141,8 @@ def measure_of(m: Mention, lead_text: str) -> str:
 
     q = m.quantity
     assert q is not None
-    if q.kind == "growth_multiple" or m.key.endswith(CHANGE_SUFFIX) or (q.direction and q.unit in RATE_UNITS):
+    key = key if key is not None else m.key
+    if q.kind == "growth_multiple" or key.endswith(CHANGE_SUFFIX) or (q.direction and q.unit in RATE_UNITS):
         return CHANGE
     first = getattr(m, "first_year", None)
     if is_cumulative(lead_text) or (first is not None and m.year is not None and first < m.year):
@@ -204,7 +235,9 @@ def _figure(doc: Document, m: Mention, kind: str | None, year: int | None) -> Fi
     if q.unit in figure_data()["non_figure_units"]:
         return None  # 三年行动计划: a programme's length, not a reported figure
     lead = doc.match_text[m.clause.start:max(q.end, m.clause.start)]
-    return Figure(doc, m, kind, year, unit_dimension(q.unit), measure_of(m, lead))
+    key = figure_key(m)
+    return Figure(doc, m, kind, year, unit_dimension(q.unit), measure_of(m, lead, key),
+                  alias=key if key != m.key else "")
 
 
 def _full_report_index(full: Document, mentions: MentionSource) -> dict[str, set[tuple[str, int]]]:
@@ -213,7 +246,7 @@ def _full_report_index(full: Document, mentions: MentionSource) -> dict[str, set
     for m in mentions(full):
         kind = mention_kind(full, m)
         if m.quantity is not None and kind and m.year is not None:
-            index[m.key].add((kind, m.year))
+            index[figure_key(m)].add((kind, m.year))
     return index
 
 
@@ -223,27 +256,56 @@ def collect_figures(docs: Iterable[Document], corpus: Any = None,
 
     A summary's mention outside any review/plan section borrows (kind, year) from the full
     report it retells (``corpus.full_of``) when the key names exactly one (kind, year) there.
+    Its own year, or else the year an earlier clause of its sentence states (``报告提出，2023年
+    全省经济总量…，改造老旧小区1260个``), picks among several.
     """
     mentions = mentions or _mentions
     out: list[Figure] = []
     for doc in docs:
         full_index: dict[str, set[tuple[str, int]]] | None = None
-        for m in mentions(doc):
+        full: Document | None = None
+        sentence_year: tuple[int, int] | None = None    # (sentence start, year stated in it)
+        doc_mentions = mentions(doc)
+        for m in doc_mentions:
             kind, year = mention_kind(doc, m), m.year
+            if kind is None and m.year is not None:
+                sentence_year = (m.sentence.start, m.year)
             if (kind is None or year is None) and m.quantity is not None and doc.meta.kind != "report":
                 if full_index is None:
                     full = _full_of(corpus, doc)
                     full_index = _full_report_index(full, mentions) if full is not None else {}
-                placed = full_index.get(m.key) or set()
-                if m.year is not None and len(placed) > 1:
+                placed = full_index.get(figure_key(m)) or set()
+                if not placed:
+                    # the report states it under a longer name (with its coverage): 轨道交通运营里程
+                    # retold from 轨道交通和市域铁路运营里程（含市域铁路）
+                    near = [k for k in full_index if retold_key(figure_key(m), k)]
+                    if len(near) == 1:
+                        placed = full_index[near[0]]
+                own = m.year
+                if own is None and sentence_year and sentence_year[0] == m.sentence.start:
+                    own = sentence_year[1]
+                if own is not None and len(placed) > 1:
                     # 2024年GDP增长目标…: the summary's own year picks among the report's
-                    placed = {p for p in placed if p[1] == m.year}
+                    placed = {p for p in placed if p[1] == own}
+                elif own is None and len(placed) > 1 and full is not None and full.meta.year \
+                        and _alone_in_sentence(m, doc_mentions):
+                    # 森林覆盖率41.6% with no year: the report's own figures (the year it reviews,
+                    # the year it plans), not a baseline it quotes (由41.2%提高到41.6%)
+                    placed = {p for p in placed if p in ((OUTCOME, full.meta.year - 1),
+                                                         (TARGET, full.meta.year))}
                 if len(placed) == 1:
                     kind, year = next(iter(placed))
             fig = _figure(doc, m, kind, year)
             if fig is not None:
                 out.append(fig)
     return _align_summary_keys(out, corpus, mentions)
+
+
+def _alone_in_sentence(m: Mention, doc_mentions: list[Mention]) -> bool:
+    """``m`` is the only quantified mention of its key in its sentence (not 由A提高到B)."""
+    key = figure_key(m)
+    return sum(1 for x in doc_mentions if x.quantity is not None and x.sentence.start == m.sentence.start
+               and figure_key(x) == key) == 1
 
 
 def _signature(f: Figure) -> tuple[int, str, str, str]:
@@ -258,10 +320,36 @@ def key_variant(a: str, b: str) -> bool:
             and (long.endswith(short) or long.startswith(short)))
 
 
+def drops_component(short: str, long: str) -> bool:
+    """``short`` is ``long`` without a joined component: ``轨道交通运营里程`` /
+    ``轨道交通和市域铁路运营里程`` (one ``scope_joiners`` word and what it joins dropped); both
+    at least 4 characters."""
+    if len(short) < 4 or len(long) <= len(short):
+        return False
+    for joiner in figure_data().get("scope_joiners") or ():
+        if not joiner or joiner not in long:
+            continue
+        head, tail = long.split(joiner, 1)
+        if head and any(head + tail[cut:] == short for cut in range(1, len(tail))):
+            return True
+    return False
+
+
+def retold_key(short: str, long: str) -> bool:
+    """A summary's key ``short`` retells the report's key ``long``: a variant (``key_variant``),
+    or ``long`` with its statement of coverage (含市域铁路) or a joined component dropped."""
+    if key_variant(short, long):
+        return True
+    core = scope_core(long)
+    return short == core or (core != long and key_variant(short, core)) or drops_component(short, core)
+
+
 def _align_summary_keys(figs: list[Figure], corpus: Any, mentions: MentionSource) -> list[Figure]:
     """A summary's figure whose key its full report never uses, for the same year, kind,
     dimension and measure, takes the report's key when exactly one report key is a variant of it
-    (``key_variant``): the summary retells that figure with a word dropped or added."""
+    (``retold_key``): the summary retells that figure with a word dropped or added, or without
+    the report's statement of coverage (``轨道交通运营里程`` for
+    ``轨道交通和市域铁路运营里程（含市域铁路）``)."""
     reports: dict[str, dict[tuple, set[str]]] = {}
     out = []
     for f in figs:
@@ -281,7 +369,7 @@ def _align_summary_keys(figs: list[Figure], corpus: Any, mentions: MentionSource
             reports[full.id] = index
         keys = reports[full.id].get(_signature(f)) or set()
         if f.key not in keys:
-            near = [k for k in keys if key_variant(f.key, k)]
+            near = [k for k in keys if retold_key(f.key, k)]
             if len(near) == 1:
                 f = Figure(f.doc, f.mention, f.kind, f.year, f.dim, f.measure, alias=near[0])
         out.append(f)
@@ -368,8 +456,51 @@ def _qualifier(f: Figure, lenient: bool) -> str:
     return q
 
 
+def _bound_holds(bound: Figure, exact: float) -> bool:
+    """Does the outcome ``bound`` (突破3.4万亿元, 超过63万人, 近240万平方米, 约4.4万亿元) hold for the
+    exact value, as the rounded statement of it? Within ``bound_tolerance`` (relative) of it."""
+    q = bound.quantity
+    b, tol = q.value, float(figure_data().get("bound_tolerance", 0.1))
+    if b <= 0 or q.value_high is not None:
+        return False
+    qual = q.qualifier
+    if qual in (">", ">="):
+        return (b < exact if qual == ">" else b <= exact) and exact <= b * (1 + tol)
+    if qual in ("<", "<=", "<~"):
+        return (exact < b if qual == "<" else exact <= b) and exact >= b * (1 - tol)
+    if qual == "~":
+        return abs(exact - b) <= b * tol / 2
+    return False
+
+
+def rounded_bounds(group: Sequence[Figure], lenient_qualifiers: bool = True) -> list[Figure]:
+    """The outcomes of ``group`` that state a rounded bound of its exact figure: the others (at
+    least one) state one exact value, and each bound holds for it (``_bound_holds``) with another
+    value — an overview's 经济总量突破3.4万亿元 for the body's 3.42万亿元. Empty when not so."""
+    exact = [f for f in group if _qualifier(f, lenient_qualifiers) == "="]
+    bounds = [f for f in group if _qualifier(f, lenient_qualifiers) != "="]
+    if not exact or not bounds or any(f.kind != OUTCOME for f in group):
+        return []
+    v = exact[0].quantity.value
+    if any(not _same_value(v, f.quantity.value) or f.quantity.value_high is not None for f in exact):
+        return []
+    if all(not _same_value(v, f.quantity.value) and _bound_holds(f, v) for f in bounds):
+        return bounds
+    return []
+
+
 def differences(group: Sequence[Figure], lenient_qualifiers: bool = True) -> list[str]:
-    """Which of ``value``, ``unit``, ``qualifier`` differ within ``group`` (empty: all agree)."""
+    """Which of ``value``, ``unit``, ``qualifier`` differ within ``group`` (empty: all agree).
+
+    An outcome stated elsewhere as a rounded bound of its exact value (突破3.4万亿元 / 3.42万亿元,
+    ``rounded_bounds``) agrees in value and qualifier; a bound with the same number as the exact
+    figure (近240万平方米 / 240万平方米) does not.
+    """
+    bounds = rounded_bounds(group, lenient_qualifiers)
+    if bounds:
+        rest = [f for f in group if f not in bounds]
+        units = {f.quantity.unit for f in group}
+        return ["unit"] if len(units) > 1 else differences(rest, lenient_qualifiers) if len(rest) > 1 else []
     diffs = []
     values = [f.quantity.value for f in group]
     if any(not _same_value(values[0], v) for v in values[1:]):

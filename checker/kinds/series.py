@@ -42,6 +42,8 @@ from checker.kinds.figure_agreement import (
     collect_figures,
     figure_data,
     mentions_of,
+    rounded_bounds,
+    scope_core,
     selected_documents,
     stated,
 )
@@ -102,8 +104,11 @@ def _points(figs: Sequence[Figure]) -> list[Point]:
         slots[(f.year, f.kind, f.measure)].append(f)
     points = []
     for (year, kind, _measure), group in slots.items():
-        for sub in _by_action(sorted(group, key=_rank)):
-            points.append(Point(year, kind, sub[0], sub))
+        # 突破3.4万亿元 in an overview rounds the body's 3.42万亿元: one point, stated exactly
+        bounds = rounded_bounds(group)
+        subs = _by_action(sorted((f for f in group if f not in bounds), key=_rank))
+        for sub in subs:
+            points.append(Point(year, kind, sub[0], sub + (bounds if len(subs) == 1 else [])))
     points.sort(key=lambda p: (p.year, p.kind == OUTCOME))
     return points
 
@@ -157,6 +162,12 @@ def scope_relation(a: str, b: str) -> str | None:
     from checker.mentions import CHANGE_SUFFIX
 
     a, b = a.removesuffix(CHANGE_SUFFIX), b.removesuffix(CHANGE_SUFFIX)
+    # 轨道交通和市域铁路运营里程（含市域铁路）: the stated coverage is not part of the name
+    ca, cb = scope_core(a), scope_core(b)
+    if (ca, cb) != (a, b):
+        if ca == cb:
+            return "qualifier"
+        a, b = ca, cb
     for x, y in ((a, b), (b, a)):
         parts = _joined_parts(y)
         if len(parts) == 2 and len(_joined_parts(x)) == 1:
