@@ -20,9 +20,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from checker.datafiles import load_data
 from checker.model import Document, Mention, Quantity, Span
 from checker.segment import lcut
-from checker.structure import DATA_DIR, load_yaml, vocab
+from checker.structure import vocab
 
 CHANGE_SUFFIX = "增速"  # key suffix of a rate of change (增长5.2% / 下降5.7% / 增长1.1倍)
 RATE_UNITS = frozenset({"%", "个百分点", "百分点", "倍", "‰"})
@@ -64,7 +65,7 @@ class _Words:
 @lru_cache(maxsize=1)
 def words() -> _Words:
     """The vocabulary of ``data/actions.yaml`` and ``data/synonyms.yaml`` (loaded once)."""
-    raw = load_yaml(DATA_DIR / "actions.yaml")
+    raw = load_data("actions.yaml")
     acts = [a.lstrip("*") for a in raw["actions"]]
     infix = [a.lstrip("*") for a in raw["actions"] if a.startswith("*")]
     up = frozenset(raw["change_verbs"]["increase"])
@@ -73,7 +74,7 @@ def words() -> _Words:
     after = frozenset(raw["after_metric"])
     tail = sorted({*after, *up, *down, *links, *transparent}, key=len, reverse=True)
     syn: dict[str, str] = {}
-    for canon, variants in (load_yaml(DATA_DIR / "synonyms.yaml") or {}).items():
+    for canon, variants in load_data("synonyms.yaml").items():
         canon = str(canon).upper()
         syn[canon] = canon
         for v in [variants] if isinstance(variants, str) else variants or []:

@@ -25,21 +25,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from checker.datafiles import load_data
 from checker.model import Quantity
 
-DATA_DIR = Path(__file__).parent / "data"
-
 _PUNCT = set("，。；：！？、,.;:!?（）()【】“”‘’「」《》\n —-")
-
-
-def _load(name: str) -> dict:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
-    with open(DATA_DIR / name, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=loader)
 
 
 def _alt(words) -> str:
@@ -58,7 +48,7 @@ class _Vocab:
     """Every vocabulary file, loaded and compiled once."""
 
     def __init__(self) -> None:
-        units, quals, ids, nums = (_load(n) for n in
+        units, quals, ids, nums = (load_data(n) for n in
                                    ("units.yaml", "qualifiers.yaml", "identifiers.yaml", "numerals.yaml"))
         self.digits: dict[str, int] = nums["digits"]
         self.small: dict[str, int] = nums["small_units"]

@@ -26,11 +26,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from checker.datafiles import load_data
 from checker.model import OTHER, PLAN, REVIEW, TARGETS, Document, Section, Span
-
-DATA_DIR = Path(__file__).parent / "data"
 
 _CN_NUM = "一二三四五六七八九十百"
 _INDENT = re.compile(r"[ \t\u3000\xa0]*")
@@ -80,7 +78,7 @@ class _Vocab:
 @lru_cache(maxsize=1)
 def vocab() -> _Vocab:
     """The cue words of ``data/sections.yaml`` (loaded once)."""
-    raw = load_yaml(DATA_DIR / "sections.yaml")
+    raw = load_data("sections.yaml")
     return _Vocab(
         review=tuple(raw["review"]),
         plan=tuple(raw["plan"]),
@@ -92,15 +90,6 @@ def vocab() -> _Vocab:
         part=tuple(sorted(raw["part_words"], key=len, reverse=True)),
         filler=tuple(sorted(raw["part_title_filler"], key=len, reverse=True)),
     )
-
-
-def load_yaml(path: Path) -> dict:
-    """A YAML data file (the C loader when available: data files load on every run)."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=loader) or {}
 
 
 # ---------------------------------------------------------------- lines and headings
@@ -571,4 +560,4 @@ def vocab_kinds() -> dict:
 
 @lru_cache(maxsize=1)
 def _kinds() -> dict:
-    return dict(load_yaml(DATA_DIR / "sections.yaml")["kinds"])
+    return dict(load_data("sections.yaml")["kinds"])

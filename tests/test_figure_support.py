@@ -81,6 +81,37 @@ def load_cases(name: str) -> list[dict[str, Any]]:
         return yaml.safe_load(fh)
 
 
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules" / "figures"
+
+
+def run_figure_rules(folder: Path) -> list[Finding]:
+    """Every finding of the rules in rules/figures/ over the corpus at ``folder`` (or a manifest)."""
+    from checker.corpus import load_corpus
+    from checker.engine import run_rules
+    from checker.ruleset import load_rules
+
+    return run_rules(load_corpus(folder), load_rules(str(RULES_DIR)))
+
+
+def altered_corpus(corpus: Path, tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A manifest of the corpus folder ``corpus`` where file ``name`` is a copy with ``old``
+    replaced by ``new`` (once); the other documents stay where they are (loaded once, from the
+    pipeline's cache)."""
+    manifest = yaml.safe_load((corpus / "corpus.yaml").read_text(encoding="utf-8"))
+    for entry in manifest["documents"]:
+        entry["path"] = str(corpus / entry["path"])
+    text = (corpus / name).read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {name}"
+    copy = tmp_path / name
+    copy.write_text(text.replace(old, new), encoding="utf-8")
+    for entry in manifest["documents"]:
+        if Path(entry["path"]).name == name:
+            entry["path"] = str(copy)
+    path = tmp_path / "corpus.yaml"
+    path.write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 def test_make_mention_places_the_quantity_inside_its_clause() -> None:
     doc = make_doc("森林覆盖率达到44.4%，森林覆盖率44.9%。")
     m = make_mention(doc, "森林覆盖率44.9%", "44.9%", "森林覆盖率", 44.9, "%")

@@ -11,42 +11,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from checker.engine import run_rules
-from checker.ruleset import load_rules
+from test_figure_support import altered_corpus, run_figure_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-RULES = ROOT / "rules" / "figures"
-
-
-def _run(folder: Path) -> list:
-    from checker.corpus import load_corpus
-
-    return run_rules(load_corpus(folder), load_rules(str(RULES)))
-
-
-def _altered(tmp_path: Path, name: str, old: str, new: str) -> Path:
-    """A manifest of the seeds where file ``name`` is a copy with ``old`` replaced by ``new``
-    (once); the other documents stay where they are (loaded once, from the pipeline's cache)."""
-    manifest = yaml.safe_load((SEEDS / "corpus.yaml").read_text(encoding="utf-8"))
-    for entry in manifest["documents"]:
-        entry["path"] = str(SEEDS / entry["path"])
-    text = (SEEDS / name).read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur once in {name}"
-    copy = tmp_path / name
-    copy.write_text(text.replace(old, new), encoding="utf-8")
-    for entry in manifest["documents"]:
-        if Path(entry["path"]).name == name:
-            entry["path"] = str(copy)
-    path = tmp_path / "corpus.yaml"
-    path.write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
 def seed_findings() -> list:
-    return _run(SEEDS)
+    return run_figure_rules(SEEDS)
 
 
 def _status(findings: list, rule: str, status: str) -> list:
@@ -87,7 +60,7 @@ ALTERED = yaml.safe_load((ROOT / "tests" / "cases" / "figures" / "altered.yaml")
 
 @pytest.mark.parametrize("case", ALTERED, ids=[c["id"] for c in ALTERED])
 def test_altered_seeds_give_exactly_the_expected_findings(case: dict, tmp_path: Path) -> None:
-    findings = _run(_altered(tmp_path, case["file"], case["old"], case["new"]))
+    findings = run_figure_rules(altered_corpus(SEEDS, tmp_path, case["file"], case["old"], case["new"]))
     got = sorted((f.rule, f.status, f.data.get("n") if f.status == "disagree" else None,
                   f.data.get("differs_in") if f.status == "disagree" else None)
                  for f in findings if not f.passed)
@@ -96,7 +69,7 @@ def test_altered_seeds_give_exactly_the_expected_findings(case: dict, tmp_path: 
 
 
 def test_a_disagreement_lists_every_occurrence_with_its_location(tmp_path: Path) -> None:
-    findings = _run(_altered(tmp_path, "beijing-2024-press-summary.md",
+    findings = run_figure_rules(altered_corpus(SEEDS, tmp_path, "beijing-2024-press-summary.md",
                              "竣工各类保障性住房9.3万套", "竣工各类保障性住房9.3万个"))
     (bad,) = _status(findings, "figure-agreement", "disagree")
     rows = bad.data["occurrence_list"]
@@ -108,7 +81,7 @@ def test_a_disagreement_lists_every_occurrence_with_its_location(tmp_path: Path)
 
 
 def test_a_jump_names_both_points(tmp_path: Path) -> None:
-    findings = _run(_altered(tmp_path, "beijing-2024-report.txt",
+    findings = run_figure_rules(altered_corpus(SEEDS, tmp_path, "beijing-2024-report.txt",
                              "细颗粒物年均浓度 32 微克", "细颗粒物年均浓度 320 微克"))
     (jump,) = _status(findings, "series-plausibility", "implausible_jump")
     assert "320微克/立方米 (2023)" in jump.actual and "33微克/立方米 (2021)" in jump.actual

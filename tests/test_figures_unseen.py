@@ -15,37 +15,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from checker.engine import run_rules
-from checker.ruleset import load_rules
+from test_figure_support import altered_corpus, run_figure_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "figures"
 CORPUS = CASES / "unseen"
-RULES = ROOT / "rules" / "figures"
-
-
-def _run(folder: Path) -> list:
-    from checker.corpus import load_corpus
-
-    return run_rules(load_corpus(folder), load_rules(str(RULES)))
-
-
-def _altered(tmp_path: Path, name: str, old: str, new: str) -> Path:
-    """A copy of the unseen corpus where file ``name`` has ``old`` replaced by ``new`` (once)."""
-    manifest = yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))
-    for entry in manifest["documents"]:
-        entry["path"] = str(CORPUS / entry["path"])
-    text = (CORPUS / name).read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} must occur once in {name}"
-    copy = tmp_path / name
-    copy.write_text(text.replace(old, new), encoding="utf-8")
-    for entry in manifest["documents"]:
-        if Path(entry["path"]).name == name:
-            entry["path"] = str(copy)
-    path = tmp_path / "corpus.yaml"
-    path.write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 def _bad(findings: list) -> Counter:
@@ -56,7 +30,7 @@ def _bad(findings: list) -> Counter:
 
 @pytest.fixture(scope="module")
 def findings() -> list:
-    return _run(CORPUS)
+    return run_figure_rules(CORPUS)
 
 
 def test_eval_on_the_unseen_gold() -> None:
@@ -109,7 +83,7 @@ ALTERED = yaml.safe_load((CASES / "unseen_altered.yaml").read_text(encoding="utf
 @pytest.mark.parametrize("case", ALTERED, ids=[c["id"] for c in ALTERED])
 def test_altered_unseen_gives_exactly_the_expected_findings(case: dict, findings: list,
                                                             tmp_path: Path) -> None:
-    got = _bad(_run(_altered(tmp_path, case["file"], case["old"], case["new"])))
+    got = _bad(run_figure_rules(altered_corpus(CORPUS, tmp_path, case["file"], case["old"], case["new"])))
 
     def entries(key: str) -> Counter:
         return Counter((e["rule"], e["status"], e.get("n"), e.get("differs_in"))

@@ -17,11 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "summary_fidelity.yaml"
+from checker.datafiles import load_data
 
 # Characters that never carry meaning in the comparison form: whitespace, punctuation, quotes,
 # brackets, markdown and bullet markers. (Digits, letters, %, CJK stay.)
@@ -58,7 +55,7 @@ class Vocab:
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    raw = load_data("summary_fidelity.yaml")
     alts = "|".join(f"(?:{w})" for w in raw["wrappers"])
     abbr = [(a, full) for full, abbrs in raw.get("abbreviations", {}).items() for a in abbrs]
     abbr.sort(key=lambda p: -len(p[0]))

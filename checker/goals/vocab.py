@@ -9,11 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import yaml
-
-DATA = Path(__file__).resolve().parent.parent / "data"
+from checker.datafiles import load_data
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -53,36 +50,13 @@ class Vocab:
         return self.synonyms.sub(lambda m: self.canonical_of.get(m.group(0), m.group(0)), text)
 
 
-def _shared_synonyms() -> dict[str, list[str]]:
-    """Entries of the shared checker/data/synonyms.yaml, tolerant of its exact layout."""
-    path = DATA / "synonyms.yaml"
-    if not path.exists():
-        return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError:
-        return {}
-    if isinstance(data, dict) and isinstance(data.get("synonyms"), (dict, list)):
-        data = data["synonyms"]
-    out: dict[str, list[str]] = {}
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                out[str(key)] = list(value)
-    elif isinstance(data, list):  # groups: [[a, b, c], …] with the first as canonical
-        for group in data:
-            if isinstance(group, list) and group and all(isinstance(v, str) for v in group):
-                out[group[0]] = list(group[1:])
-    return out
-
-
 @cache
 def vocab() -> Vocab:
     """The vocabulary, loaded and compiled once per process."""
-    raw = yaml.safe_load((DATA / "goal_vocab.yaml").read_text(encoding="utf-8"))
+    raw = load_data("goal_vocab.yaml")
     verb_class = {v: cls for cls, words in raw["goal_verbs"].items() for v in words}
     canonical_of: dict[str, str] = {}
-    merged = dict(_shared_synonyms())
+    merged = dict(load_data("synonyms.yaml"))  # the shared file: canonical -> variants
     merged.update(raw.get("synonyms") or {})  # goal entries win on conflicts
     for canon, variants in merged.items():
         canonical_of.setdefault(canon, canon)

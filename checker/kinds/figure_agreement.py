@@ -28,15 +28,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from checker.datafiles import load_data
 from checker.kinds.base import KindSpec, Param
 from checker.model import PLAN, REVIEW, TARGETS, Document, Mention, Quantity
-
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "figures.yaml"
 
 OUTCOME = "outcome"
 TARGET = "target"
@@ -49,8 +45,7 @@ _OUTCOME_SAME_AS_BARE = frozenset({">="})
 @functools.cache
 def figure_data() -> dict[str, Any]:
     """The domain word lists of checker/data/figures.yaml (read once)."""
-    with DATA_FILE.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    data = load_data("figures.yaml")
     data["count_units"] = frozenset(data.get("count_units") or ())
     data["non_figure_units"] = frozenset(data.get("non_figure_units") or ())
     data["key_aliases"] = dict(data.get("key_aliases") or {})
