@@ -90,7 +90,10 @@ def read_number(s: str) -> float | None:
             last_large = u
         else:
             return None
-    return float(total + section + (num or 0))
+    try:
+        return float(total + section + (num or 0))
+    except OverflowError:  # 十亿兆兆兆…: more than a float holds, so no figure of a report
+        return None
 
 
 def read_decimal(s: str) -> float | None:
