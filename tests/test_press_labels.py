@@ -28,11 +28,12 @@ def _cn_integer(s: str) -> str:
 
 
 def _arabic(text: str) -> str:
-    """Chinese-numeral percentages as digits: ``百分之五点五`` → ``5.5%``."""
+    """Chinese-numeral percentages and counts as digits: ``百分之五点五`` → ``5.5%``, ``两个`` → ``2个``."""
     def one(m: re.Match) -> str:
         frac = "".join(CN_DIGITS[c] for c in (m.group(2) or ""))
         return _cn_integer(m.group(1)) + (f".{frac}" if frac else "") + "%"
-    return re.sub(r"百分之([零〇一二两三四五六七八九十]+)(?:点([零〇一二三四五六七八九]+))?", one, text)
+    text = re.sub(r"百分之([零〇一二两三四五六七八九十]+)(?:点([零〇一二三四五六七八九]+))?", one, text)
+    return re.sub(r"([一二两三四五六七八九十]+)(?=个)", lambda m: _cn_integer(m.group(1)), text)
 
 
 def _numbers(text: str) -> list[str]:
@@ -73,7 +74,7 @@ def test_every_match_claim_has_its_figure_on_its_full_line(labels) -> None:
             continue
         numbers = _numbers(c.press_text)
         line = lines[c.full_line - 1].replace(",", "") if c.full_line and c.full_line <= len(lines) else ""
-        line = line.translate({0xFF10 + i: str(i) for i in range(10)} | {0xFF0E: "."})
+        line = _arabic(line.translate({0xFF10 + i: str(i) for i in range(10)} | {0xFF0E: "."}))
         if not numbers or not all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])", line) for n in numbers):
             wrong.append((c.press_line, c.press_text, c.full_line, numbers))
     assert wrong == []
@@ -82,3 +83,4 @@ def test_every_match_claim_has_its_figure_on_its_full_line(labels) -> None:
 def test_the_numeral_reading_of_this_test() -> None:
     assert _numbers("增长百分之五点四，百分之十二，百分之二十") == ["5.4", "12", "20"]
     assert _numbers("４．５％") == ["4.5"]
+    assert _numbers("连跨两个万亿元台阶") == ["2"]
