@@ -13,9 +13,14 @@ Python API (heavy modules load on first use, so ``checker --help`` stays fast)::
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
+# The distribution name (pip install govreport-checker); the import package and command stay `checker`.
+DISTRIBUTION = "govreport-checker"
+INFORMATION_URI = f"https://pypi.org/project/{DISTRIBUTION}/"
 __all__ = ["__version__", "compare", "extract", "goals", "load_corpus", "load_rules", "run"]
 
 
@@ -77,3 +82,17 @@ def extract(*documents: Any) -> Any:
         doc = load_document(Path(path))
         rows.extend(mention_rows(doc, extract_mentions(doc)))
     return pd.DataFrame(rows)
+
+
+class _Package(types.ModuleType):
+    """The ``checker`` package, keeping the API function ``checker.goals`` when the subpackage of the
+    same name is imported (the import system would otherwise rebind the attribute to the module;
+    ``from checker.goals import …`` still finds the subpackage through ``sys.modules``)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in __all__ and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -55,7 +55,8 @@ class Corpus:
 
     def __repr__(self) -> str:
         # One line per document, never their text (see ``Document.__repr__``).
-        head = f"<Corpus {self.manifest.as_posix() if self.manifest else '(files)'}: {len(self.documents)} documents"
+        source = self.manifest.as_posix() if self.manifest else "(files)"
+        head = f"<Corpus {source}: {len(self.documents)} documents"
         return head + "".join(f"\n  {d!r}" for d in self.documents) + ">"
 
     def __len__(self) -> int:
