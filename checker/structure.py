@@ -363,7 +363,8 @@ def infer_year(doc: Document, titles: list[str] | None = None) -> int | None:
     year = _year_from_relative_sections(doc)
     if year is not None:
         return year
-    year = _year_from_periods(titles if titles is not None else [s.title for s in doc.sections if s.parent is None])
+    tops = titles if titles is not None else [s.title for s in doc.sections if s.parent is None]
+    year = _year_from_periods(tops)
     if year is not None:
         return year
     for c in title_lines:
