@@ -462,7 +462,7 @@ def _fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def word_targets(docs: Sequence[Document], mentions: Any = None) -> list[WordTarget]:
+def word_targets(docs: Sequence[Document], mentions: Any = None, store: Any = None) -> list[WordTarget]:
     """Unquantified targets of multi-year targets sections, stated in a sentence that also sets a
     quantified target (``基本消除黑臭水体，城市污水处理率达到98%``), each with the
     latest later review clause that names its object (``黑臭水体全面消除``), if any."""
@@ -473,7 +473,7 @@ def word_targets(docs: Sequence[Document], mentions: Any = None) -> list[WordTar
         sections = [s for s in doc.sections if s.role == TARGETS and s.parent is None]
         if not sections:
             continue
-        goals = extract_goals(doc, sections)
+        goals = extract_goals(doc, sections, store)
         quantified = [g for g in goals if g.quantified]
         for g in goals:
             if g.quantified or not g.multi_year or g.year is None:
@@ -589,7 +589,7 @@ def _issue_finding(ctx: Any, s: Series, issue: Issue) -> Any:
 
 
 def _word_target_findings(ctx: Any, docs: list[Document]) -> Iterator[Any]:
-    for t in word_targets(docs):
+    for t in word_targets(docs, store=getattr(ctx, "store", None)):
         quotes: list[tuple] = []
         latest = ""
         if t.later is not None:
