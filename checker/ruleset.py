@@ -126,7 +126,7 @@ def params_schema(kind: Any) -> dict[str, Any]:
     """JSON Schema of a kind's ``params`` mapping."""
     return {
         "type": "object", "additionalProperties": False,
-        "properties": {name: p.json_schema() for name, p in kind.params.items()},
+        "properties": {name: p.json_schema(kind.statuses) for name, p in kind.params.items()},
         "required": sorted(n for n, p in kind.params.items() if p.required),
     }
 
@@ -665,7 +665,8 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     base = {"type": "object", "additionalProperties": False,
             "properties": {k: v for k, v in TOP_FIELDS.items() if k not in ("scope", "params", "examples")}}
     base["properties"].update({"scope": {}, "params": {}, "examples": {}})
-    check_node(root, base, f, "")
+    named = value_of(top["kind"]) if "kind" in top and json_type(top["kind"]) == "string" else None
+    check_node(root, base, f, "", key_hints=_misplaced_hints(REGISTRY.get(named) if named else None))
     for name in REQUIRED_FIELDS:
         if name not in top:
             f.add(root, f"missing required field '{name}'", _required_hint(name))
@@ -714,6 +715,19 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
         path=path, line=root.start_mark.line + 1,
     )
     return rule, [], top.get("id")
+
+
+def _misplaced_hints(kind: Any) -> dict[str, str]:
+    """Hints for top-level keys that belong one level down (a param, a scope slot, pass/fail)."""
+    hints = {key: f"'{key}' belongs under `examples:` (indent it there)" for key in ("pass", "fail")}
+    hints.update({key: f"'{key}' is a scope selector key: put it under `scope: {{<slot>: …}}`"
+                  for key in selector_schema()["properties"] if key not in TOP_FIELDS})
+    if kind is not None:
+        hints.update({slot: f"'{slot}' is a scope slot of kind {kind.name}: indent it under `scope:`"
+                      for slot in kind.slots})
+        hints.update({name: f"'{name}' is a param of kind {kind.name}: indent it under `params:`"
+                      for name in kind.params if name not in TOP_FIELDS})
+    return hints
 
 
 def _required_hint(name: str) -> str:
