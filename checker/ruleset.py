@@ -39,49 +39,18 @@ import yaml
 
 from checker.errors import CheckerError, RuleError
 from checker.findings import SEVERITIES
+from checker.message_template import COMMON_PLACEHOLDERS
 from checker.model import DOC_KINDS, ROLES
+from checker.scope import YEAR_PATTERN, parse_year, selector_schema
 
 RULE_SUFFIXES = (".yaml", ".yml")
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 TAG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 LINK_PATTERN = r"^https?://[^\s]+$"
-YEAR_PATTERN = r"^\s*(\d{4}\s*\.\.\s*\d{4}|\d{4}|[A-Za-z_]\w*\s*([+-]\s*\d+)?)\s*$"
 EXAMPLE_FIELDS = ("text", "year", "role", "kind", "id")
 
 
 # --------------------------------------------------------------------------- definitions
-
-def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:
-    return {"anyOf": [item, {"type": "array", "items": item, "minItems": 1}]}
-
-
-def selector_schema() -> dict[str, Any]:
-    """JSON Schema of one scope selector (which documents and sections a slot selects)."""
-    from checker.engine import RELATIONS
-
-    year = {"anyOf": [
-        {"type": "integer", "minimum": 1900, "maximum": 2200},
-        {"type": "string", "pattern": YEAR_PATTERN,
-         "description": "2024, a range 2021..2023, or another slot's year: plan, plan+1"},
-        {"type": "array", "items": {"type": "integer"}, "minItems": 1},
-    ], "description": "Year the document covers (its manifest year)."}
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "kind": {**_one_or_many({"type": "string", "enum": list(DOC_KINDS)}),
-                     "description": "Document kind(s)."},
-            "year": year,
-            "id": {**_one_or_many({"type": "string"}), "description": "Document id glob(s)."},
-            "path": {**_one_or_many({"type": "string"}), "description": "File path glob(s)."},
-            "section": {**_one_or_many({"type": "string", "enum": list(ROLES)}),
-                        "description": "Section role(s) the check reads."},
-            "relation": {"type": "string", "enum": list(RELATIONS),
-                         "description": "; ".join(f"{k}: {v}" for k, v in RELATIONS.items())},
-            "of": {"type": "string", "description": "The slot `relation` and relative years refer to."},
-        },
-    }
-
 
 def example_schema(slots: Iterable[str]) -> dict[str, Any]:
     """JSON Schema of one example: text, or slot → text | {text, year, role, kind}."""
@@ -466,8 +435,6 @@ def _locate_in_scalar(f: _File, node: yaml.Node, needle: str) -> tuple[Any, int 
 
 
 def _check_message(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any]) -> None:
-    from checker.engine import COMMON_PLACEHOLDERS
-
     template = value_of(node)
     try:
         found = placeholders_of(template)
@@ -486,8 +453,6 @@ def _check_message(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any])
 
 
 def _check_scope(f: _File, node: yaml.Node, kind: Any) -> dict[str, dict[str, Any]]:
-    from checker.engine import parse_year
-
     scope: dict[str, dict[str, Any]] = {}
     if json_type(node) != "object":
         f.add(node, f"scope: expected a mapping of slot → selector, got {_shown(node)}")
