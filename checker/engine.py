@@ -102,10 +102,12 @@ class RuleContext:
 
     def mentions(self, slot: str, doc: Document) -> list[Mention]:
         """Mentions of ``doc`` inside the sections in scope for ``slot``."""
-        extract = self.mention_extractor
-        if extract is None:
-            from checker.mentions import extract_mentions as extract
-        found = extract(doc)
+        if self.mention_extractor is not None:
+            found = self.mention_extractor(doc)
+        else:
+            from checker.mentions import extract_mentions
+
+            found = extract_mentions(doc)
         roles = self.roles(slot)
         if not roles:
             return list(found)
@@ -150,21 +152,18 @@ class RuleContext:
         """
         doc = doc if doc is not None else document
         start = start if start is not None else offset
-        evidence = [*evidence, *quotes]
-        quotes: list[Evidence] = []
+        given = [*evidence, *quotes]
+        located: list[Evidence] = []
         if doc is not None and start is not None:
-            quotes.append(self.evidence(doc, start, end if end is not None else start + 1, role))
-        for item in evidence:
-            if isinstance(item, Evidence):
-                quotes.append(item)
-            else:
-                quotes.append(self.evidence(*item))
+            located.append(self.evidence(doc, start, end if end is not None else start + 1, role))
+        for item in given:
+            located.append(item if isinstance(item, Evidence) else self.evidence(*item))
         line = column = 0
         if doc is not None:  # located at the first quote from the finding's own document
-            own = [q for q in quotes if q.document == _display_path(doc)]
+            own = [q for q in located if q.document == _display_path(doc)]
             line, column = (own[0].line, own[0].column) if own else (1, 1)
         documents = [doc.id] if doc is not None else []
-        for item in evidence:
+        for item in given:
             if not isinstance(item, Evidence) and item[0].id not in documents:
                 documents.append(item[0].id)
         data = dict(data or {})
@@ -176,7 +175,7 @@ class RuleContext:
             rule=self.rule.id, kind=self.kind.name, severity=severity or self.rule.severity,
             status=status, document=doc.id if doc else "", path=_display_path(doc) if doc else "",
             line=line, column=column, metric=metric, expected=expected, actual=actual,
-            quote=quotes[0].text if quotes else "", year=doc.meta.year if doc else "",
+            quote=located[0].text if located else "", year=doc.meta.year if doc else "",
             description=self.rule.description,
         )
         fields.update(data)
@@ -185,8 +184,8 @@ class RuleContext:
             rule=self.rule.id, kind=self.kind.name, status=status,
             severity=severity or self.rule.severity, passed=passed,
             document=_display_path(doc) if doc else "", line=line, column=column, message=text,
-            metric=str(metric), expected=_text(expected), actual=_text(actual), evidence=quotes,
-            fingerprint=fingerprint(self.rule.id, documents, [q.text for q in quotes],
+            metric=str(metric), expected=_text(expected), actual=_text(actual), evidence=located,
+            fingerprint=fingerprint(self.rule.id, documents, [q.text for q in located],
                                     extra or f"{status}|{metric}"),
             data=data,
         )
@@ -228,9 +227,9 @@ def _bindings(rule: Rule, kind: KindSpec, corpus: Any,
         slots: dict[str, list[Document]] = {primary: firsts}
         for slot in kind.slots[1:]:
             chosen: list[Document] = []
-            for ref in firsts or [None]:
-                bound = {primary: ref} if ref is not None else {}
-                for d in select(corpus, scope.get(slot, {}), bound, primary):
+            refs: list[Document | None] = [*firsts] or [None]
+            for ref in refs:
+                for d in select(corpus, scope.get(slot, {}), {primary: ref} if ref else {}, primary):
                     if d not in chosen:
                         chosen.append(d)
             slots[slot] = chosen

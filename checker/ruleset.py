@@ -292,10 +292,10 @@ def _shown(node: yaml.Node) -> str:
     return _ARTICLE.get(json_type(node), json_type(node))
 
 
-def pairs(node: yaml.MappingNode, f: _File) -> list[tuple[str, yaml.Node, yaml.Node]]:
+def pairs(node: yaml.Node, f: _File) -> list[tuple[str, yaml.Node, yaml.Node]]:
     """``(key, key_node, value_node)`` of a mapping; duplicate and non-string keys are problems."""
     seen: dict[str, yaml.Node] = {}
-    out = []
+    out: list[tuple[str, yaml.Node, yaml.Node]] = []
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             f.add(key_node, "a key must be a plain name, not a list or mapping")
@@ -331,10 +331,10 @@ def check_node(node: yaml.Node, schema: dict[str, Any], f: _File, what: str,
             if check_node(node, other, _File(f.path, ""), what, key_hints):
                 return True
         return check_node(node, fitting[0], f, what, key_hints)
-    wanted = schema.get("type")
+    want = schema.get("type")
     actual = json_type(node)
-    if wanted and not _type_ok(actual, wanted):
-        f.add(node, f"{what}: expected {_describe_type(wanted)}, got {_shown(node)}")
+    if want and not _type_ok(actual, want):
+        f.add(node, f"{what}: expected {_describe_type(want)}, got {_shown(node)}")
         return False
     ok = True
     if actual in ("string", "integer", "number", "boolean"):
@@ -429,7 +429,7 @@ def _locate_in_scalar(f: _File, node: yaml.Node, needle: str) -> tuple[Any, int 
     for line in range(start, min(node.end_mark.line + 1, len(f.lines))):
         at = f.lines[line].find(needle, node.start_mark.column if line == start else 0)
         if at != -1:
-            mark = yaml.Mark("", 0, line, at, None, None)
+            mark = yaml.Mark("", 0, line, at, None, None)  # type: ignore[arg-type]  # no buffer: a position only
             return mark, at + 1
     return node, None
 
@@ -515,7 +515,7 @@ def _check_params(f: _File, node: yaml.Node | None, where: yaml.Node, kind: Any)
             for _, message in kind.validate({name: p.default for name, p in kind.params.items()}):
                 f.add(where, f"kind {kind.name} needs params: {message}")
         return {}
-    hints = {}
+    hints: dict[str, str] = {}
     for other in REGISTRY.values():
         for name in other.params:
             if other.name != kind.name and name not in kind.params:
@@ -627,9 +627,9 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     items = pairs(root, _File(path, text))  # duplicate keys are reported by check_node below
     top = {k: v for k, _, v in items}
     # Unknown keys and wrong types of the fixed fields.
-    base = {"type": "object", "additionalProperties": False,
-            "properties": {k: v for k, v in TOP_FIELDS.items() if k not in ("scope", "params", "examples")}}
-    base["properties"].update({"scope": {}, "params": {}, "examples": {}})
+    fixed: dict[str, Any] = {k: v for k, v in TOP_FIELDS.items() if k not in ("scope", "params", "examples")}
+    fixed.update({"scope": {}, "params": {}, "examples": {}})
+    base = {"type": "object", "additionalProperties": False, "properties": fixed}
     check_node(root, base, f, "")
     for name in REQUIRED_FIELDS:
         if name not in top:
@@ -648,7 +648,7 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     scope: dict[str, dict[str, Any]] = {}
     examples: list[Example] = []
     if kind is not None:
-        params = _check_params(f, top.get("params"), kind_node, kind)
+        params = _check_params(f, top.get("params"), kind_node or root, kind)
         if "scope" in top:
             scope = _check_scope(f, top["scope"], kind)
         else:
@@ -662,7 +662,7 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
                     example = _example_docs(f, item, kind, expect, i)
                     if example is not None:
                         examples.append(example)
-    if f.problems:
+    if f.problems or kind is None:
         return None, f.problems, top.get("id")
     given = dict(params)
     full = {name: p.default for name, p in kind.params.items()}

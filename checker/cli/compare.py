@@ -35,7 +35,7 @@ def build_findings(summary_path: Path, full_path: Path, params: dict[str, Any] |
                 message="{status_zh}: {detail}", params=p)
     ctx = RuleContext(rule=rule, kind=KIND, params=p, corpus=SimpleCorpus([summary, full]),
                       slots={"summary": [summary], "full": [full]})
-    return list(KIND.check(ctx))
+    return list(KIND.check(ctx) or ())
 
 
 def _short(text: str, width: int) -> str:

@@ -57,7 +57,7 @@ def build_findings(plan_path: Path, review_path: Path, year: int | None = None,
                     params=p)
         ctx = RuleContext(rule=rule, kind=KIND, params=p, corpus=corpus,
                           slots={"plan": [plan], "review": [review]})
-        for f in KIND.check(ctx):
+        for f in KIND.check(ctx) or ():
             if f.status in WARN:
                 f.severity = "warning"
             findings.append(f)

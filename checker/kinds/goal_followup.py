@@ -31,7 +31,6 @@ from checker.kinds.base import KindSpec, Param
 
 STATUSES = ("exceeded", "met", "partly", "missed", "qualitative_claim", "not_reported", "ambiguous")
 CLAIM_STATUSES = ("contradicted", "consistent")
-NO_REVIEW = "no_review"
 
 
 def _review_for(ctx: Any, plan: Any, year: int | None) -> Any:
