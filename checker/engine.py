@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 NO_DOCUMENTS = "no_documents"
 ERROR = "error"
+ENGINE_STATUSES = frozenset({NO_DOCUMENTS, ERROR})  # findings the engine makes, not a kind
 
 
 # --------------------------------------------------------------------------- corpus helpers

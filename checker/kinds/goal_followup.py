@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checker.findings import Finding
+from checker.findings import SEVERITIES, Finding
 from checker.kinds.base import KindSpec, Param
 
 STATUSES = ("exceeded", "met", "partly", "missed", "qualitative_claim", "not_reported", "ambiguous")
@@ -67,6 +67,7 @@ def check(ctx: Any) -> Iterator[Finding]:
 
     params = ctx.params
     st = settings_from_params(params)
+    severities = dict(params.get("severities") or {})
     wanted = set(params.get("statuses") or STATUSES)
     for plan in ctx.slots.get("plan") or []:
         sections = ctx.sections("plan", plan) or plan_sections(plan)
@@ -93,6 +94,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                     goals_ev = [(t.goal.doc, t.goal.start, t.goal.end, t.status)
                                 for t in c.contradicted_by[:20]]
                     yield ctx.finding(status, review, c.start, c.end, role="claim", evidence=goals_ev,
+                                      severity=severities.get(status),
                                       metric="completion claim", expected="every goal met",
                                       actual=f"{data['missed_count']} missed, "
                                              f"{data['not_reported_count']} not reported",
@@ -110,6 +112,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                         evidence.append((c.doc, c.start, c.end, "candidate"))
                 data["review_doc"] = review.id
                 yield ctx.finding(t.status, plan, t.goal.start, t.goal.end, role="goal",
+                                  severity=severities.get(t.status),
                                   metric=t.goal.metric, expected=data["target"], actual=data["outcome"],
                                   evidence=evidence, data=data, extra=f"{t.status}|{t.goal.text}")
 
@@ -131,6 +134,9 @@ KIND = KindSpec(
         "statuses": Param("array", list(STATUSES), "Statuses that become findings (exceeded and met "
                           "are passes).", items="string",
                           schema={"items": {"type": "string", "enum": [*STATUSES, *CLAIM_STATUSES]}}),
+        "severities": Param("object", {}, "Severity per status (others take the rule's severity), "
+                            "e.g. {not_reported: warning}.",
+                            schema={"additionalProperties": {"type": "string", "enum": list(SEVERITIES)}}),
         "quantified_only": Param("boolean", False, "Track quantified goals only."),
         "unquantified_only": Param("boolean", False, "Report goals without a number only (the "
                                    "quantified ones are still tracked, so figures pair the same way)."),
