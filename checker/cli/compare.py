@@ -15,9 +15,9 @@ import typer
 
 
 def build_findings(summary_path: Path, full_path: Path, params: dict[str, Any] | None = None) -> list[Any]:
-    """Findings of the built-in rule ``summary-fidelity`` (checker/builtin_rules/) for
+    """Findings of the built-in rule ``summary-fidelity`` (checker/command_rules/) for
     ``summary_path`` against ``full_path``, passes included, as ``run`` makes them."""
-    from checker.builtin import compare_files
+    from checker.commands import compare_files
 
     return compare_files(summary_path, full_path, params)
 

@@ -1,5 +1,5 @@
 """``checker goals PLAN REVIEW``: the goal-tracking table, no rules to write (it runs the built-in
-rules ``goal-followup`` and ``completion-claim``, checker/builtin_rules/, through the engine).
+rules ``goal-followup`` and ``completion-claim``, checker/command_rules/, through the engine).
 
 Each goal of PLAN's plan sections, its target, what REVIEW's review section of the same year says
 (outcome), the status (exceeded met partly missed qualitative_claim not_reported ambiguous) with
@@ -18,9 +18,9 @@ import typer
 
 def build_findings(plan_path: Path, review_path: Path, year: int | None = None,
                    quantified_only: bool = False, params: dict[str, Any] | None = None) -> list[Any]:
-    """Findings of the built-in goal rules (checker/builtin_rules/) for ``plan_path`` against
+    """Findings of the built-in goal rules (checker/command_rules/) for ``plan_path`` against
     ``review_path``, passes included."""
-    from checker.builtin import goal_findings, plan_and_review
+    from checker.commands import goal_findings, plan_and_review
 
     corpus = plan_and_review(plan_path, review_path, year)
     return goal_findings(corpus, corpus.documents[0].id,

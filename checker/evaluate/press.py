@@ -205,7 +205,7 @@ def _read_lines(path: Path) -> list[str]:
 
 def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     """Figures per press text and in total; None when the folder holds no label file."""
-    from checker.builtin import compare_files
+    from checker.commands import compare_files
 
     all_labels = label_files(Path(gold_dir))
     if not all_labels:

@@ -1,6 +1,8 @@
-"""Built-in rules: what ``checker goals``, ``checker compare`` and ``checker eval`` run.
+"""The rules behind the commands that need none written: ``checker goals``, ``checker compare``
+and ``checker eval``.
 
-The rules are YAML files inside the package (checker/builtin_rules/), loaded and validated like any
+The rules are YAML files inside the package (checker/command_rules/; the rule packs of
+``checker run`` are elsewhere), loaded and validated like any
 rule file and run through the engine's one run path (``run_rules``), so a kind that raises is an
 ``error`` finding here too, fingerprints are numbered, and scope and params mean what they mean in
 ``checker run``. A command only chooses the documents and may override a rule's params.
@@ -20,19 +22,19 @@ from checker.findings import Finding
 from checker.model import DocMeta
 from checker.ruleset import Rule, load_rules
 
-BUILTIN_RULES = Path(__file__).with_name("builtin_rules")
+COMMAND_RULES = Path(__file__).with_name("command_rules")
 GOAL_RULES = ("goal-followup", "completion-claim")
 SUMMARY_RULE = "summary-fidelity"
 
 
 @functools.cache
 def _rules() -> dict[str, Rule]:
-    return {rule.id: rule for rule in load_rules(BUILTIN_RULES)}
+    return {rule.id: rule for rule in load_rules(COMMAND_RULES)}
 
 
-def builtin_rule(rule_id: str, params: dict[str, Any] | None = None,
+def command_rule(rule_id: str, params: dict[str, Any] | None = None,
                  only: dict[str, str] | None = None) -> Rule:
-    """The built-in rule ``rule_id``, with ``params`` laid over its own; ``only`` maps a slot to the
+    """The command rule ``rule_id``, with ``params`` laid over its own; ``only`` maps a slot to the
     one document id it selects (``{"plan": "bj-2021"}``: the other report is not a plan here)."""
     rule = _rules()[rule_id]
     scope = {slot: dict(selector) for slot, selector in rule.scope.items()}
@@ -71,7 +73,7 @@ def plan_and_review(plan_path: Path, review_path: Path, year: int | None = None)
 def goal_findings(corpus: Any, plan_id: str, params: dict[str, Any] | None = None) -> list[Finding]:
     """Every goal and completion-claim finding of the plan ``plan_id`` of ``corpus`` against the
     report that reviews it (passes included), goals first."""
-    return run_rules(corpus, [builtin_rule(rid, params, only={"plan": plan_id}) for rid in GOAL_RULES])
+    return run_rules(corpus, [command_rule(rid, params, only={"plan": plan_id}) for rid in GOAL_RULES])
 
 
 def summary_and_full(summary_path: Path, full_path: Path) -> SimpleCorpus:
@@ -88,7 +90,7 @@ def summary_and_full(summary_path: Path, full_path: Path) -> SimpleCorpus:
 
 def summary_findings(corpus: Any, params: dict[str, Any] | None = None) -> list[Finding]:
     """Every outcome of comparing each summary of ``corpus`` with its report (passes included)."""
-    return run_rules(corpus, [builtin_rule(SUMMARY_RULE, params)])
+    return run_rules(corpus, [command_rule(SUMMARY_RULE, params)])
 
 
 def compare_files(summary_path: Path, full_path: Path, params: dict[str, Any] | None = None) -> list[Finding]:

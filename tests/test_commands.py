@@ -1,4 +1,4 @@
-"""The built-in rules behind ``checker goals`` and ``checker compare``: shipped in the package,
+"""The rules behind ``checker goals`` and ``checker compare``: shipped in the package,
 valid, run through the engine (a kind that raises is an error finding there too)."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.builtin import BUILTIN_RULES, builtin_rule, goal_findings, plan_and_review
 from checker.cli import app
+from checker.commands import COMMAND_RULES, command_rule, goal_findings, plan_and_review
 from checker.engine import run_example
 from checker.kinds import REGISTRY
 from checker.ruleset import load_rules
@@ -21,9 +21,9 @@ SEEDS = ROOT / "seeds"
 runner = CliRunner()
 
 
-def test_builtin_rules_are_package_data_and_their_examples_hold() -> None:
-    assert BUILTIN_RULES.is_relative_to(Path(__import__("checker").__file__).parent)
-    rules = load_rules(BUILTIN_RULES)
+def test_command_rules_are_package_data_and_their_examples_hold() -> None:
+    assert COMMAND_RULES.is_relative_to(Path(__import__("checker").__file__).parent)
+    rules = load_rules(COMMAND_RULES)
     assert {r.id for r in rules} == {"goal-followup", "completion-claim", "summary-fidelity"}
     for rule in rules:
         for example in rule.examples:
@@ -41,7 +41,7 @@ def test_commands_work_from_any_directory(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_params_override_and_severities_per_status() -> None:
-    rule = builtin_rule("goal-followup", {"quantified_only": True}, only={"plan": "a[1]"})
+    rule = command_rule("goal-followup", {"quantified_only": True}, only={"plan": "a[1]"})
     assert rule.params["quantified_only"] is True and rule.scope["plan"]["id"] == "a[[]1]"
     findings = goal_findings(plan_and_review(SEEDS / "beijing-2021-report.txt",
                                              SEEDS / "beijing-2022-report.txt"), "beijing-2021-report",
