@@ -26,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from checker.findings import SEVERITIES, Finding
-from checker.kinds.base import KindSpec, Param
+from checker.findings import Finding
+from checker.kinds.base import SEVERITY_BY_STATUS, STATUS_LIST, KindSpec, Param
 
 STATUSES = ("exceeded", "met", "partly", "missed", "qualitative_claim", "not_reported", "ambiguous")
 CLAIM_STATUSES = ("contradicted", "consistent")
@@ -132,11 +132,9 @@ KIND = KindSpec(
         "check": Param("string", "goals", "goals: one finding per goal; claims: the review's "
                        "completion claims held against the statuses", enum=("goals", "claims")),
         "statuses": Param("array", list(STATUSES), "Statuses that become findings (exceeded and met "
-                          "are passes).", items="string",
-                          schema={"items": {"type": "string", "enum": [*STATUSES, *CLAIM_STATUSES]}}),
+                          "are passes).", of=STATUS_LIST),
         "severities": Param("object", {}, "Severity per status (others take the rule's severity), "
-                            "e.g. {not_reported: warning}.",
-                            schema={"additionalProperties": {"type": "string", "enum": list(SEVERITIES)}}),
+                            "e.g. {not_reported: warning}.", of=SEVERITY_BY_STATUS),
         "quantified_only": Param("boolean", False, "Track quantified goals only."),
         "unquantified_only": Param("boolean", False, "Report goals without a number only (the "
                                    "quantified ones are still tracked, so figures pair the same way)."),
