@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint eval bench clean browser screenshot
+.PHONY: install run test lint eval eval-press bench clean browser screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ test: $(STAMP) lint browser
 
 eval: $(STAMP)
 	@$(BIN)/checker eval --gold tests/gold --docs seeds
+
+# Summary fidelity on the labelled press texts of tests/press/ (their reports are in the shared corpus).
+eval-press: $(STAMP)
+	@if [ -d ../shared/realcorpus ]; then $(BIN)/checker eval --gold tests/press --docs ../shared/realcorpus; \
+	else echo "eval-press: skipped, ../shared/realcorpus is absent"; fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
