@@ -20,8 +20,7 @@ def _squash(s: str) -> str:
 
 @pytest.fixture(scope="module")
 def mine():
-    """``mine(text, year)`` → mentions of ``text`` (needs checker.quantities)."""
-    pytest.importorskip("checker.quantities", reason="checker.quantities not written yet")
+    """``mine(text, year)`` → mentions of ``text`` ."""
     from checker.mentions import extract_mentions
     from checker.pipeline import document_from_text
 
@@ -89,7 +88,6 @@ def test_mentions_are_read_once_per_document_and_store():
 
 @pytest.fixture(scope="module")
 def seeds(seed_docs):
-    pytest.importorskip("checker.quantities", reason="checker.quantities not written yet")
     from checker.mentions import extract_mentions
 
     return {name: (doc, extract_mentions(doc)) for name, doc in seed_docs.items()}

@@ -64,11 +64,10 @@ def implied_unit(text: str, q: Quantity) -> Quantity | None:
 def _goal_quantities(an: Analysis, start: int, end: int) -> list[Quantity]:
     text = an.doc.text
     out = []
-    for q in an.quantities_in(start, end, written=True):
-        if not q.unit:
-            q = implied_unit(text, q)
-            if q is None:
-                continue
+    for found in an.quantities_in(start, end, written=True):
+        q = found if found.unit else implied_unit(text, found)
+        if q is None:
+            continue
         if goal_quantity(text, q):
             out.append(_level_target(text, q))
     return out

@@ -19,7 +19,7 @@ from checker.goals.model import Goal, Outcome
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
 from checker.goals.text import bigrams, canonical, char_cover, core, cover, lcs, squash
 from checker.goals.vocab import vocab
-from checker.model import REVIEW, Document, Span
+from checker.model import REVIEW, Document, Quantity, Span
 
 
 @dataclass
@@ -93,9 +93,10 @@ def _review_quantities(an: Analysis, start: int, end: int) -> list:
     """Quantities of a review segment; a unitless one takes the unit its noun implies, or goes."""
     text = an.doc.text
     out = []
-    for q in an.quantities_in(start, end, written=True):
-        if not q.unit:
-            q = implied_unit(text, q)
+    for found in an.quantities_in(start, end, written=True):
+        q: Quantity | None = found
+        if not found.unit:
+            q = implied_unit(text, found)
         if q is not None:
             out.append(q)
     return out
