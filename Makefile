@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint eval bench clean browser screenshot
+.PHONY: install run test lint eval eval-real bench clean browser screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ test: $(STAMP) lint browser
 
 eval: $(STAMP)
 	@$(BIN)/checker eval --gold tests/gold --docs seeds
+
+# Goal follow-up over the labelled real plan/review pairs (tests/gold/real/, issue 10).
+REALCORPUS ?= ../shared/realcorpus
+eval-real: $(STAMP)
+	@if [ -d "$(REALCORPUS)" ]; then $(BIN)/checker eval --gold tests/gold/real --docs "$(REALCORPUS)"; \
+	else echo "$(REALCORPUS) not found: eval-real skipped"; fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
