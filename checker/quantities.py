@@ -21,6 +21,7 @@ Offsets index the text given; traditional characters are read through their simp
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -193,7 +194,10 @@ def parse_chinese(s: str) -> float | None:
             last_large = u
         else:
             return None
-    return float(total + section + (num or 0))
+    try:
+        return float(total + section + (num or 0))
+    except OverflowError:  # 十亿兆兆兆…: more than a float holds, so no figure of a report
+        return None
 
 
 def _decimal_chinese(s: str) -> float | None:
@@ -233,6 +237,11 @@ class _Found:
 
 
 _ID_REACH = 12  # identifiers are short: one overlapping a numeral starts at most this far before it
+
+# No figure in a report is written with more characters than this (1,234,567,890.12 has 16); a longer
+# run of digits is a code or noise. Reading it would cost time quadratic in its length (the identifier
+# test scans the numeral's window from every position), so it is skipped whole.
+MAX_NUMERAL_LENGTH = 32
 
 
 class _Blocked:
@@ -307,6 +316,9 @@ def _scan(s: str, start: int, end: int) -> list[_Found]:
     for m in v.num_re.finditer(s, start, end):
         if m.start() < pos or (m.start() == start and s[start - 1:start] in v.number_chars):
             continue  # (the second test: the window starts inside a number)
+        if m.end() - m.start() > MAX_NUMERAL_LENGTH:
+            pending = []
+            continue
         f = _read(s, m, out[-1] if out else None)
         if f is None:
             if m.lastgroup == "ar" and not blocked.overlaps(m.start(), m.end()):
@@ -461,6 +473,8 @@ def _read(s: str, m: re.Match, prev: _Found | None) -> _Found | None:
         _read_multiplier(r)
     r.core_end, r.raw = r.pos, r.value
     r.value *= r.mult
+    if not math.isfinite(r.value):
+        return None  # 1兆兆兆…元: beyond any figure (and beyond what JSON can write)
     if r.unit is None and not _read_unit(r):
         return None
     if _refused(r) or not _read_after(r):
