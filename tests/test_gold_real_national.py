@@ -1,14 +1,14 @@
-"""The national gold labels in tests/gold/real/ hold against the real texts.
+"""The national gold labels in tests/gold/real/goals-national-*.yaml hold against the real texts.
 
-Every quote occurs at its stated line of ../shared/realcorpus/ (after deleting whitespace; a quote
-may run on over the next lines), every status follows the issue-10 semantics from the labelled
-values, and the files cover what they promise (new-term and five-year-plan years). Skips with a
-plain reason when the real corpus is absent.
+tests/test_gold_real.py checks every quote of every gold file at its line; here: the national files
+cover what issue 10 asks (at least 10 pairs, new-term and five-year-plan years), every status follows
+the issue-10 semantics from the labelled values (checked without the corpus too), each goal quote is
+the main-targets paragraph's, and goals without a figure say so consistently. The real-text checks
+skip with a plain reason when ../shared/realcorpus/ is absent.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -19,30 +19,12 @@ GOLD = ROOT / "tests" / "gold" / "real"
 REAL = ROOT.parent / "shared" / "realcorpus"
 FILES = sorted(GOLD.glob("goals-national-*.yaml"))
 STATUSES = {"exceeded", "met", "partly", "missed", "qualitative_claim", "not_reported"}
-_SPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
 
 needs_corpus = pytest.mark.skipif(not REAL.is_dir(), reason=f"{REAL} not found: real-text checks skipped")
 
 
-def _squash(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
 def _load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _occurs_at(lines: list[str], line: int, quote: str) -> bool:
-    """The quote starts on ``line`` (1-based), possibly running on over the next three lines."""
-    first = len(_squash(lines[line - 1])) if 0 < line <= len(lines) else 0
-    here = _squash("".join(lines[line - 1:line + 3]))
-    q = _squash(quote)
-    at = here.find(q)
-    while at >= 0:
-        if at < first:
-            return True
-        at = here.find(q, at + 1)
-    return False
 
 
 def _expected_status(g: dict) -> str:
@@ -72,39 +54,25 @@ def test_there_are_enough_national_pairs() -> None:
 def test_file_shape_and_statuses(path: Path) -> None:
     gold = _load(path)
     assert gold["plan_file"] == f"national-{gold['target_year']}-report.txt"
-    assert gold["review_file"].startswith(f"national-{gold['target_year'] + 1}-report")
+    assert gold["review_file"] == f"national-{gold['target_year'] + 1}-report.txt"
     for g in gold["goals"]:
         assert g["status"] in STATUSES, g["id"]
         assert g["quantified"] is True and g["plan_line"] >= 1
         if g["qualifier"] == "range":
-            assert g["target_low"] < g["target_high"]
-        else:
-            assert g["target_value"] is not None
+            assert g["target_value"] == g["target_low"] < g["target_high"]
         if g["outcome_value"] is not None:
             assert g["status"] == _expected_status(g), g["id"]
         elif g["status"] == "not_reported":
             assert g["outcome_text"] is None and g["outcome_line"] is None
-        else:  # a verbal outcome about this metric
-            assert g["status"] in ("qualitative_claim", "missed") and g["outcome_text"]
-
-
-@needs_corpus
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
-def test_quotes_occur_at_their_lines(path: Path) -> None:
-    gold = _load(path)
-    plan = (REAL / gold["plan_file"]).read_text(encoding="utf-8").splitlines()
-    review = (REAL / gold["review_file"]).read_text(encoding="utf-8").splitlines()
-    for g in gold["goals"]:
-        assert _occurs_at(plan, g["plan_line"], g["goal_text"]), (g["id"], g["plan_line"])
-        if g["outcome_text"]:
-            assert _occurs_at(review, g["outcome_line"], g["outcome_text"]), (g["id"], g["outcome_line"])
+        else:  # a verbal outcome about this very metric
+            assert g["status"] == "qualitative_claim" and g["outcome_text"], g["id"]
 
 
 @needs_corpus
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_plan_line_is_the_main_targets_paragraph(path: Path) -> None:
     gold = _load(path)
-    plan = (REAL / gold["plan_file"]).read_text(encoding="utf-8").splitlines()
+    plan = (REAL / gold["plan_file"]).read_text(encoding="utf-8").split("\n")
     line = min(g["plan_line"] for g in gold["goals"])
     before = "".join(plan[max(0, line - 5):line])
     assert "预期目标" in before, line

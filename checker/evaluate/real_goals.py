@@ -12,7 +12,8 @@ and measures, per pair and in total:
   the file says ``labelled_sections: [...]``); a section's extent is the lines from its first to its
   last gold goal, or ``labelled_lines: [[first, last], ...]`` when the file gives them;
 - outcome-value accuracy over gold goals with an ``outcome_value``: the checker's outcome has the
-  same value and comes from the labelled sentence (its line within ``outcome_line`` -1…+3);
+  same value and comes from the labelled sentence (its line within 2 of ``outcome_line``: a
+  sentence may start a line or two before its figure);
 - status accuracy over all gold quantified goals (a goal not found counts as wrong).
 
 A pair the checker refuses (no plan or review section found) counts as all goals missed and is
@@ -177,7 +178,7 @@ def _evaluate_pair(path: Path, gold: dict, docs_dir: Path) -> dict:
         if g.get("outcome_value") is not None:
             outcomes += 1
             line, want = _outcome_line(r) if r else None, g.get("outcome_line")
-            near = want is None or (line is not None and want - 1 <= line <= want + 3)
+            near = want is None or (line is not None and abs(line - want) <= 2)
             if r and _same(r.get("outcome_value"), g["outcome_value"]) and near:
                 outcome_ok += 1
             else:
