@@ -4,11 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint eval eval-real bench clean browser screenshot
+.PHONY: install run test lint eval eval-real eval-press bench clean browser screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip uninstall --quiet -y checker 2>/dev/null || true  # the old distribution name
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -31,6 +32,11 @@ REALCORPUS ?= ../shared/realcorpus
 eval-real: $(STAMP)
 	@if [ -d "$(REALCORPUS)" ]; then $(BIN)/checker eval --gold tests/gold/real --docs "$(REALCORPUS)"; \
 	else echo "$(REALCORPUS) not found: eval-real skipped"; fi
+
+# Summary fidelity on the labelled press texts of tests/press/ (their reports are in the shared corpus).
+eval-press: $(STAMP)
+	@if [ -d ../shared/realcorpus ]; then $(BIN)/checker eval --gold tests/press --docs ../shared/realcorpus; \
+	else echo "eval-press: skipped, ../shared/realcorpus is absent"; fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
