@@ -108,9 +108,12 @@ def _spans(gold: dict) -> list[tuple[int, int]]:
 
 def goal_findings(plan: Path, review: Path, year: int | None) -> list[dict]:
     """The quantified goal rows of ``checker goals PLAN REVIEW --year`` as flat dicts."""
-    from checker.cli.goals import build_findings
+    from checker.commands import goal_findings as command_goal_findings
+    from checker.commands import plan_and_review
 
-    rows = [f.to_dict() for f in build_findings(plan, review, year, quantified_only=True)]
+    corpus = plan_and_review(plan, review, year)
+    found = command_goal_findings(corpus, corpus.documents[0].id, {"year": year, "quantified_only": True})
+    rows = [f.to_dict() for f in found]
     return [r for r in rows if r.get("rule") == "goal-followup" and r.get("target_value") is not None
             and not r.get("multi_year")]
 
