@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from checker.datafiles import load_data
 from checker.model import OTHER, PLAN, REVIEW, TARGETS, Document, Section, Span
+from checker.numerals import read_digits
 from checker.structure_parts import refine_parts
 
 _CN_NUM = "一二三四五六七八九十百"
@@ -57,7 +58,6 @@ _DATE_LINE = re.compile(
     r"(?:^|\n)[ \t\u3000—－-]*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})[ \t]*年[ \t]*"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月"
 )
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 SHORT_TITLE_MAX = 40   # digest titles are short; longer standalone lines are paragraphs
 TOPIC_MAX = 20         # a paragraph's first sentence this short, without commas, is its topic
@@ -256,9 +256,9 @@ def _heading(lines: list[_Line], i: int, started: bool) -> tuple[int, int] | Non
 # ---------------------------------------------------------------- years and roles
 
 
-def cn_year(s: str) -> int:
-    """``二〇二四`` → 2024."""
-    return int("".join(str(_CN_DIGIT[c]) for c in s))
+def _year(written: str) -> int:
+    """``2024`` or ``二〇二四`` → 2024 (the year patterns only match digit runs)."""
+    return int(written) if written.isdigit() else read_digits(written) or 0
 
 
 def title_years(title: str) -> tuple[tuple[int, int] | None, list[int]]:
@@ -278,7 +278,7 @@ def title_years(title: str) -> tuple[tuple[int, int] | None, list[int]]:
     m = _YEAR_RANGE.search(t)
     if m and period is None:
         period = (int(m.group(1)), int(m.group(2)))
-    years = [int(y) for y in _YEAR_ARABIC.findall(t)] + [cn_year(y) for y in _YEAR_CN.findall(t)]
+    years = [int(y) for y in _YEAR_ARABIC.findall(t)] + [_year(y) for y in _YEAR_CN.findall(t)]
     if m:
         years = [y for y in years if y not in (int(m.group(1)), int(m.group(2)))]
     return period, years
@@ -359,7 +359,7 @@ def infer_year(doc: Document, titles: list[str] | None = None) -> int | None:
             return years[0]
     m = _DATE_LINE.search(head)
     if m:
-        return cn_year(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+        return _year(m.group(1))
     year = _year_from_relative_sections(doc)
     if year is not None:
         return year
@@ -373,7 +373,7 @@ def infer_year(doc: Document, titles: list[str] | None = None) -> int | None:
             return years[0]
     m = _YEAR_CN.search(head) or _YEAR_ARABIC.search(head)
     if m:
-        return cn_year(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+        return _year(m.group(1))
     return None
 
 
@@ -409,7 +409,7 @@ def _year_from_relative_sections(doc: Document) -> int | None:
         body = text[s.body_start or s.start : min(s.end, (s.body_start or s.start) + 200)]
         m = _YEAR_ARABIC.search(body) or _YEAR_CN.search(body)
         if m and not _YEAR_RANGE.match(body, m.start()):
-            y = cn_year(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+            y = _year(m.group(1))
             return y - offset
     return None
 
