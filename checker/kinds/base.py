@@ -20,9 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.findings import SEVERITIES, Finding
+
+if TYPE_CHECKING:
+    from checker.kinds.context import KindContext
 
 # ``Param.of``: params whose values are the kind's own statuses, so the rule loader can refuse a typo
 # (``severities: {number_mismatch: eror}``) with its place and a suggestion.
@@ -87,7 +90,7 @@ class KindSpec:
 
     name: str
     summary: str
-    check: Callable[[Any], Iterable[Finding] | None]
+    check: Callable[[KindContext], Iterable[Finding] | None]
     params: dict[str, Param] = field(default_factory=dict)
     slots: tuple[str, ...] = ("documents",)   # scope keys the kind reads (documents | plan, review | …)
     placeholders: frozenset[str] = frozenset()  # names a message template may use
