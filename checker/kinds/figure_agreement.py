@@ -110,7 +110,6 @@ KIND = KindSpec(
     slots=("documents",),
     per_document=False,
     default_message="{metric}（{label}）{status}：{values}；出现于 {occurrences}",
-    doc=__doc__ or "",
     placeholders=frozenset({"metric", "key", "year", "figure_kind", "label", "measure", "n", "differs_in",
                             "values", "occurrences"}),
     statuses=("agree", "disagree"),

@@ -27,11 +27,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Finding
+from checker.goals.status import STATUSES  # what goal tracking can say of a goal
 from checker.kinds.base import SEVERITY_BY_STATUS, STATUS_LIST, KindSpec, Param
 from checker.kinds.context import KindContext
 from checker.model import Document
 
-STATUSES = ("exceeded", "met", "partly", "missed", "qualitative_claim", "not_reported", "ambiguous")
 CLAIM_STATUSES = ("contradicted", "consistent")
 
 
@@ -166,5 +166,4 @@ KIND = KindSpec(
     default_scope={"plan": {"kind": "report", "section": "plan"},
                    "review": {"relation": "reviews", "section": "review"}},
     default_message="{plan_year} 目标「{goal}」: {status_zh} — {reason}",
-    doc=__doc__ or "",
 )

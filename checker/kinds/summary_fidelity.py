@@ -30,12 +30,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from checker.fidelity.compare import KINDS as STATUSES  # the comparison's outcome kinds
 from checker.findings import Finding
 from checker.kinds.base import SEVERITY_BY_STATUS, STATUS_LIST, KindSpec, Param
 from checker.kinds.context import KindContext
 
-STATUSES = ("number_match", "number_mismatch", "number_missing_in_full", "wording_changed",
-            "item_omitted", "order_changed", "added_claim")
 DEFAULT_SEVERITIES = {
     "number_mismatch": "error",
     "number_missing_in_full": "warning",
