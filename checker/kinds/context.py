@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from checker.analysis.figures import MentionSource
+from checker.analysis.store import Analysis, AnalysisStore
 from checker.findings import Evidence, Finding
 from checker.model import Document, Mention, Section
 
@@ -40,6 +41,11 @@ class KindContext(Protocol):
 
     @property
     def slots(self) -> Mapping[str, list[Document]]: ...
+
+    @property
+    def store(self) -> AnalysisStore | None: ...
+
+    def analysis(self, doc: Document) -> Analysis: ...
 
     def roles(self, slot: str) -> list[str]: ...
 

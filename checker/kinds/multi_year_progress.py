@@ -33,7 +33,7 @@ def check(ctx: KindContext) -> Iterator[Finding]:
 
 
 def _word_target_findings(ctx: KindContext, docs: list[Document]) -> Iterator[Finding]:
-    for t in word_targets(docs):
+    for t in word_targets(docs, store=ctx.store):
         evidence: list[tuple] = []
         latest = ""
         latest_year = None
