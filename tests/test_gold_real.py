@@ -1,10 +1,10 @@
 """Integrity of the hand-made gold labels on real provincial pairs (tests/gold/real/goals-*.yaml).
 
 The labels quote the real reports in ../shared/realcorpus/ (not kept in this repository). These
-tests hold every label to the texts: each goal_text / outcome_text occurs once on its stated line (after
-whitespace removal), values are finite numbers written in those quotes, and each status follows from
-target, outcome and qualifier under the status semantics of tests/gold/real/README.md. Without the
-corpus they skip.
+tests hold every label to the texts: each goal_text / outcome_text occurs once on its stated line
+(after whitespace removal), values are finite numbers written in those quotes, and each status
+follows from target, outcome and qualifier under the status semantics of tests/gold/real/README.md.
+Without the corpus they skip.
 """
 
 from __future__ import annotations
