@@ -350,7 +350,8 @@ class RuleContext:
             description=self.rule.description,
         )
         fields.update(data)
-        text = message if message is not None else render_message(self.rule.message, fields)
+        text = message if message is not None else render_message(
+            self.rule.template_for(status, passed), fields)
         result = Finding(
             rule=self.rule.id, kind=self.kind.name, status=status,
             severity=severity or self.rule.severity, passed=passed,

@@ -225,3 +225,20 @@ def test_run_reports_a_rule_whose_metric_matched_nothing(seeds, capsys, monkeypa
     schema = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.validate(log, schema)
     assert any(r["ruleId"] == "rule-never-matched" for r in log["runs"][0]["results"])
+
+
+# ----------------------------------------------------------------------------- findings that read right
+
+def test_pass_and_fail_have_their_own_messages(seeds, capsys, monkeypatch) -> None:
+    _, out, _ = run_cli(["run", "seeds/corpus.yaml", "--select", "plan-states-main-targets,completion-claim",
+                         "--format", "json"], capsys, monkeypatch)
+    findings = json.loads(out)["findings"]
+    stated = [f for f in findings if f["status"] == "stated"]
+    assert stated and all(" states the target for " in f["message"] for f in stated)
+    assert not any("does not state" in f["message"] for f in findings if f["passed"])
+    claim = next(f for f in findings if f["status"] == "contradicted")
+    assert "目标跟踪不符" in claim["message"] and claim["level"] == "warning"
+    code, out, _ = run_cli(["rules", "explain", "plan-states-main-targets"], capsys, monkeypatch)
+    assert code == 0
+    assert "- pass: `Plan of {document} states the target for {target}`" in out
+    assert "→ missing: Plan of example-documents does not state the target for 居民消费价格" in out

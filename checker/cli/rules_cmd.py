@@ -98,7 +98,10 @@ def explain_text(rule: Any, run_examples: bool = True) -> str:
             cells = (name, _short(value), _short(p.default), p.description)
             out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         out.append("")
-    out += ["## Message", "", f"`{rule.message}`", ""]
+    out += ["## Message", ""]
+    out += [f"- {outcome}: `{template}`" for outcome, template in rule.messages.items()] if rule.messages \
+        else [f"`{rule.message}`"]
+    out.append("")
     if rule.link:
         out += ["## More", "", rule.link, ""]
     return "\n".join(out)
