@@ -494,6 +494,16 @@ def run_rule(rule: Rule, corpus: Any,
     return out
 
 
+def selects_nothing(rule: Rule, corpus: Any) -> bool:
+    """Did every check call of ``rule`` lack a document for some slot (so it checked nothing)?"""
+    from checker.kinds import REGISTRY
+
+    try:
+        return all(missing is not None for _, missing in _bindings(rule, REGISTRY[rule.kind], corpus))
+    except Exception:  # a broken relation is reported by run_rule as an error finding
+        return False
+
+
 def _unique_fingerprints(findings: list[Finding]) -> None:
     """Number repeated fingerprints (same rule, documents and quotes) in text order: ``…#2``.
 

@@ -63,10 +63,12 @@ def _example_yaml(example: Any) -> str:
 def explain_text(rule: Any, run_examples: bool = True) -> str:
     """A rule page in the manner of ruff's: what it checks, why, examples, params."""
     from checker.kinds import REGISTRY
+    from checker.rulepacks import shown_path
 
     kind = REGISTRY[rule.kind]
     out = [f"# {rule.id}", "", f"Kind: {rule.kind} · severity: {rule.severity}"
-           + (f" · tags: {', '.join(rule.tags)}" if rule.tags else ""), f"Defined in: {rule.path}", ""]
+           + (f" · tags: {', '.join(rule.tags)}" if rule.tags else ""),
+           f"Defined in: {shown_path(rule.path)}", ""]
     out += ["## What it checks", "", rule.description, ""]
     if kind.summary:
         out += [f"(kind {kind.name}: {kind.summary})", ""]
