@@ -35,10 +35,12 @@ def test_version(capsys, monkeypatch) -> None:
 def test_builtin_packs_can_be_named_next_to_other_rules(seeds, capsys, monkeypatch) -> None:
     (seeds / "mine").mkdir()
     shutil.copy(ROOT / "rules" / "core" / "cpi-ceiling.yaml", seeds / "mine" / "cpi.yaml")
-    code, out, _ = run_cli(["rules", "list", "--rules", "@builtin/goals", "--rules", "mine"], capsys, monkeypatch)
+    code, out, _ = run_cli(["rules", "list", "--rules", "@builtin/goals", "--rules", "mine"],
+                           capsys, monkeypatch)
     assert code == 0 and out.rstrip().endswith("6 rules")
     code, _, err = run_cli(["rules", "list", "--rules", "@builtin/goal"], capsys, monkeypatch)
-    assert code == 2 and "@builtin/goal: no such built-in rule pack (packs: core, figures, goals, summary)" in err
+    assert code == 2
+    assert "@builtin/goal: no such built-in rule pack (packs: core, figures, goals, summary)" in err
     code, out, _ = run_cli(["rules", "explain", "goal-missed"], capsys, monkeypatch)
     assert "Defined in: @builtin/goals/goal-missed.yaml" in out
 
