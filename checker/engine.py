@@ -180,8 +180,10 @@ class RuleContext:
             description=self.rule.description,
         )
         fields.update(data)
-        text = message if message is not None else render_message(
-            self.rule.template_for(status, passed), fields)
+        # Per-outcome templates (``message: {pass: …, fail: …}``); a rule built in code may have none.
+        templates: dict[str, str] = getattr(self.rule, "messages", None) or {}
+        template = templates.get(status) or templates.get("pass" if passed else "fail") or self.rule.message
+        text = message if message is not None else render_message(template, fields)
         result = Finding(
             rule=self.rule.id, kind=self.kind.name, status=status,
             severity=severity or self.rule.severity, passed=passed,

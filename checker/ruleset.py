@@ -194,10 +194,6 @@ class Rule:
     # Templates per outcome ("pass", "fail" or a status); ``message`` serves what they leave out.
     messages: dict[str, str] = field(default_factory=dict)
 
-    def template_for(self, status: str, passed: bool) -> str:
-        """The message template of one outcome: its status's, else pass/fail's, else ``message``."""
-        return self.messages.get(status) or self.messages.get("pass" if passed else "fail") or self.message
-
     @property
     def pack(self) -> str:
         return self.path.parent.name
