@@ -146,7 +146,7 @@ def _kind(m: Mention) -> str:
     q = m.quantity
     if q is None:
         return "level"
-    if q.unit in _RATE_UNITS and (m.key.endswith(GROWTH_SUFFIX) or q.kind == "growth_multiple"):
+    if q.unit in _RATE_UNITS and (GROWTH_SUFFIX in m.key or q.kind == "growth_multiple"):
         return "growth"
     if q.unit in _SHARE_UNITS:
         return "share"
