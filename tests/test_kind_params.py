@@ -63,7 +63,7 @@ def test_every_default_is_valid_under_the_kinds_own_schema(kind: str) -> None:
     import jsonschema
 
     spec = REGISTRY[kind]
-    for name, param in spec.params.items():
+    for param in spec.params.values():
         if param.default is not None:
             jsonschema.validate(param.default, param.json_schema(spec.statuses))
 
