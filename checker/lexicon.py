@@ -75,12 +75,23 @@ def abbreviations(reach: str = NAMES) -> dict[str, str]:
     whichever form a text chose."""
     out: dict[str, str] = {}
     for variant, canon in _table(reach).canonical_of.items():
-        if variant != canon.upper() and len(variant) < len(canon) and _in_order(variant, canon):
-            if canon not in out or len(variant) < len(out[canon]):
-                out[canon] = variant
+        shorter = len(variant) < len(out.get(canon, canon))
+        if variant != canon.upper() and shorter and _in_order(variant, canon):
+            out[canon] = variant
     return out
 
 
 def _in_order(short: str, long: str) -> bool:
     chars = iter(long)
     return all(c in chars for c in short)
+
+
+@lru_cache(maxsize=1)
+def _whole_keys() -> dict[str, str]:
+    raw = load_data("synonyms.yaml").get("whole_keys") or {}
+    return {str(v): str(canon) for canon, variants in raw.items() for v in variants or ()}
+
+
+def whole_key(key: str) -> str:
+    """The key a whole metric key is another name of: ``经济总量`` → ``地区生产总值`` (else ``key``)."""
+    return _whole_keys().get(key, key)
