@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import string
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -199,30 +198,11 @@ def select(corpus: Any, selector: dict[str, Any], bound: dict[str, Document],
 
 # --------------------------------------------------------------------------- message templates
 
-class _Template(string.Formatter):
-    """``str.format`` that renders a missing field as empty and never raises on a bad spec."""
-
-    def get_value(self, key: Any, args: Any, kwargs: Any) -> Any:
-        if isinstance(key, int):
-            return args[key] if key < len(args) else ""
-        return kwargs.get(key, "")
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        try:
-            return super().format_field(value, format_spec)
-        except (ValueError, TypeError):
-            return str(value)
-
-
-_TEMPLATE = _Template()
-
-
 def render_message(template: str, fields: dict[str, Any]) -> str:
-    """Fill ``{named}`` placeholders of ``template`` (validated at load time)."""
-    try:
-        return _TEMPLATE.vformat(template, (), fields)
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return template
+    """Fill the plain ``{named}`` fields of ``template`` (no format specs: ``checker.templates``)."""
+    from checker.templates import render
+
+    return render(template, fields)
 
 
 # --------------------------------------------------------------------------- the context
