@@ -250,6 +250,10 @@ _EXPLAINED = (
     ("found unexpected end of stream", "the file ends inside a quoted value", "close the quote"),
     ("expected a single document", "a second YAML document (---) in one file",
      "one document per file: remove the '---' line or split the file"),
+    ("did not find expected ',' or ']'", "a list in [ ] is not closed, or an item holds a stray character",
+     "close it with ']', or put an item containing ',' ':' or '#' in quotes"),
+    ("did not find expected ',' or '}'", "a mapping in { } is not closed, or a value holds a stray character",
+     "close it with '}', or put a value containing ',' ':' or '#' in quotes"),
     ("found duplicate anchor", "the same '&anchor' is defined twice", "rename one of them"),
     ("that cannot start any token", "this character cannot start a value", "put the value in quotes"),
 )
