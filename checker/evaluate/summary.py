@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
+from checker.yamlfile import load_file
 
 GOLD_FILE = "summary-vs-full.yaml"
 MATCH = "number_match"
@@ -63,7 +63,7 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     path = Path(gold_dir) / GOLD_FILE
     if not path.is_file():
         return None
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gold = load_file(path, "gold")
     from checker.fidelity import compare_documents
     from checker.model import DocMeta
     from checker.pipeline import load_document
