@@ -104,7 +104,14 @@ def load_corpus(*paths: str | Path, allow_outside: bool = False) -> Corpus:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            raise CheckerError(f"{path}: no such file or folder")
+            from checker.inputfile import open_problem
+
+            try:
+                path.stat()
+                problem = "no such file or folder"
+            except OSError as error:  # a symlink loop or a dangling link is not "no such file"
+                problem = open_problem(path, error).replace("no such file", "no such file or folder", 1)
+            raise CheckerError(f"{path}: {problem}")
         if path.is_dir():
             found = next((path / n for n in MANIFEST_NAMES if (path / n).is_file()), None)
             if found is not None:

@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from checker.errors import CheckerError
+from checker.errors import CheckerError, InputError
 
 MIB = 1024 * 1024
 DEFAULT_MAX_DOCUMENT_SIZE = 64 * MIB  # a long report in PDF is a few MB; 64 MB leaves room for scans
@@ -85,12 +85,12 @@ def read_regular(path: str | Path, what: str, limit: int | None = None, option: 
         # O_NONBLOCK: opening a FIFO for reading would wait for a writer forever
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise CheckerError(f"{path}: {open_problem(path, error)}") from None
+        raise InputError(path, open_problem(path, error)) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             hint = "; give a file (folders are corpora)" if stat.S_ISDIR(mode) else ""
-            raise CheckerError(f"{path}: is {file_kind(mode)}, not a regular {what} file{hint}")
+            raise InputError(path, f"is {file_kind(mode)}, not a regular {what} file{hint}")
         size = os.fstat(fd).st_size
         chunks, total = [], 0
         if size <= limit:
@@ -102,10 +102,10 @@ def read_regular(path: str | Path, what: str, limit: int | None = None, option: 
                 total += len(chunk)
         if size > limit or total > limit:
             more = f"; raise it with {option}" if option else ""
-            raise CheckerError(f"{path}: larger than the {_shown(limit)} limit for a {what}{more}")
+            raise InputError(path, f"larger than the {_shown(limit)} limit for a {what}{more}")
         return b"".join(chunks)
     except OSError as error:
-        raise CheckerError(f"{path}: {open_problem(path, error)}") from None
+        raise InputError(path, open_problem(path, error)) from None
     finally:
         os.close(fd)
 

@@ -29,9 +29,16 @@ app.add_typer(rules_cmd.app, name="rules")
 def main() -> None:
     """Entry point: run the app; a ``CheckerError`` becomes one line on stderr and exit 2."""
     import os
+    import warnings
 
-    from checker.errors import CheckerError
+    from checker.errors import CheckerError, InputWarning
 
+    def show(message, category, *_args, **_kwargs) -> None:
+        if issubclass(category, InputWarning):
+            print(f"checker: warning: {message}", file=sys.stderr)
+
+    warnings.showwarning = show
+    warnings.simplefilter("always", InputWarning)
     try:
         app()
     except CheckerError as error:

@@ -59,8 +59,16 @@ def check_options(fmt: str, fail_on: str) -> None:
 
 def require_files(*paths: Path) -> None:
     """Each path must be an existing file (the loaders say what is wrong with its content)."""
+    import stat
+
+    from checker.inputfile import file_kind, open_problem
+
     for path in paths:
-        if path.is_dir():
+        try:
+            mode = path.stat().st_mode
+        except OSError as error:
+            raise CheckerError(f"{path}: {open_problem(path, error)}") from None
+        if stat.S_ISDIR(mode):
             raise CheckerError(f"{path}: is a directory; give a document file")
-        if not path.is_file():
-            raise CheckerError(f"{path}: file not found")
+        if not stat.S_ISREG(mode):
+            raise CheckerError(f"{path}: is {file_kind(mode)}, not a regular document file")
