@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
+from checker.cli.output_io import MAX_SIZE_HELP
 from checker.errors import CheckerError
 
 
@@ -40,18 +41,14 @@ def parse_output(spec: str) -> tuple[str, Path | None]:
         if not fmt or fmt not in FORMATS:
             raise CheckerError(f"--output {spec}: cannot tell the format from '{path.suffix or path.name}'; "
                                f"write FORMAT:{spec} (formats: {', '.join(FORMATS)})")
-    if path is not None:
-        parent = path.parent if str(path.parent) else Path(".")
-        if not parent.is_dir():
-            raise CheckerError(f"--output {spec}: folder {parent} does not exist")
     return fmt, path
 
 
-def load_corpus_paths(paths: list[Path]) -> Any:
+def load_corpus_paths(paths: list[Path], allow_outside: bool = False) -> Any:
     """The corpus of ``paths`` (manifest, folder or files); unreadable input raises (exit 2)."""
     from checker.corpus import load_corpus
 
-    return load_corpus(*paths)
+    return load_corpus(*paths, allow_outside=allow_outside)
 
 
 def _default_paths() -> list[Path]:
@@ -89,25 +86,30 @@ def run(
         "--write-baseline", help="Write the fingerprints of this run's non-passing findings.")] = None,
     waivers: Annotated[Path | None, typer.Option(
         "--waivers", help="YAML file of waivers: rule, fingerprint, reason (, expires).")] = None,
+    max_document_size: Annotated[str | None, typer.Option("--max-document-size", help=MAX_SIZE_HELP)] = None,
+    allow_outside: Annotated[bool, typer.Option(
+        "--allow-outside", help="Let a manifest name files outside its own folder.")] = False,
 ) -> None:
     """Run the rules over the documents and report the findings.
 
     Exit codes: 0 nothing needing attention at or above --fail-on; 1 something is; 2 bad usage,
     invalid rules, unreadable input. Example: checker run seeds/corpus.yaml --output findings.sarif
     """
-    from checker.cli.output_io import check_options
+    from checker.cli.output_io import apply_limits, check_options
     from checker.output import Report, render
 
     check_options(fmt, fail_on)
+    apply_limits(max_document_size)
     targets = [parse_output(spec) for spec in outputs or []]
     to_stdout = [t for t in targets if t[1] is None]
     if len(to_stdout) > 1:
         raise CheckerError("--output: only one output can go to stdout ('-')")
     if not to_stdout:
         targets.insert(0, (fmt, None))
-    files = [str(p) for _, p in targets if p is not None]
-    if len(set(files)) != len(files):
-        raise CheckerError("--output: the same file is named twice")
+    from checker.cli.output_io import plan_outputs
+
+    files = [p for _, p in targets if p is not None] + ([write_baseline] if write_baseline else [])
+    planned = dict(zip(files, plan_outputs(files), strict=True))  # checked before any work is done
 
     rule_list = _load_rules(rules, select, ignore)
     waiver_list = None
@@ -121,7 +123,7 @@ def run(
 
         known = load_baseline(baseline)
 
-    corpus = load_corpus_paths(list(paths) if paths else _default_paths())
+    corpus = load_corpus_paths(list(paths) if paths else _default_paths(), allow_outside)
     if not rule_list:
         _overview(corpus)
         return
@@ -145,15 +147,14 @@ def run(
         apply_baseline(findings, known)
 
     rendered = [(render(f, report), path) for f, path in targets]  # all before writing any
-    extra: list[tuple[str, Path]] = []
+    writes = [(planned[p], t) for t, p in rendered if p is not None]
     if write_baseline is not None:
         from checker.baseline import baseline_text
 
-        extra.append((baseline_text(findings), write_baseline))
-    from checker.cli.output_io import write_atomic
+        writes.append((planned[write_baseline], baseline_text(findings)))
+    from checker.cli.output_io import write_outputs
 
-    for text, path in [*((t, p) for t, p in rendered if p is not None), *extra]:
-        write_atomic(path, text)
+    write_outputs(writes)
     for text, path in rendered:
         if path is None:
             sys.stdout.write(text)
