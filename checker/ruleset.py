@@ -733,9 +733,10 @@ def rule_files(*paths: str | Path) -> tuple[list[Path], list[Problem]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()
+            # not only regular files: a FIFO or a symlink loop named like a rule is refused when read
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and not p.is_dir()
                                 and not any(part.startswith(".") for part in p.relative_to(path).parts)))
-        elif path.is_file():
+        elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             problems.append(Problem(str(path), 1, 1, "no such rule file or folder"))
