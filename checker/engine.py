@@ -495,7 +495,46 @@ def run_rules(corpus: Any, rules: Iterable[Rule],
         found = run_rule(rule, corpus, extractor)
         _unique_fingerprints(found)
         findings.extend(found)
+        unmatched = never_matched(rule, found)
+        if unmatched is not None:
+            findings.append(unmatched)
     return findings
+
+
+NEVER_MATCHED = "rule-never-matched"
+
+
+def never_matched(rule: Rule, found: list[Finding]) -> Finding | None:
+    """A ``rule-never-matched`` warning when a rule read documents but everything it gave was an
+    "absent" status of its kind (``not_found``): a metric that occurs nowhere is more likely a
+    mistake in the rule than in every document, and a run of such a rule would be silently green."""
+    from checker.kinds import REGISTRY
+
+    absent = REGISTRY[rule.kind].absent_statuses
+    if not absent or any(f.status == ERROR for f in found):
+        return None
+    read = [f for f in found if f.status != NO_DOCUMENTS]
+    if any(f.status not in absent for f in read) or (found and not read):
+        return None
+    what = rule.params.get("metric") or rule.params.get("pattern") or ""
+    docs = sorted({f.document for f in read})
+    where = f"any of the {len(docs)} documents it read" if docs else "any document it read"
+    named = f"metric {what!r}" if what else "its metric"
+    message = (f"rule {rule.id}: {named} matched no mention in {where}; "
+               "check the metric, synonyms and unit against `checker extract DOC`")
+    return Finding(
+        rule=NEVER_MATCHED, kind="meta", status="never_matched", severity="warning", passed=False,
+        document=_rule_path(rule), line=rule.line, column=1, message=message, metric=str(what),
+        fingerprint=fingerprint(NEVER_MATCHED, [rule.id], [str(what)]),
+        data={"checked_rule": rule.id, "documents_read": docs},
+    )
+
+
+def _rule_path(rule: Rule) -> str:
+    try:
+        return rule.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return rule.path.as_posix()
 
 
 # --------------------------------------------------------------------------- rule examples
@@ -578,9 +617,25 @@ def run_example(rule: Rule, example: Any,
     problems = [f for f in findings if not f.passed]
     broken = [f for f in problems if f.status in (ERROR, NO_DOCUMENTS)]
     if example.expect == "fail":
+        from checker.kinds import REGISTRY
+
+        absent = REGISTRY[rule.kind].absent_statuses
         real = [f for f in problems if f not in broken]
-        ok = bool(real) and not broken
-        reason = "" if ok else (broken[0].message if broken else "no finding: expected at least one")
+        wanted = [f for f in real if f.status == example.status] if example.status else \
+            [f for f in real if f.status not in absent]
+        ok = bool(wanted) and not broken
+        if ok:
+            reason = ""
+        elif broken:
+            reason = broken[0].message
+        elif real and example.status:
+            reason = f"expected status {example.status}, got {', '.join(sorted({f.status for f in real}))}"
+        elif real:  # only "not found": the rule never saw what it checks, so it cannot prove it fires
+            reason = (f"only {real[0].status}: {real[0].message} — the rule matched nothing in the "
+                      f"example; fix the metric or the text (or write `status: {real[0].status}` if that "
+                      "is the point)")
+        else:
+            reason = "no finding: expected at least one"
     else:
         ok = not problems
         reason = "" if ok else f"unexpected {problems[0].status}: {problems[0].message}"

@@ -83,16 +83,20 @@ def selector_schema() -> dict[str, Any]:
     }
 
 
-def example_schema(slots: Iterable[str]) -> dict[str, Any]:
-    """JSON Schema of one example: text, or slot → text | {text, year, role, kind}."""
+def example_schema(slots: Iterable[str], statuses: Iterable[str] = ()) -> dict[str, Any]:
+    """JSON Schema of one example: text, or slot → text | {text, year, role, kind}; a mapping may
+    name the ``status`` a fail example must give (one of the kind's ``statuses``)."""
+    status = {"type": "string", "enum": list(statuses),
+              "description": "The status this example must give (fail examples)."}
     doc = {"anyOf": [{"type": "string"}, {
         "type": "object", "additionalProperties": False, "required": ["text"],
         "properties": {"text": {"type": "string"}, "year": {"type": "integer"},
                        "role": {"type": "string", "enum": list(ROLES)},
-                       "kind": {"type": "string", "enum": list(DOC_KINDS)}, "id": {"type": "string"}},
+                       "kind": {"type": "string", "enum": list(DOC_KINDS)}, "id": {"type": "string"},
+                       "status": status},
     }]}
     by_slot = {"type": "object", "additionalProperties": False,
-               "properties": {slot: doc for slot in slots}}
+               "properties": {**{slot: doc for slot in slots}, "status": status}}
     return {"anyOf": [doc, by_slot]}
 
 
@@ -126,7 +130,7 @@ def params_schema(kind: Any) -> dict[str, Any]:
     """JSON Schema of a kind's ``params`` mapping."""
     return {
         "type": "object", "additionalProperties": False,
-        "properties": {name: p.json_schema() for name, p in kind.params.items()},
+        "properties": {name: p.json_schema(kind.statuses) for name, p in kind.params.items()},
         "required": sorted(n for n, p in kind.params.items() if p.required),
     }
 
@@ -146,8 +150,8 @@ def rule_schema() -> dict[str, Any]:
                 "scope": {"type": "object", "additionalProperties": False,
                           "properties": {slot: selector_schema() for slot in kind.slots}},
                 "examples": {"properties": {
-                    "pass": {"items": example_schema(kind.slots)},
-                    "fail": {"items": example_schema(kind.slots)}}},
+                    "pass": {"items": example_schema(kind.slots, kind.statuses)},
+                    "fail": {"items": example_schema(kind.slots, kind.statuses)}}},
             }, **({} if kind.default_message else {"required": ["message"]})},
         })
     return {
@@ -184,6 +188,7 @@ class Example:
     index: int
     docs: dict[str, ExampleDoc]
     line: int = 0
+    status: str | None = None      # the status a fail example must give (default: a real failure)
 
 
 @dataclass
@@ -580,15 +585,35 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
     what = f"examples.{expect}[{index}]"
     actual = json_type(node)
     line = node.start_mark.line + 1
+    status: list[str | None] = [None]
+
+    def take_status(status_node: yaml.Node, label: str) -> bool:
+        """The ``status:`` of a fail example: one of the kind's failing statuses."""
+        if not check_node(status_node, {"type": "string", "enum": list(kind.statuses)}, f, label):
+            return False
+        value = value_of(status_node)
+        if expect != "fail" or value in kind.pass_statuses:
+            f.add(status_node, f"{label}: '{value}' — only a fail example names a status, and it must "
+                  "be a failing one", f"failing statuses of kind {kind.name}: "
+                  + ", ".join(s for s in kind.statuses if s not in kind.pass_statuses))
+            return False
+        status[0] = value
+        return True
 
     def one(slot: str, doc_node: yaml.Node, label: str) -> ExampleDoc | None:
-        doc_schema = example_schema(slots)["anyOf"][0]
+        doc_schema = example_schema(slots, kind.statuses)["anyOf"][0]
         if not check_node(doc_node, doc_schema, f, label):
             return None
         value = value_of(doc_node)
         if isinstance(value, str):
             return ExampleDoc(text=value)
+        given = {k: n for k, _, n in pairs(doc_node, _File(f.path, ""))}
+        if "status" in given and not take_status(given["status"], f"{label}.status"):
+            return None
         return ExampleDoc(**{k: value.get(k) for k in EXAMPLE_FIELDS})
+
+    def example(docs: dict[str, ExampleDoc]) -> Example:
+        return Example(expect, index, docs, line, status=status[0])
 
     if actual == "string":
         if len(slots) > 1:
@@ -596,18 +621,21 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
                   f"{' / '.join(slots)} → text")
             return None
         doc = one(slots[0], node, what)
-        return Example(expect, index, {slots[0]: doc}, line) if doc else None
+        return example({slots[0]: doc}) if doc else None
     if actual != "object":
         f.add(node, f"{what}: expected text or a mapping of slot → text, got {_shown(node)}")
         return None
     items = pairs(node, f)
     keys = [k for k, _, _ in items]
-    if len(slots) == 1 and keys and set(keys) <= set(EXAMPLE_FIELDS) and slots[0] not in keys:
+    if len(slots) == 1 and keys and set(keys) <= {*EXAMPLE_FIELDS, "status"} and slots[0] not in keys:
         doc = one(slots[0], node, what)
-        return Example(expect, index, {slots[0]: doc}, line) if doc else None
+        return example({slots[0]: doc}) if doc else None
     docs: dict[str, ExampleDoc] = {}
     ok = True
     for slot, key_node, value_node in items:
+        if slot == "status":
+            ok = take_status(value_node, f"{what}.status") and ok
+            continue
         if slot not in slots:
             f.add(key_node, f"{what}: example for unknown slot '{slot}' (kind {kind.name} reads "
                   f"{', '.join(slots)})", did_you_mean(slot, slots + list(EXAMPLE_FIELDS)))
@@ -622,7 +650,7 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
         if ok and slot not in docs and slot not in kind.optional_slots:
             f.add(node, f"{what}: no text for slot '{slot}'")
             ok = False
-    return Example(expect, index, docs, line) if ok else None
+    return example(docs) if ok else None
 
 
 def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | None]:
@@ -662,7 +690,8 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     base = {"type": "object", "additionalProperties": False,
             "properties": {k: v for k, v in TOP_FIELDS.items() if k not in ("scope", "params", "examples")}}
     base["properties"].update({"scope": {}, "params": {}, "examples": {}})
-    check_node(root, base, f, "")
+    named = value_of(top["kind"]) if "kind" in top and json_type(top["kind"]) == "string" else None
+    check_node(root, base, f, "", key_hints=_misplaced_hints(REGISTRY.get(named) if named else None))
     for name in REQUIRED_FIELDS:
         if name not in top:
             f.add(root, f"missing required field '{name}'", _required_hint(name))
@@ -711,6 +740,19 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
         path=path, line=root.start_mark.line + 1,
     )
     return rule, [], top.get("id")
+
+
+def _misplaced_hints(kind: Any) -> dict[str, str]:
+    """Hints for top-level keys that belong one level down (a param, a scope slot, pass/fail)."""
+    hints = {key: f"'{key}' belongs under `examples:` (indent it there)" for key in ("pass", "fail")}
+    hints.update({key: f"'{key}' is a scope selector key: put it under `scope: {{<slot>: …}}`"
+                  for key in selector_schema()["properties"] if key not in TOP_FIELDS})
+    if kind is not None:
+        hints.update({slot: f"'{slot}' is a scope slot of kind {kind.name}: indent it under `scope:`"
+                      for slot in kind.slots})
+        hints.update({name: f"'{name}' is a param of kind {kind.name}: indent it under `params:`"
+                      for name in kind.params if name not in TOP_FIELDS})
+    return hints
 
 
 def _required_hint(name: str) -> str:

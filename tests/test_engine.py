@@ -49,8 +49,10 @@ def test_threshold_plan_ceiling_passes_and_missing_metric_is_reported() -> None:
     (f,) = run_rules(corpus(_report()), [rule], extractor=fake_mentions)
     assert (f.status, f.passed) == ("pass", True)
     rule = _rule(scope={"documents": {"section": "plan"}}, metric="一般公共预算收入", max=5)
-    (f,) = run_rules(corpus(_report()), [rule], extractor=fake_mentions)
+    f, meta = run_rules(corpus(_report()), [rule], extractor=fake_mentions)
     assert (f.status, f.severity, f.passed) == ("not_found", "info", False)
+    # the metric occurs in no document: the rule itself is reported (it could never fire)
+    assert (meta.rule, meta.level, meta.data["checked_rule"]) == ("rule-never-matched", "warning", rule.id)
 
 
 def test_required_mention_reports_each_missing_target() -> None:

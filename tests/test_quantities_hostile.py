@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from linear_time import LINEAR_RATIO_BOUND, growth_ratio
 
-from checker.quantities import MAX_NUMERAL_LENGTH, find_quantities, parse_chinese
+from checker.numerals import read_number
+from checker.quantities import MAX_NUMERAL_LENGTH, find_quantities
 
 # digits, Chinese numerals and multipliers, units, qualifiers, quotes, punctuation, Latin letters
 ALPHABET = ("0123456789.,/%-—至一二两三五十百千万亿兆点分之成余多"
@@ -33,7 +34,7 @@ def test_never_raises_and_offsets_hold(text):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="一二三四五六七八九十百千万亿兆零〇两点", max_size=60))
 def test_chinese_numeral_parser_never_raises(text):
-    value = parse_chinese(text)
+    value = read_number(text)
     assert value is None or math.isfinite(value)
 
 

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Finding
-from checker.kinds.base import KindSpec, Param
+from checker.kinds.base import STATUS_LIST, KindSpec, Param
 
 STATUSES = ("exceeded", "met", "partly", "missed", "qualitative_claim", "not_reported", "ambiguous")
 CLAIM_STATUSES = ("contradicted", "consistent")
@@ -130,8 +130,7 @@ KIND = KindSpec(
         "check": Param("string", "goals", "goals: one finding per goal; claims: the review's "
                        "completion claims held against the statuses", enum=("goals", "claims")),
         "statuses": Param("array", list(STATUSES), "Statuses that become findings (exceeded and met "
-                          "are passes).", items="string",
-                          schema={"items": {"type": "string", "enum": [*STATUSES, *CLAIM_STATUSES]}}),
+                          "are passes).", of=STATUS_LIST),
         "quantified_only": Param("boolean", False, "Track quantified goals only."),
         "unquantified_only": Param("boolean", False, "Report goals without a number only (the "
                                    "quantified ones are still tracked, so figures pair the same way)."),

@@ -34,6 +34,7 @@ from typing import Any
 
 from checker.analysis.figures import (
     CHANGE,
+    CUMULATIVE,
     LEVEL,
     OUTCOME,
     TARGET,
@@ -644,9 +645,9 @@ KIND = KindSpec(
                                      "A level moving by more than this factor per year is a jump."),
         "rate_bounds": Param("array", [0, 100], "Bounds of a level stated in %.", items="number"),
         "measures": Param("array", [LEVEL], "Measures checked for jumps: level, cumulative, change.",
-                          items="string"),
+                          schema={"items": {"type": "string", "enum": [LEVEL, CUMULATIVE, CHANGE]}}),
         "kinds": Param("array", [OUTCOME, TARGET], "Figure kinds shown in a series.",
-                       items="string"),
+                       schema={"items": {"type": "string", "enum": [OUTCOME, TARGET]}}),
         "min_points": Param("integer", 2, "Fewest points (year and kind) that make a series."),
         "unquantified": Param("boolean", True, "progress: also follow multi-year targets stated "
                               "in words (消除劣Ⅴ类水体) to the latest later statement of their object."),
