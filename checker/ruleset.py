@@ -39,49 +39,18 @@ import yaml
 
 from checker.errors import CheckerError, RuleError
 from checker.findings import SEVERITIES
+from checker.message_template import COMMON_PLACEHOLDERS
 from checker.model import DOC_KINDS, ROLES
+from checker.scope import YEAR_PATTERN, parse_year, selector_schema
 
 RULE_SUFFIXES = (".yaml", ".yml")
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 TAG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 LINK_PATTERN = r"^https?://[^\s]+$"
-YEAR_PATTERN = r"^\s*(\d{4}\s*\.\.\s*\d{4}|\d{4}|[A-Za-z_]\w*\s*([+-]\s*\d+)?)\s*$"
 EXAMPLE_FIELDS = ("text", "year", "role", "kind", "id")
 
 
 # --------------------------------------------------------------------------- definitions
-
-def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:
-    return {"anyOf": [item, {"type": "array", "items": item, "minItems": 1}]}
-
-
-def selector_schema() -> dict[str, Any]:
-    """JSON Schema of one scope selector (which documents and sections a slot selects)."""
-    from checker.engine import RELATIONS
-
-    year = {"anyOf": [
-        {"type": "integer", "minimum": 1900, "maximum": 2200},
-        {"type": "string", "pattern": YEAR_PATTERN,
-         "description": "2024, a range 2021..2023, or another slot's year: plan, plan+1"},
-        {"type": "array", "items": {"type": "integer"}, "minItems": 1},
-    ], "description": "Year the document covers (its manifest year)."}
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "kind": {**_one_or_many({"type": "string", "enum": list(DOC_KINDS)}),
-                     "description": "Document kind(s)."},
-            "year": year,
-            "id": {**_one_or_many({"type": "string"}), "description": "Document id glob(s)."},
-            "path": {**_one_or_many({"type": "string"}), "description": "File path glob(s)."},
-            "section": {**_one_or_many({"type": "string", "enum": list(ROLES)}),
-                        "description": "Section role(s) the check reads."},
-            "relation": {"type": "string", "enum": list(RELATIONS),
-                         "description": "; ".join(f"{k}: {v}" for k, v in RELATIONS.items())},
-            "of": {"type": "string", "description": "The slot `relation` and relative years refer to."},
-        },
-    }
-
 
 def example_schema(slots: Iterable[str], statuses: Iterable[str] = ()) -> dict[str, Any]:
     """JSON Schema of one example: text, or slot → text | {text, year, role, kind}; a mapping may
@@ -327,10 +296,10 @@ def _shown(node: yaml.Node) -> str:
     return _ARTICLE.get(json_type(node), json_type(node))
 
 
-def pairs(node: yaml.MappingNode, f: _File) -> list[tuple[str, yaml.Node, yaml.Node]]:
+def pairs(node: yaml.Node, f: _File) -> list[tuple[str, yaml.Node, yaml.Node]]:
     """``(key, key_node, value_node)`` of a mapping; duplicate and non-string keys are problems."""
     seen: dict[str, yaml.Node] = {}
-    out = []
+    out: list[tuple[str, yaml.Node, yaml.Node]] = []
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             f.add(key_node, "a key must be a plain name, not a list or mapping")
@@ -366,10 +335,10 @@ def check_node(node: yaml.Node, schema: dict[str, Any], f: _File, what: str,
             if check_node(node, other, _File(f.path, ""), what, key_hints):
                 return True
         return check_node(node, fitting[0], f, what, key_hints)
-    wanted = schema.get("type")
+    want = schema.get("type")
     actual = json_type(node)
-    if wanted and not _type_ok(actual, wanted):
-        f.add(node, f"{what}: expected {_describe_type(wanted)}, got {_shown(node)}")
+    if want and not _type_ok(actual, want):
+        f.add(node, f"{what}: expected {_describe_type(want)}, got {_shown(node)}")
         return False
     ok = True
     if actual in ("string", "integer", "number", "boolean"):
@@ -466,13 +435,12 @@ def _locate_in_scalar(f: _File, node: yaml.Node, needle: str) -> tuple[Any, int 
     for line in range(start, min(node.end_mark.line + 1, len(f.lines))):
         at = f.lines[line].find(needle, node.start_mark.column if line == start else 0)
         if at != -1:
-            mark = yaml.Mark("", 0, line, at, None, None)
+            mark = yaml.Mark("", 0, line, at, None, None)  # type: ignore[arg-type]  # no buffer: a position only
             return mark, at + 1
     return node, None
 
 
 def _check_message(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any]) -> None:
-    from checker.engine import COMMON_PLACEHOLDERS
     from checker.templates import template_problems
 
     template = value_of(node)
@@ -495,8 +463,6 @@ def _check_message(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any])
 
 
 def _check_scope(f: _File, node: yaml.Node, kind: Any) -> dict[str, dict[str, Any]]:
-    from checker.engine import parse_year
-
     scope: dict[str, dict[str, Any]] = {}
     if json_type(node) != "object":
         f.add(node, f"scope: expected a mapping of slot → selector, got {_shown(node)}")
@@ -559,7 +525,7 @@ def _check_params(f: _File, node: yaml.Node | None, where: yaml.Node, kind: Any)
             for _, message in kind.validate({name: p.default for name, p in kind.params.items()}):
                 f.add(where, f"kind {kind.name} needs params: {message}")
         return {}
-    hints = {}
+    hints: dict[str, str] = {}
     for other in REGISTRY.values():
         for name in other.params:
             if other.name != kind.name and name not in kind.params:
@@ -687,9 +653,9 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     items = pairs(root, _File(path, text))  # duplicate keys are reported by check_node below
     top = {k: v for k, _, v in items}
     # Unknown keys and wrong types of the fixed fields.
-    base = {"type": "object", "additionalProperties": False,
-            "properties": {k: v for k, v in TOP_FIELDS.items() if k not in ("scope", "params", "examples")}}
-    base["properties"].update({"scope": {}, "params": {}, "examples": {}})
+    fixed: dict[str, Any] = {k: v for k, v in TOP_FIELDS.items() if k not in ("scope", "params", "examples")}
+    fixed.update({"scope": {}, "params": {}, "examples": {}})
+    base = {"type": "object", "additionalProperties": False, "properties": fixed}
     named = value_of(top["kind"]) if "kind" in top and json_type(top["kind"]) == "string" else None
     check_node(root, base, f, "", key_hints=_misplaced_hints(REGISTRY.get(named) if named else None))
     for name in REQUIRED_FIELDS:
@@ -709,7 +675,7 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     scope: dict[str, dict[str, Any]] = {}
     examples: list[Example] = []
     if kind is not None:
-        params = _check_params(f, top.get("params"), kind_node, kind)
+        params = _check_params(f, top.get("params"), kind_node or root, kind)
         if "scope" in top:
             scope = _check_scope(f, top["scope"], kind)
         else:
@@ -723,7 +689,7 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
                     example = _example_docs(f, item, kind, expect, i)
                     if example is not None:
                         examples.append(example)
-    if f.problems:
+    if f.problems or kind is None:
         return None, f.problems, top.get("id")
     given = dict(params)
     full = {name: p.default for name, p in kind.params.items()}

@@ -15,29 +15,13 @@ import typer
 
 from checker.cli.output_io import MAX_SIZE_HELP
 
-RULE_ID = "summary-fidelity"
-
 
 def build_findings(summary_path: Path, full_path: Path, params: dict[str, Any] | None = None) -> list[Any]:
-    """Findings of ``summary_path`` against ``full_path`` (passes included), as ``run`` makes them."""
-    from checker.engine import RuleContext, SimpleCorpus
-    from checker.kinds.summary_fidelity import KIND
-    from checker.model import DocMeta
-    from checker.pipeline import load_document
-    from checker.ruleset import Rule
+    """Findings of the built-in rule ``summary-fidelity`` (checker/command_rules/) for
+    ``summary_path`` against ``full_path``, passes included, as ``run`` makes them."""
+    from checker.commands import compare_files
 
-    full = load_document(full_path, DocMeta(id=full_path.stem, kind="report"))
-    summary = load_document(summary_path, DocMeta(id=summary_path.stem, kind="summary", retells=full.id))
-    if summary.id == full.id:
-        summary.meta.id = f"{summary.id}-summary"
-        summary.meta.retells = full.id
-    p = {k: v.default for k, v in KIND.params.items()}
-    p.update(params or {})
-    rule = Rule(id=RULE_ID, kind=KIND.name, severity="warning", description=KIND.summary,
-                message="{status_zh}: {detail}", params=p)
-    ctx = RuleContext(rule=rule, kind=KIND, params=p, corpus=SimpleCorpus([summary, full]),
-                      slots={"summary": [summary], "full": [full]})
-    return list(KIND.check(ctx))
+    return compare_files(summary_path, full_path, params)
 
 
 def _short(text: str, width: int) -> str:
@@ -51,9 +35,12 @@ def compare_table(findings: list[Any], show_matches: bool = False) -> str:
 
     from tabulate import tabulate
 
+    from checker.engine import ENGINE_STATUSES
+
+    problems = [f for f in findings if f.status in ENGINE_STATUSES]
     rows = []
     for f in findings:
-        if f.passed and not show_matches:
+        if (f.passed and not show_matches) or f in problems:
             continue
         full_ev = next((e for e in f.evidence if e.role == "full"), None)
         rows.append((f.severity, f.status, _short(f.data.get("detail", ""), 34),
@@ -66,6 +53,7 @@ def compare_table(findings: list[Any], show_matches: bool = False) -> str:
     order = ("number_match", "number_mismatch", "number_missing_in_full", "wording_changed",
              "item_omitted", "order_changed", "added_claim")
     blocks.append("Outcomes: " + ", ".join(f"{s} {counts[s]}" for s in order if counts.get(s)))
+    blocks.extend(f"{f.severity}: {f.message}" for f in problems)
     return "\n\n".join(blocks) + "\n"
 
 

@@ -220,6 +220,6 @@ def _overview(corpus: Any) -> None:
     """No rules: say so, and show what checker sees in each document."""
     print("checker: no rules selected; showing what was found in each document "
           "(add rules under rules/ or pass --rules DIR)", file=sys.stderr)
-    from checker.pipeline import corpus_overview
+    from checker.output.overview import corpus_overview
 
     print(corpus_overview(corpus))

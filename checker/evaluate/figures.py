@@ -228,7 +228,7 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
 def _five_year(gold_dir: Path, figures: list[Any], locators: dict[str, Locator],
                progress_all: Any) -> dict[str, Any]:
     """Five-year targets of the goals gold files: progress finding present, latest value right."""
-    targets = []
+    targets: list[tuple[Any, dict[str, Any]]] = []
     for path in sorted(gold_dir.glob("goals-*.yaml")):
         data = load_file(path, "gold") or {}
         source = data.get("source_plan")

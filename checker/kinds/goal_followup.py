@@ -18,7 +18,7 @@ Why
 Settings
     ``statuses`` (which statuses become findings; exceeded/met are passes), qualifier semantics
     (``qualifier_modes``: 以上 floor, 以内/低于 ceiling, 左右 about; ``ceiling_metrics``: price
-    targets whose 左右 is a ceiling), ``partly_ratio``, ``about_tolerance``, matching thresholds.
+    targets whose 左右 is a ceiling), ``about_margin_points``/``about_margin_share``, matching thresholds.
 """
 
 from __future__ import annotations
@@ -27,11 +27,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Finding
-from checker.kinds.base import STATUS_LIST, KindSpec, Param
+from checker.kinds.base import SEVERITY_BY_STATUS, STATUS_LIST, KindSpec, Param
 
 STATUSES = ("exceeded", "met", "partly", "missed", "qualitative_claim", "not_reported", "ambiguous")
 CLAIM_STATUSES = ("contradicted", "consistent")
-NO_REVIEW = "no_review"
 
 
 def _review_for(ctx: Any, plan: Any, year: int | None) -> Any:
@@ -68,6 +67,7 @@ def check(ctx: Any) -> Iterator[Finding]:
 
     params = ctx.params
     st = settings_from_params(params)
+    severities = dict(params.get("severities") or {})
     wanted = set(params.get("statuses") or STATUSES)
     for plan in ctx.slots.get("plan") or []:
         sections = ctx.sections("plan", plan) or plan_sections(plan)
@@ -94,6 +94,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                     goals_ev = [(t.goal.doc, t.goal.start, t.goal.end, t.status)
                                 for t in c.contradicted_by[:20]]
                     yield ctx.finding(status, review, c.start, c.end, role="claim", evidence=goals_ev,
+                                      severity=severities.get(status),
                                       metric="completion claim", expected="every goal met",
                                       actual=f"{data['missed_count']} missed, "
                                              f"{data['not_reported_count']} not reported",
@@ -111,6 +112,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                         evidence.append((c.doc, c.start, c.end, "candidate"))
                 data["review_doc"] = review.id
                 yield ctx.finding(t.status, plan, t.goal.start, t.goal.end, role="goal",
+                                  severity=severities.get(t.status),
                                   metric=t.goal.metric, expected=data["target"], actual=data["outcome"],
                                   evidence=evidence, data=data, extra=f"{t.status}|{t.goal.text}")
 
@@ -131,6 +133,8 @@ KIND = KindSpec(
                        "completion claims held against the statuses", enum=("goals", "claims")),
         "statuses": Param("array", list(STATUSES), "Statuses that become findings (exceeded and met "
                           "are passes).", of=STATUS_LIST),
+        "severities": Param("object", {}, "Severity per status (others take the rule's severity), "
+                            "e.g. {not_reported: warning}.", of=SEVERITY_BY_STATUS),
         "quantified_only": Param("boolean", False, "Track quantified goals only."),
         "unquantified_only": Param("boolean", False, "Report goals without a number only (the "
                                    "quantified ones are still tracked, so figures pair the same way)."),
@@ -142,9 +146,10 @@ KIND = KindSpec(
         "qualifier_modes": Param("object", None, "Qualifier → floor | ceiling | about (e.g. {'~': ceiling}).",
                                  schema={"additionalProperties": {"type": "string",
                                                                   "enum": ["floor", "ceiling", "about"]}}),
-        "partly_ratio": Param("number", 0.8, "A floor reached to at least this share is partly, below "
-                              "it missed.", minimum=0, maximum=1),
-        "about_tolerance": Param("number", 0.05, "Relative tolerance of a 左右 target.", minimum=0),
+        "about_margin_points": Param("number", 0.3, "Margin of a 左右 percentage target: from the "
+                                     "target up to target + margin is met, beyond exceeded.", minimum=0),
+        "about_margin_share": Param("number", 0.05, "Margin of other 左右 targets, as a share of the "
+                                    "target.", minimum=0),
         "min_metric_score": Param("number", 0.45, "Share of the goal's metric an outcome must name.",
                                   minimum=0, maximum=1),
         "min_object_score": Param("number", 0.65, "Overlap an unquantified goal's object needs.",

@@ -349,7 +349,6 @@ def _jump_issues(pts: list[Point], flagged: list[tuple[int, float]], factor: flo
 
 # --- multi-year progress ------------------------------------------------------------------------
 
-FLOOR_QUALIFIERS = frozenset({">=", ">", "=", "~", "<~"})
 CEILING_QUALIFIERS = frozenset({"<=", "<"})
 
 
@@ -422,7 +421,7 @@ def _verdict(target: Figure, p: Point, baseline: Point | None) -> Progress:
     return Progress(status, target, p, baseline, expected, detail)
 
 
-def progress_all(figures: Sequence[Figure], unquantified: Sequence[Figure] = ()) -> list[Progress]:
+def progress_all(figures: Sequence[Figure]) -> list[Progress]:
     """Progress of every multi-year target among ``figures`` against the same key's outcomes."""
     outcomes: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for f in figures:

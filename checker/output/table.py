@@ -29,10 +29,10 @@ def render(report: Report) -> str:
         blocks.append(block)
     counts = Counter((f.rule, f.status, f.passed, f.level, _mark(f)) for f in report.findings)
     if counts:
-        rows = [(rule, status + mark, level, n)
+        totals = [(rule, status + mark, level, n)
                 for (rule, status, passed, level, mark), n in sorted(
                     counts.items(), key=lambda kv: (kv[0][0], kv[0][2], kv[0][1]))]
-        blocks.append("Summary by rule:\n" + tabulate(rows, headers=["rule", "status", "level", "count"]))
+        blocks.append("Summary by rule:\n" + tabulate(totals, headers=["rule", "status", "level", "count"]))
     else:
         blocks.append("No findings.")
     blocks.append(report.summary_line())
