@@ -30,11 +30,6 @@ def template_problems(template: str) -> list[tuple[str, str]]:
     return out
 
 
-def field_names(template: str) -> list[str]:
-    """The names of the plain fields of ``template``, in order."""
-    return [m.group(1) for m in _FIELD.finditer(template) if m.group(1) and _NAME.match(m.group(1))]
-
-
 def render(template: str, fields: dict[str, Any]) -> str:
     """``template`` with each ``{name}`` replaced by ``str(fields[name])`` (empty when missing)."""
 

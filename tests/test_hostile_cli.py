@@ -80,7 +80,7 @@ def both(*makers: Callable[[Path], None]) -> Callable[[Path], None]:
     return make
 
 
-def docx(xml: bytes, declared_small: bool = False) -> bytes:
+def docx(xml: bytes) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")

@@ -26,11 +26,6 @@ def emit(text: str, output: Path | None = None) -> None:
     write_outputs([(plan_outputs([output])[0], text)])
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` all at once: a reader sees the old file or the whole new one."""
-    write_outputs([(plan_outputs([path])[0], text)])
-
-
 @dataclass(frozen=True)
 class Target:
     """Where one output goes: ``path`` as named, ``final`` the file it resolves to (a symlink's

@@ -65,8 +65,8 @@ def _utf16_plausible(data: bytes) -> str | None:
     if len(data) % 2 or len(data) < 4:
         return None
     for enc in ("utf-16-le", "utf-16-be"):
-        text = _strict(data[:8192], enc)
-        chinese = text and any("\u4e00" <= c <= "\u9fff" for c in text)
+        text = _strict(data[:8192], enc) or ""
+        chinese = any("\u4e00" <= c <= "\u9fff" for c in text)
         if chinese and len(_CJK.findall(text)) >= 0.9 * len(text):
             return enc
     return None
