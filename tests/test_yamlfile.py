@@ -103,3 +103,33 @@ def test_same_values_as_the_safe_loader_on_the_data_files():
     for path in sorted(DATA_DIR.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         assert load_text(text, path) == yaml.safe_load(text), path.name
+
+
+def _loaders():
+    from checker.baseline import load_baseline
+    from checker.corpus import read_manifest
+    from checker.ruleset import load_rule_file
+    from checker.waivers import load_waivers
+
+    return {"manifest": read_manifest, "waivers": load_waivers, "baseline": load_baseline,
+            "rule": load_rule_file}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["manifest", "waivers", "baseline", "rule"]),
+       st.lists(YAML_CHARS | st.sampled_from(["documents:", "- ", "path: ", "id: ", "findings:",
+                                              "fingerprint: ", "rule: ", "kind: threshold\n"]),
+                max_size=40).map("".join))
+def test_every_loader_gives_a_checker_error_or_a_result(which, text):
+    import tempfile
+    from pathlib import Path
+
+    from checker.errors import CheckerError
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "input.yaml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            _loaders()[which](path)
+        except CheckerError as error:
+            assert str(error).strip()
