@@ -36,6 +36,7 @@ def compare_table(findings: list[Any], show_matches: bool = False) -> str:
     from tabulate import tabulate
 
     from checker.engine import ENGINE_STATUSES
+    from checker.kinds import REGISTRY
 
     problems = [f for f in findings if f.status in ENGINE_STATUSES]
     rows = []
@@ -50,8 +51,7 @@ def compare_table(findings: list[Any], show_matches: bool = False) -> str:
     blocks = [tabulate(rows, headers=["severity", "status", "detail", "summary", "summary quote",
                                       "report", "report quote"])] if rows else ["No discrepancies."]
     counts = Counter(f.status for f in findings)
-    order = ("number_match", "number_mismatch", "number_missing_in_full", "wording_changed",
-             "item_omitted", "order_changed", "added_claim")
+    order = REGISTRY["summary_fidelity"].statuses
     blocks.append("Outcomes: " + ", ".join(f"{s} {counts[s]}" for s in order if counts.get(s)))
     blocks.extend(f"{f.severity}: {f.message}" for f in problems)
     return "\n\n".join(blocks) + "\n"
