@@ -52,7 +52,8 @@ def test_compare_every_format(fmt: str, tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "wording_changed" in text or "措辞改动" in text
     if fmt == "csv":
-        rows = list(csv.DictReader(io.StringIO(text)))
+        assert text.startswith("\ufeff")
+        rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
         assert any(r["status"] == "wording_changed" for r in rows)
     if fmt == "sarif":
         assert json.loads(text)["runs"][0]["results"]

@@ -130,7 +130,9 @@ def test_json_round_trips_into_the_dataframe(report: Report) -> None:
 def test_jsonl_and_csv_have_one_row_per_finding(report: Report) -> None:
     lines = render("jsonl", report).splitlines()
     assert [json.loads(line)["rule"] for line in lines] == [f.rule for f in report.findings]
-    rows = list(csv.DictReader(io.StringIO(render("csv", report))))
+    text = render("csv", report)
+    assert text.startswith("\ufeff")  # Excel reads UTF-8 Chinese only after a BOM
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert len(rows) == len(report.findings)
     assert json.loads(rows[0]["evidence"])[0]["text"]
 

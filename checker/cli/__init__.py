@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from checker.cli import compare, eval_cmd, extract, goals, rules_cmd, run_cmd
+from checker.cli import compare, eval_cmd, extract, goals, rules_cmd, run_cmd, serve
 
 app = typer.Typer(
     name="checker",
@@ -24,6 +24,19 @@ app.command("compare")(compare.compare)
 app.command("extract")(extract.extract)
 app.command("eval")(eval_cmd.eval_command)
 app.add_typer(rules_cmd.app, name="rules")
+app.command("serve")(serve.serve)
+
+
+@app.callback()
+def _options(
+    lang: str | None = typer.Option(None, "--lang",
+                                    help="Language of messages and labels: zh (default) | en."),
+) -> None:
+    """Consistency checker for government work reports (政府工作报告) and their summaries."""
+    if lang is not None:
+        from checker.i18n import check_lang, set_lang
+
+        set_lang(check_lang(lang))
 
 
 def main() -> None:

@@ -14,6 +14,17 @@ from typing import Annotated, Any
 import typer
 
 RULE_ID = "summary-fidelity"
+STDIN = "-"
+
+
+def read_stdin(meta: Any) -> Any:
+    """The summary given on standard input (``checker compare - FULL``), any supported format."""
+    import sys
+
+    from checker.ingest import read_bytes
+    from checker.structure import structure
+
+    return structure(read_bytes(sys.stdin.buffer.read(), Path(STDIN), meta))
 
 
 def build_findings(summary_path: Path, full_path: Path, params: dict[str, Any] | None = None) -> list[Any]:
@@ -25,7 +36,9 @@ def build_findings(summary_path: Path, full_path: Path, params: dict[str, Any] |
     from checker.ruleset import Rule
 
     full = load_document(full_path, DocMeta(id=full_path.stem, kind="report"))
-    summary = load_document(summary_path, DocMeta(id=summary_path.stem, kind="summary", retells=full.id))
+    meta = DocMeta(id=summary_path.stem if str(summary_path) != STDIN else "stdin", kind="summary",
+                   retells=full.id)
+    summary = read_stdin(meta) if str(summary_path) == STDIN else load_document(summary_path, meta)
     if summary.id == full.id:
         summary.meta.id = f"{summary.id}-summary"
         summary.meta.retells = full.id
@@ -68,7 +81,8 @@ def compare_table(findings: list[Any], show_matches: bool = False) -> str:
 
 
 def compare(
-    summary: Annotated[Path, typer.Argument(help="The summary, digest or press text.")],
+    summary: Annotated[Path, typer.Argument(help="The summary, digest or press text (- reads it from "
+                                            "standard input).")],
     full: Annotated[Path, typer.Argument(help="The full report it retells.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (the comparison table) html json jsonl "
                                      "csv md sarif junit github.")] = "table",
@@ -83,7 +97,7 @@ def compare(
     from checker.output import Report, render
 
     check_options(fmt, fail_on)
-    require_files(summary, full)
+    require_files(*([full] if str(summary) == STDIN else [summary, full]))
     findings = build_findings(summary, full)
     report = Report(findings=findings, fail_on=fail_on)
     if fmt == "table":
