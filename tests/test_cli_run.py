@@ -95,7 +95,7 @@ def test_several_outputs_in_one_run(project, capsys, monkeypatch) -> None:
     assert uris == {"docs/a.txt", "docs/b.txt"}
     ET.parse(project / "out" / "junit.xml")
     assert json.loads((project / "out" / "findings.json").read_text(encoding="utf-8"))["findings"]
-    assert (project / "out" / "f.data").read_text(encoding="utf-8").startswith("rule,kind,status")
+    assert (project / "out" / "f.data").read_text(encoding="utf-8").startswith("\ufeffrule,kind,status")
     assert not [p for p in (project / "out").iterdir() if p.name.startswith(".")], "no temp files left"
     mask = os.umask(0)
     os.umask(mask)

@@ -57,6 +57,15 @@ def _paste_and_compare(browser: Any, server: str, text: str, report: str = "bj-2
     browser.find_element(By.ID, "findings")
 
 
+def _absent(browser: Any, by: str, selector: str) -> bool:
+    """No such element now (without the implicit wait for elements to appear)."""
+    browser.implicitly_wait(0)
+    try:
+        return not browser.find_elements(by, selector)
+    finally:
+        browser.implicitly_wait(60)
+
+
 def _visible_rows(browser: Any) -> list[Any]:
     from selenium.webdriver.common.by import By
 
@@ -84,7 +93,7 @@ def test_paste_errors_first_then_filter(browser: Any, server: str) -> None:
     assert all(r.get_attribute("data-severity") != "warning" for r in after)
     browser.find_element(By.ID, "show-passes").click()
     assert any(r.get_attribute("data-status") == "number_match" for r in _visible_rows(browser))
-    assert not browser.find_elements(By.ID, "not-retold")
+    assert _absent(browser, By.ID, "not-retold")
 
 
 def test_wrong_report_banner_comes_before_the_findings(browser: Any, server: str) -> None:
@@ -121,7 +130,7 @@ def test_markup_in_a_summary_shows_as_text_and_runs_nothing(browser: Any, server
     assert "<script>window.pwned = 1;" in text and 'onerror="window.pwned = 2">' in text
     assert browser.execute_script("return window.pwned === undefined") is True
     assert browser.title != "pwned"
-    assert not browser.find_elements(By.CSS_SELECTOR, "#summary-doc script, #summary-doc img")
+    assert _absent(browser, By.CSS_SELECTOR, "#summary-doc script, #summary-doc img")
 
 
 def test_oversized_upload_gets_the_clear_message(browser: Any, server: str, tmp_path: Path) -> None:
@@ -148,7 +157,12 @@ def test_goals_page_not_reported_first_and_filter(browser: Any, server: str) -> 
     browser.find_element(By.CSS_SELECTOR, ".f-status[value=not_reported]").click()
     shown = [r for r in rows if r.is_displayed()]
     assert shown and all(r.get_attribute("data-status") != "not_reported" for r in shown)
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    table = browser.find_element(By.ID, "goals")
     browser.find_element(By.ID, "lang-switch").click()
+    WebDriverWait(browser, 60).until(expected_conditions.staleness_of(table))
     assert "Goals" in browser.find_element(By.ID, "nav-goals").text
     assert "not reported" in browser.find_element(By.ID, "goals").text
 
@@ -159,8 +173,13 @@ def test_figures_page_draws_the_chart(browser: Any, server: str) -> None:
 
     browser.get_log("browser")  # drop what earlier pages logged
     browser.get(server + "/figures")
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    first = browser.find_element(By.ID, "chart")
     Select(browser.find_element(By.ID, "metric")).select_by_value("森林覆盖率")
     browser.find_element(By.ID, "figures-submit").click()
+    WebDriverWait(browser, 60).until(expected_conditions.staleness_of(first))
     chart = browser.find_element(By.ID, "chart")
     assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", chart) > 300
     assert "2025" in browser.find_element(By.TAG_NAME, "main").text

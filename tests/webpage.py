@@ -73,4 +73,6 @@ def chrome(download_dir: Path | None = None, width: int = 1500, height: int = 10
         options.add_experimental_option("prefs", {"download.default_directory": str(download_dir),
                                                   "download.prompt_for_download": False})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(CHROMEDRIVER or "chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER or "chromedriver"), options=options)
+    driver.implicitly_wait(60)  # a result page waits for its comparison (slow on a busy machine)
+    return driver
