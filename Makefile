@@ -4,11 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint eval bench clean browser screenshot screenshots serve
+.PHONY: install run test lint eval eval-press bench clean browser screenshot screenshots serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip uninstall --quiet -y checker 2>/dev/null || true  # the old distribution name
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -25,6 +26,11 @@ test: $(STAMP) lint browser
 
 eval: $(STAMP)
 	@$(BIN)/checker eval --gold tests/gold --docs seeds
+
+# Summary fidelity on the labelled press texts of tests/press/ (their reports are in the shared corpus).
+eval-press: $(STAMP)
+	@if [ -d ../shared/realcorpus ]; then $(BIN)/checker eval --gold tests/press --docs ../shared/realcorpus; \
+	else echo "eval-press: skipped, ../shared/realcorpus is absent"; fi
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

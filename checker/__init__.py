@@ -6,14 +6,22 @@ Python API (heavy modules load on first use, so ``checker --help`` stays fast)::
     corpus = checker.load_corpus("seeds/corpus.yaml")
     rules = checker.load_rules("rules/")
     frame = checker.run(corpus, rules)      # a pandas DataFrame, one row per finding
+    checker.goals("2021.txt", "2022.txt")   # goal follow-up, one row per goal
+    checker.compare("digest.txt", "report.txt")  # summary fidelity, one row per outcome
+    checker.extract("report.txt")           # every quantity mention, one row each
 """
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "load_corpus", "load_rules", "run"]
+# The distribution name (pip install govreport-checker); the import package and command stay `checker`.
+DISTRIBUTION = "govreport-checker"
+INFORMATION_URI = f"https://pypi.org/project/{DISTRIBUTION}/"
+__all__ = ["__version__", "compare", "extract", "goals", "load_corpus", "load_rules", "run"]
 
 
 def load_corpus(*paths: Any) -> Any:
@@ -36,3 +44,55 @@ def run(corpus: Any, rules: Any) -> Any:
     from checker.findings import to_frame
 
     return to_frame(run_rules(corpus, rules))
+
+
+def goals(plan: Any, review: Any, year: int | None = None) -> Any:
+    """Goal follow-up of ``plan``'s plan section against ``review``'s review: a DataFrame, one row
+    per goal and completion claim (status, target, outcome, quotes; passes included)."""
+    from pathlib import Path
+
+    from checker.cli.goals import build_findings
+    from checker.findings import to_frame
+
+    return to_frame(build_findings(Path(plan), Path(review), year=year))
+
+
+def compare(summary: Any, full: Any) -> Any:
+    """Summary fidelity of ``summary`` against the ``full`` report: a DataFrame, one row per outcome."""
+    from pathlib import Path
+
+    from checker.cli.compare import build_findings
+    from checker.findings import to_frame
+
+    return to_frame(build_findings(Path(summary), Path(full)))
+
+
+def extract(*documents: Any) -> Any:
+    """Every quantity mention of ``documents`` (paths): a DataFrame, one row per mention."""
+    from pathlib import Path
+
+    import pandas as pd
+
+    from checker.cli.extract import mention_rows
+    from checker.mentions import extract_mentions
+    from checker.pipeline import load_document
+
+    rows = []
+    for path in documents:
+        doc = load_document(Path(path))
+        rows.extend(mention_rows(doc, extract_mentions(doc)))
+    return pd.DataFrame(rows)
+
+
+class _Package(types.ModuleType):
+    """The ``checker`` package, keeping the API function ``checker.goals`` when the subpackage of the
+    same name is imported (the import system would otherwise rebind the attribute to the module;
+    ``from checker.goals import …`` still finds the subpackage through ``sys.modules``)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in __all__ and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -53,6 +53,12 @@ class Corpus:
     def __iter__(self) -> Iterator[Document]:
         return iter(self.documents)
 
+    def __repr__(self) -> str:
+        # One line per document, never their text (see ``Document.__repr__``).
+        source = self.manifest.as_posix() if self.manifest else "(files)"
+        head = f"<Corpus {source}: {len(self.documents)} documents"
+        return head + "".join(f"\n  {d!r}" for d in self.documents) + ">"
+
     def __len__(self) -> int:
         return len(self.documents)
 

@@ -14,6 +14,9 @@ from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1, "none": 0}
+# What an outcome is, as opposed to how severe the rule says its failures are: a pass of a
+# `warning` rule has severity warning and level pass.
+LEVELS = ("pass", *reversed(SEVERITIES))
 
 _SPACE = re.compile(r"\s+")
 
@@ -57,10 +60,17 @@ class Finding:
     def needs_attention(self) -> bool:
         return not self.passed and self.suppressed is None and not self.baselined
 
+    @property
+    def level(self) -> str:
+        """``pass`` for a passing outcome, else the finding's severity (error | warning | info)."""
+        return "pass" if self.passed else self.severity
+
     def to_dict(self) -> dict[str, Any]:
-        """A flat JSON-ready dict: the fixed fields, then the kind's own fields."""
-        out = asdict(self)
-        data = out.pop("data")
+        """A flat JSON-ready dict: the fixed fields (and ``level``), then the kind's own fields."""
+        fixed = asdict(self)
+        data = fixed.pop("data")
+        fixed["level"] = self.level
+        out = {k: fixed[k] for k in COLUMNS if k in fixed}
         for key, value in data.items():
             out.setdefault(key, value)
         return out
@@ -69,6 +79,7 @@ class Finding:
 def finding_from_dict(row: dict[str, Any]) -> Finding:
     """The inverse of ``Finding.to_dict``: fixed fields back in place, the rest into ``data``."""
     fixed = {f.name for f in fields(Finding)} - {"data", "evidence"}
+    row = {k: v for k, v in row.items() if k != "level"}  # derived from passed and severity
     known = {f.name for f in fields(Evidence)}
     evidence = [Evidence(**{k: v for k, v in e.items() if k in known}) for e in row.get("evidence") or []]
     kwargs = {k: v for k, v in row.items() if k in fixed}
@@ -97,7 +108,7 @@ def fingerprint(rule: str, documents: list[str], quotes: list[str], extra: str =
 
 
 COLUMNS = [
-    "rule", "kind", "status", "severity", "passed", "document", "line", "column", "metric",
+    "rule", "kind", "status", "level", "severity", "passed", "document", "line", "column", "metric",
     "expected", "actual", "evidence", "message", "fingerprint", "suppressed", "baselined",
 ]
 

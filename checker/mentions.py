@@ -9,8 +9,9 @@ A quantified statement in a report has the shape ``[scope][action] metric [link]
   ``地区生产总值`` (the second clause has no metric of its own and borrows the first one's)
 
 The vocabulary (actions, links, lead words) is in ``data/actions.yaml``; synonyms for keys in
-``data/synonyms.yaml``. jieba splits the text after a number into words (one call per clause at
-most, only for clauses that need it) so that the metric after a number ends at a word boundary.
+``data/synonyms.yaml`` (through ``checker.lexicon``). jieba splits the text after a number into
+words (one call per clause at most, only for clauses that need it) so that the metric after a
+number ends at a word boundary.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from checker import lexicon
 from checker.datafiles import load_data
 from checker.model import Document, Mention, Quantity, Span
 from checker.segment import lcut
@@ -58,13 +60,11 @@ class _Words:
     count_units: frozenset[str]
     tail: tuple[str, ...]            # every word cut off a metric's end, longest first
     tail_level: tuple[str, ...]      # the same without change verbs (for keys)
-    synonyms: dict[str, str]
-    syn_max: int
 
 
 @lru_cache(maxsize=1)
 def words() -> _Words:
-    """The vocabulary of ``data/actions.yaml`` and ``data/synonyms.yaml`` (loaded once)."""
+    """The vocabulary of ``data/actions.yaml`` (loaded once)."""
     raw = load_data("actions.yaml")
     acts = [a.lstrip("*") for a in raw["actions"]]
     infix = [a.lstrip("*") for a in raw["actions"] if a.startswith("*")]
@@ -73,12 +73,6 @@ def words() -> _Words:
     links, transparent = frozenset(raw["links"]), frozenset(raw["transparent"])
     after = frozenset(raw["after_metric"])
     tail = sorted({*after, *up, *down, *links, *transparent}, key=len, reverse=True)
-    syn: dict[str, str] = {}
-    for canon, variants in load_data("synonyms.yaml").items():
-        canon = str(canon).upper()
-        syn[canon] = canon
-        for v in [variants] if isinstance(variants, str) else variants or []:
-            syn[_CLEAN.sub("", str(v)).upper()] = canon
     return _Words(
         actions=tuple(sorted(acts, key=len, reverse=True)),
         infix=tuple(sorted(infix, key=len, reverse=True)),
@@ -93,8 +87,6 @@ def words() -> _Words:
         count_units=frozenset(raw["count_units"]),
         tail=tuple(tail),
         tail_level=tuple(t for t in tail if t not in up and t not in down),
-        synonyms=syn,
-        syn_max=max((len(k) for k in syn), default=1),
     )
 
 
@@ -102,25 +94,11 @@ def words() -> _Words:
 
 
 def canonical(text: str) -> str:
-    """Replace synonyms by their canonical form (leftmost longest match).
+    """Replace synonyms by their canonical form (the lexicon's ``wording`` reach).
 
     ``北交所上市公司数量`` → ``北京证券交易所上市公司数量``; ``GDP`` → ``地区生产总值``.
     """
-    w = words()
-    table, top = w.synonyms, w.syn_max
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        for size in range(min(top, n - i), 0, -1):
-            rep = table.get(text[i : i + size])
-            if rep is not None:
-                out.append(rep)
-                i += size
-                break
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
+    return lexicon.canonical(text, lexicon.WORDING)
 
 
 class _WordIndex:

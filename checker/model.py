@@ -183,6 +183,12 @@ class Document:
         if not self.match_text:
             self.match_text = self.text
 
+    def __repr__(self) -> str:
+        # Short on purpose: printing a corpus in a notebook must not dump whole reports.
+        m = self.meta
+        return (f"<Document {m.id!r} {m.kind or '?'} {m.year or '?'} {self.path.as_posix()!r}: "
+                f"{len(self.text)} chars, {len(self.sections)} sections>")
+
     @property
     def id(self) -> str:
         return self.meta.id

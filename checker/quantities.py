@@ -21,6 +21,7 @@ Offsets index the text given; traditional characters are read through their simp
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from functools import lru_cache
 
 from checker.datafiles import load_data
 from checker.model import Quantity
+from checker.numerals import read_decimal, read_number
 
 _PUNCT = set("，。；：！？、,.;:!?（）()【】“”‘’「」《》\n —-")
 
@@ -145,67 +147,6 @@ def _vocab() -> _Vocab:
 
 # ------------------------------------------------------------------------------------- numerals
 
-def parse_chinese(s: str) -> float | None:
-    """Value of a Chinese numeral, None when it is not one number.
-
-    ``两万`` → 20000, ``十一`` → 11, ``千亿`` → 1e11, ``一亿二千万`` → 1.2e8;
-    ``十四五`` and ``二〇二四`` (digit by digit) → None.
-    """
-    v = _vocab()
-    total = section = 0
-    num: int | None = None
-    last_large = 0
-    last_small = 0
-    prev_digit = False
-    for ch in s:
-        if ch in v.digits:
-            d = v.digits[ch]
-            if prev_digit and num not in (0, None) and d != 0:
-                return None  # 十四五, 二〇二四: digits in a row are not one number
-            if prev_digit and d == 0 and num not in (0, None):
-                return None
-            num = d
-            prev_digit = True
-        elif ch in v.small:
-            if num is None and section:
-                return None  # 千千万万, 千百: a multitude, not a number
-            if last_small and v.small[ch] >= last_small:
-                return None  # 十百: small units only fall within a section
-            section += (1 if num is None else num) * v.small[ch]
-            last_small = v.small[ch]
-            num = None
-            prev_digit = False
-        elif ch in v.large:
-            u = v.large[ch]
-            if num is None and section == 0 and total and u < last_large:
-                return None  # 亿万人民: a multitude, not 1e8
-            last_small = 0
-            section += num or 0
-            num = None
-            prev_digit = False
-            if section == 0 and total == 0:
-                section = 1
-            if total and u > last_large:
-                total = (total + section) * u
-            else:
-                total += section * u
-            section = 0
-            last_large = u
-        else:
-            return None
-    return float(total + section + (num or 0))
-
-
-def _decimal_chinese(s: str) -> float | None:
-    """``三点五`` → 3.5; without 点 as ``parse_chinese``."""
-    whole, _, decimals = s.partition("点")
-    value = parse_chinese(whole)
-    if value is None or not decimals:
-        return value
-    digits = _vocab().digits
-    return value + float("0." + "".join(str(digits[c]) for c in decimals))
-
-
 def _fmt(value: float) -> float:
     """Round away float noise (28.1 × 10000 = 281000.00000000006)."""
     return float(f"{value:.10g}")
@@ -233,6 +174,11 @@ class _Found:
 
 
 _ID_REACH = 12  # identifiers are short: one overlapping a numeral starts at most this far before it
+
+# No figure in a report is written with more characters than this (1,234,567,890.12 has 16); a longer
+# run of digits is a code or noise. Reading it would cost time quadratic in its length (the identifier
+# test scans the numeral's window from every position), so it is skipped whole.
+MAX_NUMERAL_LENGTH = 32
 
 
 class _Blocked:
@@ -307,6 +253,9 @@ def _scan(s: str, start: int, end: int) -> list[_Found]:
     for m in v.num_re.finditer(s, start, end):
         if m.start() < pos or (m.start() == start and s[start - 1:start] in v.number_chars):
             continue  # (the second test: the window starts inside a number)
+        if m.end() - m.start() > MAX_NUMERAL_LENGTH:
+            pending = []
+            continue
         f = _read(s, m, out[-1] if out else None)
         if f is None:
             if m.lastgroup == "ar" and not blocked.overlaps(m.start(), m.end()):
@@ -389,7 +338,7 @@ def _merge_range(s: str, out: list[_Found], f: _Found) -> bool:
     if not lm:
         return False
     low_text = lm.group(0)
-    low = float(lm.group(1)) if lm.group(1) else parse_chinese(low_text)
+    low = float(lm.group(1)) if lm.group(1) else read_number(low_text)
     if low is None or not f.raw:
         return False
     f.value_high = f.value
@@ -461,6 +410,8 @@ def _read(s: str, m: re.Match, prev: _Found | None) -> _Found | None:
         _read_multiplier(r)
     r.core_end, r.raw = r.pos, r.value
     r.value *= r.mult
+    if not math.isfinite(r.value):
+        return None  # 1兆兆兆…元: beyond any figure (and beyond what JSON can write)
     if r.unit is None and not _read_unit(r):
         return None
     if _refused(r) or not _read_after(r):
@@ -484,12 +435,12 @@ def _read_core(s: str, m: re.Match) -> _Reading | None:
         r.set_ratio(100.0 * int(a) / int(b))
     elif g == "pct":
         p = m.group("pct")
-        value = float(p) if p[0].isdigit() else _decimal_chinese(p)
+        value = float(p) if p[0].isdigit() else read_decimal(p)
         if value is None:
             return None
         r.set_ratio(value)
     elif g in ("fcn", "fnum"):
-        den, num = parse_chinese(m.group("fcn")), parse_chinese(m.group("fnum"))
+        den, num = read_number(m.group("fcn")), read_number(m.group("fnum"))
         if not den or num is None:
             return None
         r.set_ratio(100.0 * num / den)
@@ -505,7 +456,7 @@ def _read_core(s: str, m: re.Match) -> _Reading | None:
         cut = _unit_inside(s, ns + 1, m.end())
         if cut is not None and "点" not in core:  # 百万千瓦: the run ends in the unit 千瓦
             r.core, r.pos = core[:cut - ns], cut
-        value = _decimal_chinese(r.core)
+        value = read_decimal(r.core)
         if not value or s[ns - 1:ns] in v.vague:
             return None  # 零部件 (zero), 十四五 (no number), 数百 几十 (vague)
         r.value = value

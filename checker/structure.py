@@ -29,6 +29,8 @@ from functools import lru_cache
 
 from checker.datafiles import load_data
 from checker.model import OTHER, PLAN, REVIEW, TARGETS, Document, Section, Span
+from checker.numerals import read_digits
+from checker.structure_parts import refine_parts
 
 _CN_NUM = "一二三四五六七八九十百"
 _INDENT = re.compile(r"[ \t\u3000\xa0]*")
@@ -56,7 +58,6 @@ _DATE_LINE = re.compile(
     r"(?:^|\n)[ \t\u3000—－-]*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})[ \t]*年[ \t]*"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月"
 )
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 SHORT_TITLE_MAX = 40   # digest titles are short; longer standalone lines are paragraphs
 TOPIC_MAX = 20         # a paragraph's first sentence this short, without commas, is its topic
@@ -71,6 +72,7 @@ class _Vocab:
     past_five: tuple[str, ...]
     next_five: tuple[str, ...]
     plans: dict[str, tuple[int, int]]
+    plan_aliases: dict[str, str]
     part: tuple[str, ...]
     filler: tuple[str, ...]
 
@@ -87,6 +89,7 @@ def vocab() -> _Vocab:
         past_five=tuple(raw["past_five_years"]),
         next_five=tuple(raw["next_five_years"]),
         plans={k: (int(v[0]), int(v[1])) for k, v in raw["five_year_plans"].items()},
+        plan_aliases=dict(raw["five_year_plan_aliases"]),
         part=tuple(sorted(raw["part_words"], key=len, reverse=True)),
         filler=tuple(sorted(raw["part_title_filler"], key=len, reverse=True)),
     )
@@ -253,9 +256,9 @@ def _heading(lines: list[_Line], i: int, started: bool) -> tuple[int, int] | Non
 # ---------------------------------------------------------------- years and roles
 
 
-def cn_year(s: str) -> int:
-    """``二〇二四`` → 2024."""
-    return int("".join(str(_CN_DIGIT[c]) for c in s))
+def _year(written: str) -> int:
+    """``2024`` or ``二〇二四`` → 2024 (the year patterns only match digit runs)."""
+    return int(written) if written.isdigit() else read_digits(written) or 0
 
 
 def title_years(title: str) -> tuple[tuple[int, int] | None, list[int]]:
@@ -265,6 +268,8 @@ def title_years(title: str) -> tuple[tuple[int, int] | None, list[int]]:
     """
     v = vocab()
     t = _compact(title)
+    for alias, name in v.plan_aliases.items():
+        t = t.replace(alias, name)
     period = None
     for name, span in v.plans.items():
         if name in t:
@@ -273,7 +278,7 @@ def title_years(title: str) -> tuple[tuple[int, int] | None, list[int]]:
     m = _YEAR_RANGE.search(t)
     if m and period is None:
         period = (int(m.group(1)), int(m.group(2)))
-    years = [int(y) for y in _YEAR_ARABIC.findall(t)] + [cn_year(y) for y in _YEAR_CN.findall(t)]
+    years = [int(y) for y in _YEAR_ARABIC.findall(t)] + [_year(y) for y in _YEAR_CN.findall(t)]
     if m:
         years = [y for y in years if y not in (int(m.group(1)), int(m.group(2)))]
     return period, years
@@ -316,6 +321,9 @@ def classify(title: str, doc_year: int | None) -> tuple[str, int | None, int | N
         if year is not None and doc_year is not None and year > doc_year:
             return TARGETS, year, None
         return PLAN, year if year is not None else doc_year, None
+    if period and doc_year is not None and period[0] >= doc_year:
+        # a part named after a five-year plan that starts this year (“十五五”时期发展的主要考虑)
+        return TARGETS, period[1], period[0]
     if "工作" in t and year is not None and doc_year is not None and not period:
         # 关于今年的工作 / 2024年工作: the year decides (this year's work is the plan)
         return (PLAN if year >= doc_year else REVIEW), year, None
@@ -351,8 +359,12 @@ def infer_year(doc: Document, titles: list[str] | None = None) -> int | None:
             return years[0]
     m = _DATE_LINE.search(head)
     if m:
-        return cn_year(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+        return _year(m.group(1))
     year = _year_from_relative_sections(doc)
+    if year is not None:
+        return year
+    tops = titles if titles is not None else [s.title for s in doc.sections if s.parent is None]
+    year = _year_from_periods(tops)
     if year is not None:
         return year
     for c in title_lines:
@@ -361,7 +373,20 @@ def infer_year(doc: Document, titles: list[str] | None = None) -> int | None:
             return years[0]
     m = _YEAR_CN.search(head) or _YEAR_ARABIC.search(head)
     if m:
-        return cn_year(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+        return _year(m.group(1))
+    return None
+
+
+def _year_from_periods(titles: list[str]) -> int | None:
+    """The document year from five-year parts: the review of a plan that has ended is given the
+    year after its last (``“十一五”时期…的回顾`` → 2011), the targets of a plan in its first year
+    (``“十二五”时期的主要目标和任务`` → 2011)."""
+    for title in titles:
+        role, year, first = classify(title, None)
+        if role == REVIEW and first is not None and year is not None:
+            return year + 1
+        if role == TARGETS and first is not None:
+            return first
     return None
 
 
@@ -384,7 +409,7 @@ def _year_from_relative_sections(doc: Document) -> int | None:
         body = text[s.body_start or s.start : min(s.end, (s.body_start or s.start) + 200)]
         m = _YEAR_ARABIC.search(body) or _YEAR_CN.search(body)
         if m and not _YEAR_RANGE.match(body, m.start()):
-            y = cn_year(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+            y = _year(m.group(1))
             return y - offset
     return None
 
@@ -452,6 +477,7 @@ def structure(doc: Document) -> Document:
     doc.sentences = sentences
     doc.clauses = [c for s in sentences for c in _clauses(text, s)]
     _assign_roles(doc)
+    refine_parts(doc)
     return doc
 
 

@@ -164,9 +164,13 @@ def test_bad_waiver_files_exit_2_with_location(project, capsys, monkeypatch, tex
     assert code == 2 and where in err
 
 
-def test_no_rules_prints_the_document_overview(project, capsys, monkeypatch) -> None:
+def test_no_rules_is_exit_2_unless_allowed(project, capsys, monkeypatch) -> None:
     (project / "empty-rules").mkdir()
     code, out, err = run_cli(["run", "docs", "--rules", "empty-rules"], capsys, monkeypatch)
+    assert code == 2 and out == ""
+    assert err.splitlines() == ["checker: error: no rule to run: the rule folders hold no rules or "
+                                "--select/--ignore left none (--allow-empty to accept that)"]
+    code, out, err = run_cli(["run", "docs", "--rules", "empty-rules", "--allow-empty"], capsys, monkeypatch)
     assert code == 0
     assert "no rules selected" in err
     assert "a" in out and "review" in out

@@ -53,7 +53,7 @@ def test_min_occurrences_and_across_documents_only() -> None:
 def test_a_plan_restating_a_past_year_states_an_outcome() -> None:
     from test_figure_support import make_mention
 
-    from checker.kinds.figure_agreement import OUTCOME, TARGET, collect_figures
+    from checker.analysis.figures import OUTCOME, TARGET, collect_figures
     from checker.model import DocMeta
     from checker.pipeline import document_from_text
 

@@ -101,7 +101,7 @@ def test_altered_unseen_gives_exactly_the_expected_findings(case: dict, findings
     ("森林覆盖率", "森林覆盖率"),
 ])
 def test_scope_core(key: str, core: str) -> None:
-    from checker.kinds.figure_agreement import scope_core
+    from checker.analysis.figures import scope_core
 
     assert scope_core(key) == core
 
@@ -114,7 +114,7 @@ def test_scope_core(key: str, core: str) -> None:
     ("运营里程", "轨道交通和市域铁路运营里程", False),
 ])
 def test_retold_key(short: str, long: str, want: bool) -> None:
-    from checker.kinds.figure_agreement import retold_key
+    from checker.analysis.figures import retold_key
 
     assert retold_key(short, long) is want
 
@@ -140,7 +140,7 @@ def test_an_overview_bound_agrees_with_the_exact_figure(findings: list) -> None:
 def test_bound_holds(bound: tuple, exact: float, holds: bool) -> None:
     from types import SimpleNamespace
 
-    from checker.kinds.figure_agreement import _bound_holds
+    from checker.analysis.figures import _bound_holds
 
     q = SimpleNamespace(value=bound[0], qualifier=bound[1], value_high=None)
     assert _bound_holds(SimpleNamespace(quantity=q), exact) is holds  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker.quantities import find_quantities, parse_chinese
+from checker.quantities import find_quantities
 
 CASES_DIR = Path(__file__).parent / "cases" / "quantities"
 GOLD_DIR = Path(__file__).parent / "gold"
@@ -61,19 +61,6 @@ def test_window_start_end():
     text = "新增11家、新增27家、新增33家"
     qs = find_quantities(text, 5, 11)
     assert [q.value for q in qs] == [27]
-
-
-@pytest.mark.parametrize(("numeral", "value"), [
-    ("两万", 20000), ("十一", 11), ("百万", 1e6), ("千亿", 1e11), ("万亿", 1e12), ("一亿二千万", 1.2e8),
-    ("三千五百", 3500), ("一百零五", 105), ("二十", 20), ("兆", 1e12), ("三兆", 3e12),
-])
-def test_parse_chinese(numeral, value):
-    assert parse_chinese(numeral) == value
-
-
-@pytest.mark.parametrize("numeral", ["十四五", "二〇二四", "三四"])
-def test_parse_chinese_refuses_digit_runs(numeral):
-    assert parse_chinese(numeral) is None
 
 
 @pytest.mark.skipif(not (GOLD_DIR / "extraction-traps.yaml").is_file(), reason="no gold labels")

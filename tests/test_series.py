@@ -112,7 +112,7 @@ def test_targets_in_words_can_be_switched_off() -> None:
 
 
 def test_a_narrower_metric_target_does_not_join_the_series() -> None:
-    from checker.kinds.figure_agreement import collect_figures
+    from checker.analysis.figures import collect_figures
     from checker.kinds.series import build_series
 
     case = next(c for c in SERIES if c["id"] == "a-target-of-a-narrower-metric-stays-apart")

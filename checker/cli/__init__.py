@@ -18,6 +18,22 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
+
+def _version(value: bool) -> None:
+    if value:
+        from checker import __version__
+
+        print(f"checker {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_version,
+                                          help="Print the version and exit.")) -> None:
+    """Consistency checker for government work reports (政府工作报告) and their summaries."""
+
+
 app.command("run")(run_cmd.run)
 app.command("goals")(goals.goals)
 app.command("compare")(compare.compare)

@@ -10,25 +10,28 @@ import typer
 
 app = typer.Typer(help="List, explain, validate and test rules.", no_args_is_help=True)
 
-RulesOpt = Annotated[list[Path] | None,
-                     typer.Option("--rules", "-r", help="Rule folder or file (default: rules/).")]
-PathsArg = Annotated[list[Path] | None, typer.Argument(help="Rule folders or files (default: rules/).")]
+RulesOpt = Annotated[list[Path] | None, typer.Option(
+    "--rules", "-r", help="Rule folder or file (default: the configuration's, else the built-in packs).")]
+PathsArg = Annotated[list[Path] | None, typer.Argument(
+    help="Rule folders or files (default: the configuration's, else the built-in packs).")]
 
 
 def _load(paths: list[Path] | None) -> list[Any]:
-    """Load rules or print every problem and exit 2."""
+    """Load rules or print every problem and exit 2; no rule at all is an error too (exit 2)."""
+    from checker.config import load_config
     from checker.errors import CheckerError, RuleError
+    from checker.rulepacks import rule_paths
     from checker.ruleset import format_rule_error, load_rules
 
-    if not paths:
-        if not Path("rules").is_dir():
-            raise CheckerError("no rules/ folder here: name rule folders or files")
-        paths = [Path("rules")]
+    paths = rule_paths(paths, load_config().paths("rules"))
     try:
-        return load_rules(*paths)
+        loaded = load_rules(*paths)
     except RuleError as error:
         sys.stderr.write(format_rule_error(error))
         raise typer.Exit(2) from None
+    if not loaded:
+        raise CheckerError(f"no rule files (*.yaml) in {', '.join(str(p) for p in paths)}")
+    return loaded
 
 
 @app.command("list")

@@ -54,7 +54,9 @@ def load_corpus_paths(paths: list[Path]) -> Any:
     return load_corpus(*paths)
 
 
-def _default_paths() -> list[Path]:
+def _default_paths(configured: list[Path] | None = None) -> list[Path]:
+    if configured:
+        return configured
     manifest = Path("seeds/corpus.yaml")
     if manifest.is_file():
         return [manifest]
@@ -66,16 +68,17 @@ def run(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Corpus manifest, folder, or documents (default: seeds/corpus.yaml).")] = None,
     rules: Annotated[list[Path] | None, typer.Option(
-        "--rules", "-r", help="Rule folder or file (repeatable; default: rules/).")] = None,
-    fmt: Annotated[str, typer.Option(
+        "--rules", "-r", help="Rule folder or file (repeatable; default: the configuration's, else the "
+        "built-in rule packs).")] = None,
+    fmt: Annotated[str | None, typer.Option(
         "--format", "-f", help="Terminal format: table json jsonl csv md sarif junit github (html).",
-    )] = "table",
+    )] = None,
     outputs: Annotated[list[str] | None, typer.Option(
         "--output", "-o", help="Extra output [FORMAT:]FILE, repeatable; format from the suffix "
         "(.sarif .json .jsonl .csv .md .xml .html); '-' is stdout.")] = None,
-    fail_on: Annotated[str, typer.Option(
+    fail_on: Annotated[str | None, typer.Option(
         "--fail-on", help="Exit 1 when a finding at or above this needs attention: error | warning | info | "
-        "never.")] = "warning",
+        "never (default warning).")] = None,
     exit_zero: Annotated[bool, typer.Option(
         "--exit-zero", help="Exit 0 even when findings fail the run.")] = False,
     select: Annotated[list[str] | None, typer.Option(
@@ -89,15 +92,29 @@ def run(
         "--write-baseline", help="Write the fingerprints of this run's non-passing findings.")] = None,
     waivers: Annotated[Path | None, typer.Option(
         "--waivers", help="YAML file of waivers: rule, fingerprint, reason (, expires).")] = None,
+    allow_empty: Annotated[bool, typer.Option(
+        "--allow-empty", help="Exit 0 even when no rule ran or no rule selected a document (with no "
+        "rules: show what was found in each document).")] = False,
 ) -> None:
     """Run the rules over the documents and report the findings.
 
     Exit codes: 0 nothing needing attention at or above --fail-on; 1 something is; 2 bad usage,
-    invalid rules, unreadable input. Example: checker run seeds/corpus.yaml --output findings.sarif
+    invalid rules, unreadable input, no rule run or no document checked. Settings missing here come
+    from .checker.yaml or [tool.checker] in pyproject.toml. Example: checker run seeds/corpus.yaml
+    --output findings.sarif
     """
     from checker.cli.output_io import check_options
+    from checker.config import load_config
     from checker.output import Report, render
 
+    config = load_config()
+    fmt = fmt or config.get("format", "table")
+    fail_on = fail_on or config.get("fail-on", "warning")
+    outputs = outputs or config.get("outputs")
+    select = select or config.get("select")
+    ignore = ignore or config.get("ignore")
+    baseline = baseline or (Path(config.get("baseline")) if config.get("baseline") else None)
+    waivers = waivers or (Path(config.get("waivers")) if config.get("waivers") else None)
     check_options(fmt, fail_on)
     targets = [parse_output(spec) for spec in outputs or []]
     to_stdout = [t for t in targets if t[1] is None]
@@ -109,7 +126,7 @@ def run(
     if len(set(files)) != len(files):
         raise CheckerError("--output: the same file is named twice")
 
-    rule_list = _load_rules(rules, select, ignore)
+    rule_list = _load_rules(rules or config.paths("rules"), select, ignore)
     waiver_list = None
     if waivers is not None:
         from checker.waivers import load_waivers
@@ -121,14 +138,18 @@ def run(
 
         known = load_baseline(baseline)
 
-    corpus = load_corpus_paths(list(paths) if paths else _default_paths())
+    corpus = load_corpus_paths(list(paths) if paths else _default_paths(config.paths("paths")))
     if not rule_list:
+        if not allow_empty:
+            raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore left "
+                               "none (--allow-empty to accept that)")
         _overview(corpus)
         return
 
     from checker.engine import run_rules
 
     findings = run_rules(corpus, rule_list)
+    _say_what_is_missing(findings, rule_list, corpus, allow_empty)
     report = Report(findings=findings, rules=rule_list, fail_on=fail_on,
                     baseline=str(baseline) if baseline else None)
     if waiver_list is not None:
@@ -162,20 +183,30 @@ def run(
         raise typer.Exit(1)
 
 
+def _say_what_is_missing(findings: list[Any], rules: list[Any], corpus: Any, allow_empty: bool) -> None:
+    """One stderr line per rule that could not run for lack of documents (a single file given:
+    the report a summary retells, the next year's report); exit 2 when no rule checked anything."""
+    from checker.engine import NO_DOCUMENTS
+
+    checked = {f.rule for f in findings if f.status != NO_DOCUMENTS}
+    first_miss: dict[str, Any] = {}
+    for f in findings:
+        if f.status == NO_DOCUMENTS and f.rule not in checked:
+            first_miss.setdefault(f.rule, f)
+    for rule, miss in first_miss.items():
+        print(f"checker: {rule}: not checked: {miss.message.removeprefix(rule + ': ')}", file=sys.stderr)
+    if rules and all(r.id in first_miss for r in rules) and not allow_empty:
+        ids = ", ".join(d.id for d in corpus.documents) or "none"
+        raise CheckerError(f"no rule selected any document (documents: {ids}); give the documents the "
+                           "rules need, or --allow-empty to accept that")
+
+
 def _load_rules(rules: list[Path] | None, select: list[str] | None, ignore: list[str] | None) -> list[Any]:
     from checker.errors import RuleError
+    from checker.rulepacks import rule_paths
     from checker.ruleset import format_rule_error, load_rules, select_rules
 
-    if rules:
-        dirs = list(rules)
-    elif Path("rules").is_dir():
-        dirs = [Path("rules")]
-    else:
-        dirs = []
-    if not dirs:
-        if select:
-            raise CheckerError("--select given but no rules found (use --rules DIR)")
-        return []
+    dirs = rule_paths(rules)
     try:
         loaded = load_rules(*dirs)
     except RuleError as error:

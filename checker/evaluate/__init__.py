@@ -17,6 +17,7 @@ MEMBERS = {
     "extraction": "checker.evaluate.extraction",
     "figures": "checker.evaluate.figures",
     "goals": "checker.evaluate.goals",
+    "press": "checker.evaluate.press",
     "summary": "checker.evaluate.summary",
 }
 

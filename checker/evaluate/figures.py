@@ -155,8 +155,8 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
         return None
     with path.open(encoding="utf-8") as fh:
         gold = yaml.safe_load(fh) or {}
+    from checker.analysis.figures import collect_figures, differences, group_figures, stated
     from checker.corpus import load_corpus
-    from checker.kinds.figure_agreement import collect_figures, differences, group_figures, stated
     from checker.kinds.series import build_series, progress_all
 
     corpus = load_corpus(Path(docs_dir))

@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from checker import lexicon
 from checker.datafiles import load_data
+from checker.numerals import read_integer
 
 # Characters that never carry meaning in the comparison form: whitespace, punctuation, quotes,
 # brackets, markdown and bullet markers. (Digits, letters, %, CJK stay.)
@@ -37,34 +39,28 @@ _ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[）)]"
                          r"|\d{1,2}[、.．](?!\d))")
 _HEADING_LINE = re.compile(r"^[ \t\u3000]*(?:#{1,6}|\*\*.*\*\*[ \t]*$)")
 _CN_DIGITS = "〇零一二三四五六七八九"
-_CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九十两]{1,4})([年月日号])")
 
 
 @dataclass(frozen=True)
 class Vocab:
-    """``data/summary_fidelity.yaml``: wrappers, ignorable words, abbreviations."""
+    """``data/summary_fidelity.yaml``: wrappers and ignorable words."""
 
     wrapper_only: re.Pattern[str]
     wrapper_lead: re.Pattern[str]
     ignorable_insertions: frozenset[str]
     ignorable_deletions: frozenset[str]
-    abbreviations: tuple[tuple[str, str], ...]   # (abbreviation, full form), longest first
 
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     raw = load_data("summary_fidelity.yaml")
     alts = "|".join(f"(?:{w})" for w in raw["wrappers"])
-    abbr = [(a, full) for full, abbrs in raw.get("abbreviations", {}).items() for a in abbrs]
-    abbr.sort(key=lambda p: -len(p[0]))
     return Vocab(
         wrapper_only=re.compile(rf"^(?:{alts})+$"),
         wrapper_lead=re.compile(rf"^(?:{alts})+"),
         ignorable_insertions=frozenset(raw.get("ignorable_insertions") or ()),
         ignorable_deletions=frozenset(raw.get("ignorable_deletions") or ()),
-        abbreviations=tuple(abbr),
     )
 
 
@@ -85,20 +81,6 @@ class Clause:
     origin: list[int] = field(default_factory=list)  # text offset of each canon character
     lead: int = 0                # canon characters of a leading wrapper (报告提出 …)
     quantities: list = field(default_factory=list)   # Quantity objects inside the clause
-
-
-def _cn_int(s: str) -> int | None:
-    """``二十一`` → 21, ``二〇二四`` → 2024, ``十`` → 10 (small numbers and digit strings)."""
-    if all(c in _CN_VALUE for c in s):
-        return int("".join(str(_CN_VALUE[c]) for c in s))
-    if s.count("十") == 1:
-        a, _, b = s.partition("十")
-        hi = 1 if not a else _CN_VALUE.get(a) if len(a) == 1 else None
-        lo = 0 if not b else _CN_VALUE.get(b) if len(b) == 1 else None
-        if hi is None or lo is None:
-            return None
-        return hi * 10 + lo
-    return None
 
 
 def split_clauses(text: str) -> list[Clause]:
@@ -217,7 +199,7 @@ def canon(text: str, match_text: str, clause: Clause, quantities: list) -> None:
         ch = match_text[i]
         m = _CN_DATE.match(match_text, i) if ch in _CN_DIGITS + "十两" else None
         if m and not (i > 0 and match_text[i - 1] in _CN_DIGITS + "十第"):
-            n = _cn_int(m.group(1))
+            n = read_integer(m.group(1))
             if n is not None:
                 s = f"{n}{m.group(2)}"
                 chars.extend(s)
@@ -230,18 +212,29 @@ def canon(text: str, match_text: str, clause: Clause, quantities: list) -> None:
             origin.append(i)
         i += 1
     s = "".join(chars)
-    # abbreviations → full form (GDP → 地区生产总值), mapping each new char to the abbreviation
-    for abbr, full in vocab().abbreviations:
-        k = s.find(abbr)
-        while k != -1:
-            o = origin[k]
-            s = s[:k] + full + s[k + len(abbr):]
-            origin[k:k + len(abbr)] = [o] * len(full)
-            k = s.find(abbr, k + len(full))
+    s, origin = _expand_names(s, origin)
     clause.canon = s
     clause.origin = origin
     m = vocab().wrapper_lead.match(s)
     clause.lead = m.end() if m else 0
+
+
+def _expand_names(s: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Abbreviations → full form (GDP → 地区生产总值), each new character mapped to the abbreviation."""
+    chars: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for a, b, full in lexicon.rewrites(s, lexicon.NAMES):
+        chars.append(s[pos:a])
+        where.extend(origin[pos:a])
+        chars.append(full)
+        where.extend([origin[a]] * len(full))
+        pos = b
+    if not pos:
+        return s, origin
+    chars.append(s[pos:])
+    where.extend(origin[pos:])
+    return "".join(chars), where
 
 
 def is_wrapper_only(clause: Clause) -> bool:

@@ -51,7 +51,9 @@ def review_spans(doc: Document, year: int | None) -> list[tuple[int, int]]:
     tops = [s for s in doc.sections if s.parent is None and s.role == REVIEW]
     if year is None:
         return [(s.start, s.end) for s in tops]
-    exact = [s for s in tops if s.year == year]
+    # the year's own review before a five-year review ending that year (十四五 → 2025)
+    exact = [s for s in tops if s.year == year and s.first_year is None]
+    exact = exact or [s for s in tops if s.year == year]
     chosen = exact or [s for s in tops if s.year is None]
     return [(s.start, s.end) for s in chosen]
 

@@ -1,7 +1,8 @@
 """The goal follow-up vocabulary (checker/data/goal_vocab.yaml), loaded once.
 
-The YAML holds all domain words (goal verbs, completion and progress words, synonyms, unit
-dimensions); this module only compiles them into regexes and lookup tables.
+The YAML holds all domain words (goal verbs, completion and progress words, unit dimensions;
+synonyms come from the one table, checker/data/synonyms.yaml); this module only compiles
+them into regexes and lookup tables.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from checker import lexicon
 from checker.datafiles import load_data
 
 
@@ -40,14 +42,13 @@ class Vocab:
     ceiling_metrics: tuple[str, ...]
     fillers: re.Pattern[str]
     actions: re.Pattern[str]
-    synonyms: re.Pattern[str]
-    canonical_of: dict[str, str]
     unit_factor: dict[str, tuple[str, float]]
     generic_count_unit: str
 
     def canonical(self, text: str) -> str:
-        """Rewrite abbreviations to their canonical form: ``综保区`` → ``综合保税区``."""
-        return self.synonyms.sub(lambda m: self.canonical_of.get(m.group(0), m.group(0)), text)
+        """Rewrite abbreviations to their canonical form (the lexicon's ``loose`` reach):
+        ``综保区`` → ``综合保税区``."""
+        return lexicon.canonical(text, lexicon.LOOSE)
 
 
 @cache
@@ -55,16 +56,6 @@ def vocab() -> Vocab:
     """The vocabulary, loaded and compiled once per process."""
     raw = load_data("goal_vocab.yaml")
     verb_class = {v: cls for cls, words in raw["goal_verbs"].items() for v in words}
-    canonical_of: dict[str, str] = {}
-    merged = dict(load_data("synonyms.yaml"))  # the shared file: canonical -> variants
-    merged.update(raw.get("synonyms") or {})  # goal entries win on conflicts
-    for canon, variants in merged.items():
-        canonical_of.setdefault(canon, canon)
-        for v in variants:
-            if v and v != canon and v not in canonical_of:
-                canonical_of[v] = canon
-    for word in raw.get("synonym_guards") or []:
-        canonical_of[word] = word  # longest match wins: 总规模 stays 总规模
     unit_factor: dict[str, tuple[str, float]] = {}
     for dim, units in (raw.get("unit_dimensions") or {}).items():
         for unit, factor in units.items():
@@ -87,8 +78,6 @@ def vocab() -> Vocab:
         ceiling_metrics=tuple(raw["ceiling_metrics"]),
         fillers=_alternation(raw["filler_words"]),
         actions=_alternation(raw["metric_actions"]),
-        synonyms=_alternation(list(canonical_of)),
-        canonical_of=canonical_of,
         unit_factor=unit_factor,
         generic_count_unit=str(raw.get("generic_count_unit", "个")),
     )

@@ -32,8 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.kinds.base import KindSpec, Param
-from checker.kinds.figure_agreement import (
+from checker.analysis.figures import (
     CHANGE,
     LEVEL,
     OUTCOME,
@@ -41,12 +40,12 @@ from checker.kinds.figure_agreement import (
     Figure,
     collect_figures,
     figure_data,
-    mentions_of,
     rounded_bounds,
     scope_core,
-    selected_documents,
     stated,
 )
+from checker.kinds.base import KindSpec, Param
+from checker.kinds.context import mentions_of, selected_documents
 from checker.model import TARGETS, Document
 
 # --- series -------------------------------------------------------------------------------------

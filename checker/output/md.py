@@ -15,11 +15,11 @@ def render(report: Report) -> str:
     lines = ["# checker findings", "", report.summary_line(), ""]
     attention = report.attention
     if attention:
-        lines += ["## Needs attention", "", "| severity | location | rule | status | message | evidence |",
+        lines += ["## Needs attention", "", "| level | location | rule | status | message | evidence |",
                   "|---|---|---|---|---|---|"]
         for f in attention:
             quotes = "<br>".join(f"`{e.document}:{e.line}` {_cell(e.text)}" for e in f.evidence[:4])
-            lines.append(f"| {f.severity} | `{_cell(location(f))}` | {_cell(f.rule)} | {_cell(f.status)} | "
+            lines.append(f"| {f.level} | `{_cell(location(f))}` | {_cell(f.rule)} | {_cell(f.status)} | "
                          f"{_cell(f.message)} | {quotes} |")
         lines.append("")
     counts = Counter((f.rule, f.status) for f in report.findings)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from checker import __version__
+from checker import INFORMATION_URI, __version__
 from checker.findings import Evidence, Finding
 from checker.output import Report
 
@@ -116,7 +116,7 @@ def sarif_log(report: Report) -> dict[str, Any]:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "checker", "version": __version__,
-                                "informationUri": "https://pypi.org/project/checker/", "rules": entries}},
+                                "informationUri": INFORMATION_URI, "rules": entries}},
             "originalUriBaseIds": {"SRCROOT": {"uri": report.cwd.as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": results,

@@ -19,17 +19,17 @@ def render(report: Report) -> str:
     if attention:
         infos = [f for f in attention if f.severity == "info"]
         shown = [f for f in attention if f.severity != "info"] + infos[:MAX_INFO_ROWS]
-        rows = [(f.severity, location(f), f.rule, f.status, one_line(f.message, 120)) for f in shown]
+        rows = [(f.level, location(f), f.rule, f.status, one_line(f.message, 120)) for f in shown]
         block = (f"Needs attention ({len(attention)}):\n"
-                 + tabulate(rows, headers=["severity", "location", "rule", "status", "message"]))
+                 + tabulate(rows, headers=["level", "location", "rule", "status", "message"]))
         if len(infos) > MAX_INFO_ROWS:
             block += (f"\n… and {len(infos) - MAX_INFO_ROWS} more info findings (see them all with "
                       "--format md, json or csv, or narrow the run with --select)")
         blocks.append(block)
-    counts = Counter((f.rule, f.status, f.passed, f.severity, _mark(f)) for f in report.findings)
+    counts = Counter((f.rule, f.status, f.passed, f.level, _mark(f)) for f in report.findings)
     if counts:
-        rows = [(rule, status + mark, "pass" if passed else sev, n)
-                for (rule, status, passed, sev, mark), n in sorted(
+        rows = [(rule, status + mark, level, n)
+                for (rule, status, passed, level, mark), n in sorted(
                     counts.items(), key=lambda kv: (kv[0][0], kv[0][2], kv[0][1]))]
         blocks.append("Summary by rule:\n" + tabulate(rows, headers=["rule", "status", "level", "count"]))
     else:

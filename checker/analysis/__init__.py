@@ -1,0 +1,1 @@
+"""The analysis layer: what the check kinds read from the structured documents."""

@@ -1,0 +1,68 @@
+"""The one synonym table (``checker/data/synonyms.yaml``) and the rewriting every reader shares.
+
+``canonical("北交所上市公司")`` → ``北京证券交易所上市公司``; ``canonical("GDP增长率", WORDING)`` →
+``地区生产总值增速``; ``canonical("轨道交通运行", LOOSE)`` → ``城市轨道交通运营``.
+
+Each entry has a reach (``names`` ⊂ ``wording`` ⊂ ``loose``, see the data file): mention keys read
+with ``WORDING``, goal matching with ``LOOSE``, the summary comparison with ``NAMES``. A lexical
+module: it depends on the data files only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.datafiles import load_data
+
+NAMES, WORDING, LOOSE = "names", "wording", "loose"
+REACHES = (NAMES, WORDING, LOOSE)
+
+
+@dataclass(frozen=True)
+class _Table:
+    pattern: re.Pattern[str]
+    canonical_of: dict[str, str]   # upper-cased variant (and canonical form) → canonical form
+
+
+@lru_cache(maxsize=len(REACHES))
+def _table(reach: str) -> _Table:
+    raw = load_data("synonyms.yaml")
+    canonical_of: dict[str, str] = {}
+    # later sections override earlier ones for the same canonical form (城市轨道交通 reaches
+    # further in ``loose``); a variant keeps the first canonical form it was given
+    merged: dict[str, list[str]] = {}
+    for section in REACHES[: REACHES.index(reach) + 1]:
+        for canon, variants in (raw.get(section) or {}).items():
+            merged[str(canon)] = [str(v) for v in variants or ()]
+    for canon, variants in merged.items():
+        # the canonical form maps to itself: a variant inside it (轨道交通 in 城市轨道交通) is not rewritten
+        canonical_of.setdefault(canon.upper(), canon)
+        for v in variants:
+            if v and v.upper() not in canonical_of:
+                canonical_of[v.upper()] = canon
+    for word in raw.get("guards") or ():
+        canonical_of[str(word).upper()] = str(word)
+    words = sorted(canonical_of, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    return _Table(pattern, canonical_of)
+
+
+def rewrites(text: str, reach: str = NAMES) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, canonical)`` for every variant in ``text`` (leftmost longest, no overlaps).
+
+    ``GDP增长5%`` → ``(0, 3, "地区生产总值")``.
+    """
+    table = _table(reach)
+    for m in table.pattern.finditer(text):
+        canon = table.canonical_of[m.group(0).upper()]
+        if canon != m.group(0):
+            yield m.start(), m.end(), canon
+
+
+def canonical(text: str, reach: str = NAMES) -> str:
+    """``text`` with every variant of ``reach`` rewritten to its canonical form."""
+    table = _table(reach)
+    return table.pattern.sub(lambda m: table.canonical_of[m.group(0).upper()], text)
