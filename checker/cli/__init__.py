@@ -19,7 +19,6 @@ app = typer.Typer(
 )
 
 
-
 def _version(value: bool) -> None:
     if value:
         from checker import __version__
@@ -29,9 +28,16 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _options(version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_version,
-                                          help="Print the version and exit.")) -> None:
+def _options(
+    version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_version,
+                                 help="Print the version and exit."),
+    lang: str | None = typer.Option(None, "--lang",
+                                    help="Language of messages and labels: zh (default) | en."),
+) -> None:
     """Consistency checker for government work reports (政府工作报告) and their summaries."""
+    from checker.i18n import check_lang, set_lang
+
+    set_lang(check_lang(lang) if lang is not None else None)  # each invocation starts afresh
 
 
 app.command("run")(run_cmd.run)
@@ -41,18 +47,6 @@ app.command("extract")(extract.extract)
 app.command("eval")(eval_cmd.eval_command)
 app.add_typer(rules_cmd.app, name="rules")
 app.command("serve")(serve.serve)
-
-
-@app.callback()
-def _options(
-    lang: str | None = typer.Option(None, "--lang",
-                                    help="Language of messages and labels: zh (default) | en."),
-) -> None:
-    """Consistency checker for government work reports (政府工作报告) and their summaries."""
-    if lang is not None:
-        from checker.i18n import check_lang, set_lang
-
-        set_lang(check_lang(lang))
 
 
 def main() -> None:

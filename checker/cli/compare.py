@@ -57,26 +57,30 @@ def _short(text: str, width: int) -> str:
 
 
 def compare_table(findings: list[Any], show_matches: bool = False) -> str:
-    """One row per outcome: status, detail, summary place and quote, report place and quote."""
+    """One row per outcome: status, detail, summary place and quote, report place and quote (words
+    from the message catalogue, in the ``--lang`` language)."""
     from collections import Counter
 
     from tabulate import tabulate
+
+    from checker.i18n import detail, headers, join_list, severity_name, status_name, t
 
     rows = []
     for f in findings:
         if f.passed and not show_matches:
             continue
         full_ev = next((e for e in f.evidence if e.role == "full"), None)
-        rows.append((f.severity, f.status, _short(f.data.get("detail", ""), 34),
+        rows.append((severity_name(f.severity), status_name(f.status), _short(detail(f.data), 34),
                      f"{f.document}:{f.line}", _short(f.data.get("summary_quote", ""), 26),
                      f"{full_ev.document}:{full_ev.line}" if full_ev else "-",
                      _short(full_ev.text, 26) if full_ev else ""))
-    blocks = [tabulate(rows, headers=["severity", "status", "detail", "summary", "summary quote",
-                                      "report", "report quote"])] if rows else ["No discrepancies."]
+    names = headers("severity", "status", "detail", "summary", "summary_quote", "report", "report_quote")
+    blocks = [tabulate(rows, headers=names)] if rows else [t("compare.no_discrepancies")]
     counts = Counter(f.status for f in findings)
     order = ("number_match", "number_mismatch", "number_missing_in_full", "wording_changed",
              "item_omitted", "order_changed", "added_claim")
-    blocks.append("Outcomes: " + ", ".join(f"{s} {counts[s]}" for s in order if counts.get(s)))
+    blocks.append(t("compare.outcomes", counts=join_list(
+        [f"{status_name(s)} {counts[s]}" for s in order if counts.get(s)])))
     return "\n\n".join(blocks) + "\n"
 
 
