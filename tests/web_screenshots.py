@@ -31,7 +31,7 @@ def main(out: Path) -> None:
             driver.find_element(By.ID, "goals-submit").click()
             driver.find_element(By.ID, "goals")
             driver.save_screenshot(str(out / "web-goals.png"))
-            driver.get(base + "/figures")
+            driver.get(base + "/figures?metric=森林覆盖率")
             driver.find_element(By.ID, "chart")
             driver.save_screenshot(str(out / "web-figures.png"))
         finally:

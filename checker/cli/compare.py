@@ -57,16 +57,18 @@ def _short(text: str, width: int) -> str:
 
 
 def compare_table(findings: list[Any], show_matches: bool = False) -> str:
-    """One row per outcome: status, detail, summary place and quote, report place and quote (words
-    from the message catalogue, in the ``--lang`` language)."""
+    """One row per outcome, errors first: status, detail, summary place and quote, report place and
+    quote (words from the message catalogue, in the ``--lang`` language)."""
     from collections import Counter
 
     from tabulate import tabulate
 
+    from checker.findings import SEVERITY_RANK
     from checker.i18n import detail, headers, join_list, severity_name, status_name, t
 
     rows = []
-    for f in findings:
+    # what needs correcting first: errors, then warnings, then info, each in text order
+    for f in sorted(findings, key=lambda f: (f.passed, -SEVERITY_RANK.get(f.severity, 0), f.line)):
         if f.passed and not show_matches:
             continue
         full_ev = next((e for e in f.evidence if e.role == "full"), None)
