@@ -18,8 +18,12 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/checker run seeds/corpus.yaml --rules rules/ --fail-on never
 
+# Style, types, the layering contract (pyproject.toml [tool.importlinter]) and dead code.
 lint: $(STAMP)
 	$(BIN)/ruff check checker tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/vulture
 
 test: $(STAMP) lint browser
 	$(BIN)/python -m pytest
@@ -69,4 +73,4 @@ screenshot: $(STAMP) browser
 	rm -f docs/compare.html
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .import_linter_cache *.egg-info

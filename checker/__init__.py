@@ -51,20 +51,21 @@ def goals(plan: Any, review: Any, year: int | None = None) -> Any:
     per goal and completion claim (status, target, outcome, quotes; passes included)."""
     from pathlib import Path
 
-    from checker.cli.goals import build_findings
+    from checker.commands import goal_findings, plan_and_review
     from checker.findings import to_frame
 
-    return to_frame(build_findings(Path(plan), Path(review), year=year))
+    corpus = plan_and_review(Path(plan), Path(review), year)
+    return to_frame(goal_findings(corpus, corpus.documents[0].id, {"year": year}))
 
 
 def compare(summary: Any, full: Any) -> Any:
     """Summary fidelity of ``summary`` against the ``full`` report: a DataFrame, one row per outcome."""
     from pathlib import Path
 
-    from checker.cli.compare import build_findings
+    from checker.commands import compare_files
     from checker.findings import to_frame
 
-    return to_frame(build_findings(Path(summary), Path(full)))
+    return to_frame(compare_files(Path(summary), Path(full)))
 
 
 def extract(*documents: Any) -> Any:

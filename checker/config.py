@@ -111,13 +111,14 @@ def load_config(path: Path | None = None) -> Config:
         wanted, what = KEYS[key]
         if wanted is list and isinstance(value, str):
             value = [value]
-        if not isinstance(value, wanted) or (wanted is list and not all(isinstance(v, str) for v in value)):
+        if not isinstance(value, wanted) or (isinstance(value, list)
+                                             and not all(isinstance(v, str) for v in value)):
             shape = "a list of strings" if wanted is list else "a string"
             raise CheckerError(f"{name}: '{key}' must be {shape}: {what}")
         if key in PATH_KEYS:
             value = [_under(path.parent, v) for v in value] if isinstance(value, list) else \
-                _under(path.parent, value)
-        elif key == "outputs":
+                _under(path.parent, str(value))
+        elif key == "outputs" and isinstance(value, list):
             value = [_output_under(path.parent, v) for v in value]
         values[key] = value
     return Config(path, values)

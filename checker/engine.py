@@ -1,17 +1,7 @@
 """Run rules over a corpus: each rule over the documents its scope selects.
 
-A rule's ``scope`` maps each slot of its kind (``documents``; ``plan``/``review``; ``summary``/
-``full``) to a selector::
-
-    scope:
-      plan:   {kind: report, section: plan}
-      review: {relation: reviews}          # the report whose review follows up this plan
-
-Selector keys (all optional, all must hold): ``kind`` (report | summary | highlights, or a list),
-``year`` (2024, a list, a range ``2021..2023``, or relative to an earlier slot: ``plan``,
-``plan+1``), ``id`` and ``path`` (glob patterns, or lists), ``section`` (a role or list of roles:
-the document must have such a section, and the kind reads only those sections), ``relation``
-(reviews | reviewed | retells | retold_by) with ``of`` (the slot it relates to; default the first).
+A rule's ``scope`` (checker/scope.py) picks, per slot of its kind, the documents and sections
+the kind reads; ``run_rule`` calls the kind once per binding of its slots.
 
 The engine never crashes on a rule: a rule that raises becomes an ``error`` finding naming the rule
 and the exception, and a rule whose scope selected no document gives an ``info`` finding with status
@@ -20,9 +10,6 @@ and the exception, and a rule whose scope selected no document gives an ``info``
 
 from __future__ import annotations
 
-import fnmatch
-import re
-import string
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -30,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.findings import Evidence, Finding, fingerprint
+from checker.message_template import render_message
 from checker.model import REVIEW, DocMeta, Document, Mention, Section
+from checker.scope import as_list, describe, parse_year, roles, sections_matching, select
 
 if TYPE_CHECKING:
     from checker.kinds.base import KindSpec
@@ -38,23 +27,7 @@ if TYPE_CHECKING:
 
 NO_DOCUMENTS = "no_documents"
 ERROR = "error"
-
-# Relations between a document of one slot and the document of the slot it refers to (``of``).
-RELATIONS = {
-    "reviews": "the report whose review follows up the plan of the `of` document",
-    "reviewed": "the report whose plan the `of` document's review follows up",
-    "retells": "the full report the `of` document (a summary) retells",
-    "retold_by": "the summaries and digests that retell the `of` document",
-}
-SELECTOR_KEYS = ("kind", "year", "id", "path", "section", "relation", "of")
-# ``2024``, ``2021..2023``, ``plan``, ``plan+1``, ``review-1``
-YEAR_RANGE = re.compile(r"^\s*(\d{4})\s*\.\.\s*(\d{4})\s*$")
-YEAR_RELATIVE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:([+-])\s*(\d+))?\s*$")
-
-COMMON_PLACEHOLDERS = frozenset({
-    "rule", "kind", "severity", "status", "document", "path", "line", "column", "metric",
-    "expected", "actual", "quote", "year", "description",
-})
+ENGINE_STATUSES = frozenset({NO_DOCUMENTS, ERROR})  # findings the engine makes, not a kind
 
 
 # --------------------------------------------------------------------------- corpus helpers
@@ -86,145 +59,6 @@ def document_from_text(text: str, meta: DocMeta | None = None, name: str = "<exa
     return build(text, meta=meta, name=name)
 
 
-def _get(corpus: Any, doc_id: str | None) -> Document | None:
-    if not doc_id:
-        return None
-    # Not ``corpus.get``: it may raise for an unknown id, and a dangling relation selects nothing.
-    return next((d for d in corpus.documents if d.id == doc_id), None)
-
-
-def related(corpus: Any, relation: str, ref: Document) -> list[Document]:
-    """Documents standing in ``relation`` to ``ref`` (see ``RELATIONS``)."""
-    docs: list[Document] = list(corpus.documents)
-    if relation == "reviews":
-        finder = getattr(corpus, "reviewer_of", None)
-        found = finder(ref.id) if finder else None
-        return [found] if found else [d for d in docs if d.meta.reviews == ref.id]
-    if relation == "reviewed":
-        found = _get(corpus, ref.meta.reviews)
-        return [found] if found else []
-    if relation == "retells":
-        finder = getattr(corpus, "full_of", None)
-        found = finder(ref.id) if finder else _get(corpus, ref.meta.retells)
-        return [found] if found else []
-    if relation == "retold_by":
-        return [d for d in docs if d.meta.retells == ref.id]
-    raise ValueError(f"unknown relation {relation!r}")
-
-
-# --------------------------------------------------------------------------- selectors
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
-def parse_year(expr: Any) -> tuple[str, Any]:
-    """A year selector as ``("years", {2021, …})`` or ``("relative", (slot, delta))``.
-
-    ``2024`` → years {2024}; ``"2021..2023"`` → years {2021, 2022, 2023}; ``"plan+1"`` →
-    relative ("plan", 1). Raises ``ValueError`` for anything else.
-    """
-    if isinstance(expr, bool):
-        raise ValueError("a year is a number, a range like 2021..2023, or a slot like plan+1")
-    if isinstance(expr, int):
-        return "years", {expr}
-    if isinstance(expr, list):
-        years: set[int] = set()
-        for item in expr:
-            kind, value = parse_year(item)
-            if kind != "years":
-                raise ValueError("a list of years cannot hold a relative year")
-            years |= value
-        return "years", years
-    if isinstance(expr, str):
-        text = expr.strip()
-        if text.isdigit():
-            return "years", {int(text)}
-        m = YEAR_RANGE.match(text)
-        if m:
-            lo, hi = int(m.group(1)), int(m.group(2))
-            if lo > hi:
-                raise ValueError(f"empty year range {text!r}")
-            return "years", set(range(lo, hi + 1))
-        m = YEAR_RELATIVE.match(text)
-        if m:
-            delta = int(m.group(3) or 0) * (-1 if m.group(2) == "-" else 1)
-            return "relative", (m.group(1), delta)
-    raise ValueError(f"bad year {expr!r}: use 2024, 2021..2023, or a slot like plan+1")
-
-
-def _sections_matching(doc: Document, roles: list[str]) -> list[Section]:
-    return [s for s in doc.sections if s.role in roles]
-
-
-def _matches(doc: Document, selector: dict[str, Any], bound: dict[str, Document]) -> bool:
-    """Does ``doc`` satisfy the non-relational keys of ``selector``?"""
-    kinds = _as_list(selector.get("kind"))
-    if kinds and doc.meta.kind not in kinds:
-        return False
-    ids = _as_list(selector.get("id"))
-    if ids and not any(fnmatch.fnmatchcase(doc.id, p) for p in ids):
-        return False
-    paths = _as_list(selector.get("path"))
-    if paths and not any(fnmatch.fnmatch(doc.path.as_posix(), p) or fnmatch.fnmatch(doc.path.name, p)
-                         for p in paths):
-        return False
-    if "year" in selector:
-        kind, value = parse_year(selector["year"])
-        if kind == "years":
-            if doc.meta.year not in value:
-                return False
-        else:
-            slot, delta = value
-            ref = bound.get(slot)
-            if ref is None or ref.meta.year is None or doc.meta.year != ref.meta.year + delta:
-                return False
-    roles = _as_list(selector.get("section"))
-    return not (roles and not _sections_matching(doc, roles))
-
-
-def select(corpus: Any, selector: dict[str, Any], bound: dict[str, Document],
-           primary: str) -> list[Document]:
-    """The documents of ``corpus`` a slot's ``selector`` picks, given the slots already bound."""
-    relation = selector.get("relation")
-    if relation:
-        ref = bound.get(selector.get("of") or primary)
-        candidates = related(corpus, relation, ref) if ref is not None else []
-    else:
-        candidates = list(corpus.documents)
-    return [d for d in candidates if _matches(d, selector, bound)]
-
-
-# --------------------------------------------------------------------------- message templates
-
-class _Template(string.Formatter):
-    """``str.format`` that renders a missing field as empty and never raises on a bad spec."""
-
-    def get_value(self, key: Any, args: Any, kwargs: Any) -> Any:
-        if isinstance(key, int):
-            return args[key] if key < len(args) else ""
-        return kwargs.get(key, "")
-
-    def format_field(self, value: Any, format_spec: str) -> str:
-        try:
-            return super().format_field(value, format_spec)
-        except (ValueError, TypeError):
-            return str(value)
-
-
-_TEMPLATE = _Template()
-
-
-def render_message(template: str, fields: dict[str, Any]) -> str:
-    """Fill ``{named}`` placeholders of ``template`` (validated at load time)."""
-    try:
-        return _TEMPLATE.vformat(template, (), fields)
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return template
-
-
 # --------------------------------------------------------------------------- the context
 
 EvidenceLike = Evidence | tuple[Any, ...]
@@ -253,29 +87,28 @@ class RuleContext:
 
     def roles(self, slot: str) -> list[str]:
         """Section roles the rule's scope names for ``slot`` (empty: the whole document)."""
-        return [str(r) for r in _as_list(self.rule.scope.get(slot, {}).get("section"))]
+        return roles(self.rule.scope.get(slot, {}))
 
     def sections(self, slot: str, doc: Document) -> list[Section]:
         """Sections of ``doc`` in scope for ``slot`` (empty list: the whole document is in scope)."""
         roles = self.roles(slot)
-        return _sections_matching(doc, roles) if roles else []
+        return sections_matching(doc, roles) if roles else []
 
     def spans(self, slot: str, doc: Document) -> list[tuple[int, int]]:
         """``[start, end)`` ranges of ``doc.text`` in scope for ``slot``."""
         roles = self.roles(slot)
         if not roles:
             return [(0, len(doc.text))]
-        return [(s.start, s.end) for s in _sections_matching(doc, roles)]
-
-    def in_scope(self, slot: str, doc: Document, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.spans(slot, doc))
+        return [(s.start, s.end) for s in sections_matching(doc, roles)]
 
     def mentions(self, slot: str, doc: Document) -> list[Mention]:
         """Mentions of ``doc`` inside the sections in scope for ``slot``."""
-        extract = self.mention_extractor
-        if extract is None:
-            from checker.mentions import extract_mentions as extract
-        found = extract(doc)
+        if self.mention_extractor is not None:
+            found = self.mention_extractor(doc)
+        else:
+            from checker.mentions import extract_mentions
+
+            found = extract_mentions(doc)
         roles = self.roles(slot)
         if not roles:
             return list(found)
@@ -320,21 +153,18 @@ class RuleContext:
         """
         doc = doc if doc is not None else document
         start = start if start is not None else offset
-        evidence = [*evidence, *quotes]
-        quotes: list[Evidence] = []
+        given = [*evidence, *quotes]
+        located: list[Evidence] = []
         if doc is not None and start is not None:
-            quotes.append(self.evidence(doc, start, end if end is not None else start + 1, role))
-        for item in evidence:
-            if isinstance(item, Evidence):
-                quotes.append(item)
-            else:
-                quotes.append(self.evidence(*item))
+            located.append(self.evidence(doc, start, end if end is not None else start + 1, role))
+        for item in given:
+            located.append(item if isinstance(item, Evidence) else self.evidence(*item))
         line = column = 0
         if doc is not None:  # located at the first quote from the finding's own document
-            own = [q for q in quotes if q.document == _display_path(doc)]
+            own = [q for q in located if q.document == _display_path(doc)]
             line, column = (own[0].line, own[0].column) if own else (1, 1)
         documents = [doc.id] if doc is not None else []
-        for item in evidence:
+        for item in given:
             if not isinstance(item, Evidence) and item[0].id not in documents:
                 documents.append(item[0].id)
         data = dict(data or {})
@@ -346,7 +176,7 @@ class RuleContext:
             rule=self.rule.id, kind=self.kind.name, severity=severity or self.rule.severity,
             status=status, document=doc.id if doc else "", path=_display_path(doc) if doc else "",
             line=line, column=column, metric=metric, expected=expected, actual=actual,
-            quote=quotes[0].text if quotes else "", year=doc.meta.year if doc else "",
+            quote=located[0].text if located else "", year=doc.meta.year if doc else "",
             description=self.rule.description,
         )
         fields.update(data)
@@ -355,8 +185,8 @@ class RuleContext:
             rule=self.rule.id, kind=self.kind.name, status=status,
             severity=severity or self.rule.severity, passed=passed,
             document=_display_path(doc) if doc else "", line=line, column=column, message=text,
-            metric=str(metric), expected=_text(expected), actual=_text(actual), evidence=quotes,
-            fingerprint=fingerprint(self.rule.id, documents, [q.text for q in quotes],
+            metric=str(metric), expected=_text(expected), actual=_text(actual), evidence=located,
+            fingerprint=fingerprint(self.rule.id, documents, [q.text for q in located],
                                     extra or f"{status}|{metric}"),
             data=data,
         )
@@ -398,9 +228,9 @@ def _bindings(rule: Rule, kind: KindSpec, corpus: Any,
         slots: dict[str, list[Document]] = {primary: firsts}
         for slot in kind.slots[1:]:
             chosen: list[Document] = []
-            for ref in firsts or [None]:
-                bound = {primary: ref} if ref is not None else {}
-                for d in select(corpus, scope.get(slot, {}), bound, primary):
+            refs: list[Document | None] = [*firsts] or [None]
+            for ref in refs:
+                for d in select(corpus, scope.get(slot, {}), {primary: ref} if ref else {}, primary):
                     if d not in chosen:
                         chosen.append(d)
             slots[slot] = chosen
@@ -430,17 +260,13 @@ def _context(rule: Rule, kind: KindSpec, corpus: Any, slots: dict[str, list[Docu
                        mention_extractor=extractor)
 
 
-def _describe(selector: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in selector.items()) or "any document"
-
-
 def _no_documents(ctx: RuleContext, slot: str) -> Finding:
     primary_doc = ctx.document() if slot != ctx.primary else None
     selector = ctx.rule.scope.get(slot, {})
     where = f" for {primary_doc.id}" if primary_doc is not None else ""
     return ctx.finding(
         NO_DOCUMENTS, primary_doc, severity="info", extra=f"{NO_DOCUMENTS}|{slot}",
-        message=f"{ctx.rule.id}: scope '{slot}' ({_describe(selector)}) selected no document{where}",
+        message=f"{ctx.rule.id}: scope '{slot}' ({describe(selector)}) selected no document{where}",
         data={"slot": slot},
     )
 
@@ -515,7 +341,46 @@ def run_rules(corpus: Any, rules: Iterable[Rule],
         found = run_rule(rule, corpus, extractor)
         _unique_fingerprints(found)
         findings.extend(found)
+        unmatched = never_matched(rule, found)
+        if unmatched is not None:
+            findings.append(unmatched)
     return findings
+
+
+NEVER_MATCHED = "rule-never-matched"
+
+
+def never_matched(rule: Rule, found: list[Finding]) -> Finding | None:
+    """A ``rule-never-matched`` warning when a rule read documents but everything it gave was an
+    "absent" status of its kind (``not_found``): a metric that occurs nowhere is more likely a
+    mistake in the rule than in every document, and a run of such a rule would be silently green."""
+    from checker.kinds import REGISTRY
+
+    absent = REGISTRY[rule.kind].absent_statuses
+    if not absent or any(f.status == ERROR for f in found):
+        return None
+    read = [f for f in found if f.status != NO_DOCUMENTS]
+    if any(f.status not in absent for f in read) or (found and not read):
+        return None
+    what = rule.params.get("metric") or rule.params.get("pattern") or ""
+    docs = sorted({f.document for f in read})
+    where = f"any of the {len(docs)} documents it read" if docs else "any document it read"
+    named = f"metric {what!r}" if what else "its metric"
+    message = (f"rule {rule.id}: {named} matched no mention in {where}; "
+               "check the metric, synonyms and unit against `checker extract DOC`")
+    return Finding(
+        rule=NEVER_MATCHED, kind="meta", status="never_matched", severity="warning", passed=False,
+        document=_rule_path(rule), line=rule.line, column=1, message=message, metric=str(what),
+        fingerprint=fingerprint(NEVER_MATCHED, [rule.id], [str(what)]),
+        data={"checked_rule": rule.id, "documents_read": docs},
+    )
+
+
+def _rule_path(rule: Rule) -> str:
+    try:
+        return rule.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return rule.path.as_posix()
 
 
 # --------------------------------------------------------------------------- rule examples
@@ -534,7 +399,7 @@ def example_corpus(rule: Rule, example: Any) -> SimpleCorpus:
     docs: dict[str, Document] = {}
     for slot, given in example.docs.items():
         selector = rule.scope.get(slot, {})
-        kinds = _as_list(selector.get("kind"))
+        kinds = as_list(selector.get("kind"))
         year = given.year
         if year is None and "year" in selector:
             what, value = parse_year(selector["year"])
@@ -552,8 +417,8 @@ def example_corpus(rule: Rule, example: Any) -> SimpleCorpus:
                        year=year)
         doc = document_from_text(given.text, meta=meta,
                                  name=f"{rule.id}.{example.expect}[{example.index}].{slot}")
-        roles = [given.role] if given.role else [str(r) for r in _as_list(selector.get("section"))]
-        if roles and not _sections_matching(doc, roles):
+        roles = [given.role] if given.role else [str(r) for r in as_list(selector.get("section"))]
+        if roles and not sections_matching(doc, roles):
             # A report's review covers the year before it was delivered (2026年报告: 2025年工作回顾).
             covered = year - 1 if roles[0] == REVIEW else year
             doc.sections.append(Section(title="", level=1, start=0, end=len(doc.text), role=roles[0],
@@ -598,9 +463,25 @@ def run_example(rule: Rule, example: Any,
     problems = [f for f in findings if not f.passed]
     broken = [f for f in problems if f.status in (ERROR, NO_DOCUMENTS)]
     if example.expect == "fail":
+        from checker.kinds import REGISTRY
+
+        absent = REGISTRY[rule.kind].absent_statuses
         real = [f for f in problems if f not in broken]
-        ok = bool(real) and not broken
-        reason = "" if ok else (broken[0].message if broken else "no finding: expected at least one")
+        wanted = [f for f in real if f.status == example.status] if example.status else \
+            [f for f in real if f.status not in absent]
+        ok = bool(wanted) and not broken
+        if ok:
+            reason = ""
+        elif broken:
+            reason = broken[0].message
+        elif real and example.status:
+            reason = f"expected status {example.status}, got {', '.join(sorted({f.status for f in real}))}"
+        elif real:  # only "not found": the rule never saw what it checks, so it cannot prove it fires
+            reason = (f"only {real[0].status}: {real[0].message} — the rule matched nothing in the "
+                      f"example; fix the metric or the text (or write `status: {real[0].status}` if that "
+                      "is the point)")
+        else:
+            reason = "no finding: expected at least one"
     else:
         ok = not problems
         reason = "" if ok else f"unexpected {problems[0].status}: {problems[0].message}"

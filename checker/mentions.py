@@ -427,7 +427,7 @@ def _build(doc: Document, quantities: list[Quantity]) -> list[Mention]:
                     action = prev[2]
                 if pre.change is None and not _WORDY.search(between) and q.unit in RATE_UNITS:
                     change = prev[3]  # 分别下降4.8%和1.8%
-            elif action is None and adjacent and enum_prev:
+            elif action is None and adjacent and enum_prev and prev is not None:
                 action = prev[2]
             key = metric_key(metric, change) if metric else ""
             sec = sec_index.at(q.start)

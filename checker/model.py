@@ -24,9 +24,6 @@ ROLES = (REVIEW, PLAN, TARGETS, OTHER)
 # Document kinds, as the corpus manifest names them.
 DOC_KINDS = ("report", "summary", "highlights")
 
-# Qualifiers of a quantity, as the gold labels write them.
-QUALIFIERS = ("=", ">=", "<=", "<", ">", "~", "<~")
-
 
 @dataclass(frozen=True)
 class Location:

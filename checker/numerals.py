@@ -26,15 +26,6 @@ class Numerals:
     small: dict[str, int]
     large: dict[str, int]
 
-    @property
-    def multipliers(self) -> dict[str, int]:
-        return {**self.small, **self.large}
-
-    @property
-    def characters(self) -> str:
-        """Every character a Chinese numeral is made of (digits and multipliers)."""
-        return "".join(self.digits) + "".join(self.small) + "".join(self.large)
-
 
 @lru_cache(maxsize=1)
 def numerals() -> Numerals:

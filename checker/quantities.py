@@ -284,7 +284,7 @@ def _list_items(s: str, items: list[re.Match], last: _Found) -> list[_Found]:
     v = _vocab()
     if last.direction is None:
         last.direction = _direction(s, items[0].start())
-    out = []
+    out: list[_Found] = []
     for k, m in enumerate(items):
         if k and not v.joiner_re.match(s[items[k - 1].end():m.start()]):
             out = []
@@ -390,6 +390,12 @@ class _Reading:
     q_before: str | None = None
     core_end: int = 0
     raw: float = 0.0
+
+    @property
+    def unit_kind(self) -> str:
+        """The kind of the unit read (measure, ratio, …); only asked once a unit is read."""
+        assert self.unit is not None
+        return self.unit.kind
 
     def set_ratio(self, value: float, pos: int | None = None) -> None:
         v = _vocab()
@@ -545,7 +551,9 @@ def _set_unit(r: _Reading, written: str) -> None:
     if written in v.units:
         base, rest = v.units[written], ""
     else:
-        head = v.base_re.match(written).group(0)  # unit_re matched, so a base unit opens it
+        opening = v.base_re.match(written)
+        assert opening is not None  # unit_re matched, so a base unit opens it
+        head = opening.group(0)
         base, rest = v.units[head], written[len(head):]
     r.unit = base
     r.canon = base.canonical + rest
@@ -578,11 +586,11 @@ def _read_after(r: _Reading) -> bool:
         word, after = am.group(0), am.end()
         follower = s[after:after + 1]
         opens_word = bool(follower) and follower not in _PUNCT and follower != "的"
-        if word in v.criterion_words and opens_word and r.unit.kind == "measure" and not r.magnitude:
+        if word in v.criterion_words and opens_word and r.unit_kind == "measure" and not r.magnitude:
             return False  # 亿元以上项目, 3岁以下婴幼儿: a size criterion of the noun that follows
         if not (word in v.inner and opens_word):  # 多 opening a word (多措并举) is no qualifier
             r.q_after, r.pos = v.after[word], after
-    elif (r.unit.kind == "measure" and not r.magnitude and s.startswith(v.criterion_nouns, r.pos)
+    elif (r.unit_kind == "measure" and not r.magnitude and s.startswith(v.criterion_nouns, r.pos)
           and (r.bare_mult or _over_before(s, r.ns))):
         return False  # 营收超千亿元企业, 5000万元项目: a size class of the noun that follows
     if r.canon in v.attribute_units and r.q_after != "~":
@@ -596,7 +604,7 @@ def _over_before(s: str, ns: int) -> bool:
     """超 / 超过 / 逾 (an 'over' qualifier) written right before the numeral at ``ns``."""
     v = _vocab()
     qb = v.before_re.search(s, max(0, ns - 6), ns)
-    return bool(qb) and v.before[qb.group(0)] == ">"
+    return qb is not None and v.before[qb.group(0)] == ">"
 
 
 def _read_before(r: _Reading, prev: _Found | None) -> _Found:
@@ -605,7 +613,7 @@ def _read_before(r: _Reading, prev: _Found | None) -> _Found:
     v, s = _vocab(), r.s
     head = r.ns
     per = v.per_re.search(s, max(0, head - 5), head)
-    if per and r.unit.kind != "ratio":
+    if per and r.unit_kind != "ratio":
         suffix = v.per_prefixes[per.group(0)]
         if not r.canon.endswith(suffix):
             r.canon += suffix
@@ -614,7 +622,7 @@ def _read_before(r: _Reading, prev: _Found | None) -> _Found:
     if qb and qb.group(0) in v.bare_only and (
             not r.bare_mult or s[qb.start() - 1:qb.start()] in v.bare_verbs):
         qb = None  # 上 only before a bare multiplier (上百家), and not ending a verb (迈上千亿元)
-    if qb is None and r.unit.kind == "ratio" and r.canon == "%":
+    if qb is None and r.unit_kind == "ratio" and r.canon == "%":
         so = v.share_open_re.search(s, max(0, head - 12), head)
         if so:
             r.q_before = v.share_openers[so.group(1)]  # 约占全省的1/3: the 约 governs the share
@@ -642,7 +650,7 @@ def _read_before(r: _Reading, prev: _Found | None) -> _Found:
     return _Found(value=r.value, unit=r.canon, qualifier=qualifier, start=head, end=r.pos,
                   kind=kind, direction=direction, year=int(ym.group(1)) if ym else None,
                   pre_qualifier=r.q_before, number_start=r.ns, number_end=r.core_end, raw=r.raw,
-                  ukind=r.unit.kind, mult=r.mult)
+                  ukind=r.unit_kind, mult=r.mult)
 
 
 _YEAR_BEFORE = re.compile(r"((?:1[89]|20|21)\d\d)年(?:的|底|末)?$")

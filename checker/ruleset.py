@@ -39,60 +39,33 @@ import yaml
 
 from checker.errors import CheckerError, RuleError
 from checker.findings import SEVERITIES
+from checker.message_template import COMMON_PLACEHOLDERS
 from checker.model import DOC_KINDS, ROLES
+from checker.scope import YEAR_PATTERN, parse_year, selector_schema
 
 RULE_SUFFIXES = (".yaml", ".yml")
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 TAG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 LINK_PATTERN = r"^https?://[^\s]+$"
-YEAR_PATTERN = r"^\s*(\d{4}\s*\.\.\s*\d{4}|\d{4}|[A-Za-z_]\w*\s*([+-]\s*\d+)?)\s*$"
 EXAMPLE_FIELDS = ("text", "year", "role", "kind", "id")
 
 
 # --------------------------------------------------------------------------- definitions
 
-def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:
-    return {"anyOf": [item, {"type": "array", "items": item, "minItems": 1}]}
-
-
-def selector_schema() -> dict[str, Any]:
-    """JSON Schema of one scope selector (which documents and sections a slot selects)."""
-    from checker.engine import RELATIONS
-
-    year = {"anyOf": [
-        {"type": "integer", "minimum": 1900, "maximum": 2200},
-        {"type": "string", "pattern": YEAR_PATTERN,
-         "description": "2024, a range 2021..2023, or another slot's year: plan, plan+1"},
-        {"type": "array", "items": {"type": "integer"}, "minItems": 1},
-    ], "description": "Year the document covers (its manifest year)."}
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "kind": {**_one_or_many({"type": "string", "enum": list(DOC_KINDS)}),
-                     "description": "Document kind(s)."},
-            "year": year,
-            "id": {**_one_or_many({"type": "string"}), "description": "Document id glob(s)."},
-            "path": {**_one_or_many({"type": "string"}), "description": "File path glob(s)."},
-            "section": {**_one_or_many({"type": "string", "enum": list(ROLES)}),
-                        "description": "Section role(s) the check reads."},
-            "relation": {"type": "string", "enum": list(RELATIONS),
-                         "description": "; ".join(f"{k}: {v}" for k, v in RELATIONS.items())},
-            "of": {"type": "string", "description": "The slot `relation` and relative years refer to."},
-        },
-    }
-
-
-def example_schema(slots: Iterable[str]) -> dict[str, Any]:
-    """JSON Schema of one example: text, or slot → text | {text, year, role, kind}."""
+def example_schema(slots: Iterable[str], statuses: Iterable[str] = ()) -> dict[str, Any]:
+    """JSON Schema of one example: text, or slot → text | {text, year, role, kind}; a mapping may
+    name the ``status`` a fail example must give (one of the kind's ``statuses``)."""
+    status = {"type": "string", "enum": list(statuses),
+              "description": "The status this example must give (fail examples)."}
     doc = {"anyOf": [{"type": "string"}, {
         "type": "object", "additionalProperties": False, "required": ["text"],
         "properties": {"text": {"type": "string"}, "year": {"type": "integer"},
                        "role": {"type": "string", "enum": list(ROLES)},
-                       "kind": {"type": "string", "enum": list(DOC_KINDS)}, "id": {"type": "string"}},
+                       "kind": {"type": "string", "enum": list(DOC_KINDS)}, "id": {"type": "string"},
+                       "status": status},
     }]}
     by_slot = {"type": "object", "additionalProperties": False,
-               "properties": {slot: doc for slot in slots}}
+               "properties": {**{slot: doc for slot in slots}, "status": status}}
     return {"anyOf": [doc, by_slot]}
 
 
@@ -126,7 +99,7 @@ def params_schema(kind: Any) -> dict[str, Any]:
     """JSON Schema of a kind's ``params`` mapping."""
     return {
         "type": "object", "additionalProperties": False,
-        "properties": {name: p.json_schema() for name, p in kind.params.items()},
+        "properties": {name: p.json_schema(kind.statuses) for name, p in kind.params.items()},
         "required": sorted(n for n, p in kind.params.items() if p.required),
     }
 
@@ -146,8 +119,8 @@ def rule_schema() -> dict[str, Any]:
                 "scope": {"type": "object", "additionalProperties": False,
                           "properties": {slot: selector_schema() for slot in kind.slots}},
                 "examples": {"properties": {
-                    "pass": {"items": example_schema(kind.slots)},
-                    "fail": {"items": example_schema(kind.slots)}}},
+                    "pass": {"items": example_schema(kind.slots, kind.statuses)},
+                    "fail": {"items": example_schema(kind.slots, kind.statuses)}}},
             }, **({} if kind.default_message else {"required": ["message"]})},
         })
     return {
@@ -184,6 +157,7 @@ class Example:
     index: int
     docs: dict[str, ExampleDoc]
     line: int = 0
+    status: str | None = None      # the status a fail example must give (default: a real failure)
 
 
 @dataclass
@@ -323,10 +297,10 @@ def _shown(node: yaml.Node) -> str:
     return _ARTICLE.get(json_type(node), json_type(node))
 
 
-def pairs(node: yaml.MappingNode, f: _File) -> list[tuple[str, yaml.Node, yaml.Node]]:
+def pairs(node: yaml.Node, f: _File) -> list[tuple[str, yaml.Node, yaml.Node]]:
     """``(key, key_node, value_node)`` of a mapping; duplicate and non-string keys are problems."""
     seen: dict[str, yaml.Node] = {}
-    out = []
+    out: list[tuple[str, yaml.Node, yaml.Node]] = []
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             f.add(key_node, "a key must be a plain name, not a list or mapping")
@@ -362,10 +336,10 @@ def check_node(node: yaml.Node, schema: dict[str, Any], f: _File, what: str,
             if check_node(node, other, _File(f.path, ""), what, key_hints):
                 return True
         return check_node(node, fitting[0], f, what, key_hints)
-    wanted = schema.get("type")
+    want = schema.get("type")
     actual = json_type(node)
-    if wanted and not _type_ok(actual, wanted):
-        f.add(node, f"{what}: expected {_describe_type(wanted)}, got {_shown(node)}")
+    if want and not _type_ok(actual, want):
+        f.add(node, f"{what}: expected {_describe_type(want)}, got {_shown(node)}")
         return False
     ok = True
     if actual in ("string", "integer", "number", "boolean"):
@@ -460,14 +434,12 @@ def _locate_in_scalar(f: _File, node: yaml.Node, needle: str) -> tuple[Any, int 
     for line in range(start, min(node.end_mark.line + 1, len(f.lines))):
         at = f.lines[line].find(needle, node.start_mark.column if line == start else 0)
         if at != -1:
-            mark = yaml.Mark("", 0, line, at, None, None)
+            mark = yaml.Mark("", 0, line, at, None, None)  # type: ignore[arg-type]  # no buffer: a position only
             return mark, at + 1
     return node, None
 
 
 def _check_message(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any]) -> None:
-    from checker.engine import COMMON_PLACEHOLDERS
-
     template = value_of(node)
     try:
         found = placeholders_of(template)
@@ -486,8 +458,6 @@ def _check_message(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any])
 
 
 def _check_scope(f: _File, node: yaml.Node, kind: Any) -> dict[str, dict[str, Any]]:
-    from checker.engine import parse_year
-
     scope: dict[str, dict[str, Any]] = {}
     if json_type(node) != "object":
         f.add(node, f"scope: expected a mapping of slot → selector, got {_shown(node)}")
@@ -550,7 +520,7 @@ def _check_params(f: _File, node: yaml.Node | None, where: yaml.Node, kind: Any)
             for _, message in kind.validate({name: p.default for name, p in kind.params.items()}):
                 f.add(where, f"kind {kind.name} needs params: {message}")
         return {}
-    hints = {}
+    hints: dict[str, str] = {}
     for other in REGISTRY.values():
         for name in other.params:
             if other.name != kind.name and name not in kind.params:
@@ -576,15 +546,35 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
     what = f"examples.{expect}[{index}]"
     actual = json_type(node)
     line = node.start_mark.line + 1
+    status: list[str | None] = [None]
+
+    def take_status(status_node: yaml.Node, label: str) -> bool:
+        """The ``status:`` of a fail example: one of the kind's failing statuses."""
+        if not check_node(status_node, {"type": "string", "enum": list(kind.statuses)}, f, label):
+            return False
+        value = value_of(status_node)
+        if expect != "fail" or value in kind.pass_statuses:
+            f.add(status_node, f"{label}: '{value}' — only a fail example names a status, and it must "
+                  "be a failing one", f"failing statuses of kind {kind.name}: "
+                  + ", ".join(s for s in kind.statuses if s not in kind.pass_statuses))
+            return False
+        status[0] = value
+        return True
 
     def one(slot: str, doc_node: yaml.Node, label: str) -> ExampleDoc | None:
-        doc_schema = example_schema(slots)["anyOf"][0]
+        doc_schema = example_schema(slots, kind.statuses)["anyOf"][0]
         if not check_node(doc_node, doc_schema, f, label):
             return None
         value = value_of(doc_node)
         if isinstance(value, str):
             return ExampleDoc(text=value)
+        given = {k: n for k, _, n in pairs(doc_node, _File(f.path, ""))}
+        if "status" in given and not take_status(given["status"], f"{label}.status"):
+            return None
         return ExampleDoc(**{k: value.get(k) for k in EXAMPLE_FIELDS})
+
+    def example(docs: dict[str, ExampleDoc]) -> Example:
+        return Example(expect, index, docs, line, status=status[0])
 
     if actual == "string":
         if len(slots) > 1:
@@ -592,18 +582,21 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
                   f"{' / '.join(slots)} → text")
             return None
         doc = one(slots[0], node, what)
-        return Example(expect, index, {slots[0]: doc}, line) if doc else None
+        return example({slots[0]: doc}) if doc else None
     if actual != "object":
         f.add(node, f"{what}: expected text or a mapping of slot → text, got {_shown(node)}")
         return None
     items = pairs(node, f)
     keys = [k for k, _, _ in items]
-    if len(slots) == 1 and keys and set(keys) <= set(EXAMPLE_FIELDS) and slots[0] not in keys:
+    if len(slots) == 1 and keys and set(keys) <= {*EXAMPLE_FIELDS, "status"} and slots[0] not in keys:
         doc = one(slots[0], node, what)
-        return Example(expect, index, {slots[0]: doc}, line) if doc else None
+        return example({slots[0]: doc}) if doc else None
     docs: dict[str, ExampleDoc] = {}
     ok = True
     for slot, key_node, value_node in items:
+        if slot == "status":
+            ok = take_status(value_node, f"{what}.status") and ok
+            continue
         if slot not in slots:
             f.add(key_node, f"{what}: example for unknown slot '{slot}' (kind {kind.name} reads "
                   f"{', '.join(slots)})", did_you_mean(slot, slots + list(EXAMPLE_FIELDS)))
@@ -618,7 +611,7 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
         if ok and slot not in docs and slot not in kind.optional_slots:
             f.add(node, f"{what}: no text for slot '{slot}'")
             ok = False
-    return Example(expect, index, docs, line) if ok else None
+    return example(docs) if ok else None
 
 
 def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | None]:
@@ -662,10 +655,11 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     items = pairs(root, _File(path, text))  # duplicate keys are reported by check_node below
     top = {k: v for k, _, v in items}
     # Unknown keys and wrong types of the fixed fields.
-    base = {"type": "object", "additionalProperties": False,
-            "properties": {k: v for k, v in TOP_FIELDS.items() if k not in ("scope", "params", "examples")}}
-    base["properties"].update({"scope": {}, "params": {}, "examples": {}})
-    check_node(root, base, f, "")
+    fixed: dict[str, Any] = {k: v for k, v in TOP_FIELDS.items() if k not in ("scope", "params", "examples")}
+    fixed.update({"scope": {}, "params": {}, "examples": {}})
+    base = {"type": "object", "additionalProperties": False, "properties": fixed}
+    named = value_of(top["kind"]) if "kind" in top and json_type(top["kind"]) == "string" else None
+    check_node(root, base, f, "", key_hints=_misplaced_hints(REGISTRY.get(named) if named else None))
     for name in REQUIRED_FIELDS:
         if name not in top:
             f.add(root, f"missing required field '{name}'", _required_hint(name))
@@ -683,7 +677,7 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     scope: dict[str, dict[str, Any]] = {}
     examples: list[Example] = []
     if kind is not None:
-        params = _check_params(f, top.get("params"), kind_node, kind)
+        params = _check_params(f, top.get("params"), kind_node or root, kind)
         if "scope" in top:
             scope = _check_scope(f, top["scope"], kind)
         else:
@@ -697,7 +691,7 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
                     example = _example_docs(f, item, kind, expect, i)
                     if example is not None:
                         examples.append(example)
-    if f.problems:
+    if f.problems or kind is None:
         return None, f.problems, top.get("id")
     given = dict(params)
     full = {name: p.default for name, p in kind.params.items()}
@@ -714,6 +708,19 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
         path=path, line=root.start_mark.line + 1,
     )
     return rule, [], top.get("id")
+
+
+def _misplaced_hints(kind: Any) -> dict[str, str]:
+    """Hints for top-level keys that belong one level down (a param, a scope slot, pass/fail)."""
+    hints = {key: f"'{key}' belongs under `examples:` (indent it there)" for key in ("pass", "fail")}
+    hints.update({key: f"'{key}' is a scope selector key: put it under `scope: {{<slot>: …}}`"
+                  for key in selector_schema()["properties"] if key not in TOP_FIELDS})
+    if kind is not None:
+        hints.update({slot: f"'{slot}' is a scope slot of kind {kind.name}: indent it under `scope:`"
+                      for slot in kind.slots})
+        hints.update({name: f"'{name}' is a param of kind {kind.name}: indent it under `params:`"
+                      for name in kind.params if name not in TOP_FIELDS})
+    return hints
 
 
 def _required_hint(name: str) -> str:

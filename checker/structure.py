@@ -119,7 +119,8 @@ def _lines(text: str) -> list[_Line]:
             nl = n
         raw = text[pos:nl]
         if raw.strip():
-            start = pos + _INDENT.match(raw).end()
+            indent = _INDENT.match(raw)
+            start = pos + (indent.end() if indent else 0)
             end = pos + len(raw.rstrip())
             line = _Line(start, end, nl, text[start:end])
             m = _BULLET.match(line.content)
@@ -549,34 +550,6 @@ def _assign_roles(doc: Document) -> None:
         else:
             p = doc.sections[s.parent]
             s.role, s.year, s.first_year = p.role, p.year, p.first_year
-
-
-def sentence_of(doc: Document, offset: int) -> Span | None:
-    """The sentence containing ``offset`` (binary search over ``doc.sentences``)."""
-    return _find(doc.sentences, offset)
-
-
-def clause_of(doc: Document, offset: int) -> Span | None:
-    """The clause containing ``offset``."""
-    return _find(doc.clauses, offset)
-
-
-def _find(spans: list[Span], offset: int) -> Span | None:
-    i = _bisect(spans, offset)
-    if 0 <= i < len(spans) and spans[i].start <= offset < max(spans[i].end, spans[i].start + 1):
-        return spans[i]
-    return None
-
-
-def _bisect(spans: list[Span], offset: int) -> int:
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if spans[mid].start <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1
 
 
 def vocab_kinds() -> dict:

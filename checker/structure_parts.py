@@ -189,6 +189,7 @@ def _cut(doc: Document, part: Section | None, year: int) -> list[Section]:
     """New level-1 sections where a paragraph of ``part`` (the whole text when None) opens on
     another period than the one before it."""
     text = doc.text
+    allowed: tuple[str, ...]
     if part is None:
         # from the address to the deputies on: the title and date lines name the year too
         allowed, current = (YEAR, FIVE, THIS_YEAR, FUTURE), None

@@ -24,11 +24,6 @@ SEED_FILES = (
 
 
 @pytest.fixture(scope="session")
-def seeds_dir() -> Path:
-    return SEEDS
-
-
-@pytest.fixture(scope="session")
 def seed_corpus():
     """The seed corpus, loaded once from seeds/corpus.yaml (a ``checker.corpus.Corpus``)."""
     from checker.corpus import load_corpus
@@ -49,11 +44,3 @@ def seed_docs_inferred() -> dict:
 
     corpus = load_corpus(*(SEEDS / name for name in SEED_FILES))
     return {d.path.name: d for d in corpus.documents}
-
-
-@pytest.fixture(scope="session")
-def seed_mentions(seed_docs) -> dict:
-    """Mentions of every seed document by file name (needs checker.quantities)."""
-    from checker.mentions import extract_mentions
-
-    return {name: extract_mentions(doc) for name, doc in seed_docs.items()}

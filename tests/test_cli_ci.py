@@ -157,3 +157,71 @@ def test_api_returns_dataframes_and_short_reprs() -> None:
     text = repr(corpus)
     assert len(text.splitlines()) == len(corpus.documents) + 1 and len(text) < 1000
     assert repr(corpus.documents[0]).startswith("<Document 'bj-2021-report' report 2021 ")
+
+
+# ----------------------------------------------------------------------------- rules that prove they fire
+
+RULE = """id: unemployment-ceiling
+kind: threshold
+severity: warning
+description: Unemployment within the ceiling.
+scope: {{documents: {{kind: report, section: review}}}}
+params: {{metric: {metric}, unit: "%", max: 5}}
+examples:
+  fail: [{fail}]
+  pass: ["城镇调查失业率4.4%。"]
+"""
+
+
+def test_a_fail_example_that_only_finds_nothing_fails(tmp_path, capsys, monkeypatch) -> None:
+    rule = tmp_path / "typo.yaml"
+    rule.write_text(RULE.format(metric="城镇失业调查率", fail='"城镇调查失业率5.6%。"'), encoding="utf-8")
+    code, out, _ = run_cli(["rules", "test", str(rule)], capsys, monkeypatch)
+    assert code == 1
+    assert f"FAIL  unemployment-ceiling[fail-0] ({rule}:8): only not_found: 城镇失业调查率: not stated" in out
+    assert "the rule matched nothing in the example" in out
+    assert out.rstrip().endswith("0 passed, 2 failed")  # the pass example finds nothing either
+
+
+def test_a_fail_example_may_name_the_status_it_expects(tmp_path, capsys, monkeypatch) -> None:
+    rule = tmp_path / "absent.yaml"
+    absent = "{{text: 全年城镇新增就业26.1万人。, status: {status}}}"
+    rule.write_text(RULE.format(metric="城镇调查失业率", fail=absent.format(status="not_found")),
+                    encoding="utf-8")
+    code, out, _ = run_cli(["rules", "test", str(rule)], capsys, monkeypatch)
+    assert code == 0 and out.rstrip().endswith("2 passed, 0 failed")
+    rule.write_text(RULE.format(metric="城镇调查失业率", fail=absent.format(status="fail")), encoding="utf-8")
+    code, out, _ = run_cli(["rules", "test", str(rule)], capsys, monkeypatch)
+    assert code == 1 and "expected status fail, got not_found" in out
+    rule.write_text(RULE.format(metric="城镇调查失业率", fail=absent.format(status="pass")), encoding="utf-8")
+    code, _, err = run_cli(["rules", "test", str(rule)], capsys, monkeypatch)
+    assert code == 2 and f"{rule}:8:" in err and "only a fail example names a status" in err
+    rule.write_text(RULE.format(metric="城镇调查失业率", fail=absent.format(status="notfound")),
+                    encoding="utf-8")
+    code, _, err = run_cli(["rules", "validate", str(rule)], capsys, monkeypatch)
+    assert code == 2 and "'notfound' is not one of pass, fail, not_found" in err
+    assert "did you mean 'not_found'?" in err
+
+
+def test_run_reports_a_rule_whose_metric_matched_nothing(seeds, capsys, monkeypatch) -> None:
+    (seeds / "rules").mkdir()
+    (seeds / "rules" / "typo.yaml").write_text(
+        RULE.format(metric="城镇失业调査率", fail="{text: 城镇新增就业26.1万人。, status: not_found}"),
+        encoding="utf-8")
+    shutil.copy(ROOT / "rules" / "core" / "unemployment-ceiling.yaml", seeds / "rules")
+    code, out, _ = run_cli(["run", "seeds/corpus.yaml", "--rules", "rules", "--format", "json",
+                            "--output", "out.sarif"], capsys, monkeypatch)
+    assert code == 1  # a warning: a rule that cannot fire fails the run
+    meta = [f for f in json.loads(out)["findings"] if f["rule"] == "rule-never-matched"]
+    assert len(meta) == 1  # the real rule matched: only the typo is reported
+    (f,) = meta
+    assert (f["level"], f["document"], f["line"], f["checked_rule"]) == ("warning", "rules/typo.yaml", 1,
+                                                                        "unemployment-ceiling")
+    assert f["message"].startswith("rule unemployment-ceiling: metric '城镇失业调査率'")
+    assert "any of the 3 documents it read" in f["message"]
+    import jsonschema
+
+    log = json.loads((seeds / "out.sarif").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    assert any(r["ruleId"] == "rule-never-matched" for r in log["runs"][0]["results"])

@@ -12,7 +12,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from test_engine_kit import ROOT, phrase_kind, phrase_rule_yaml, run_cli  # noqa: F401
 
 SEED = ROOT / "seeds" / "beijing-2024-report.txt"
@@ -83,7 +82,6 @@ def test_phrase_findings_survive_rewrapping(tmp_path, capsys, monkeypatch, phras
 
 
 def test_threshold_findings_survive_rewrapping(tmp_path, capsys, monkeypatch) -> None:
-    pytest.importorskip("checker.quantities")  # the quantities stage: mentions need it
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "growth.yaml").write_text(

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("checker.quantities", reason="checker.quantities not written yet")
-mentions_mod = pytest.importorskip("checker.mentions", reason="checker.mentions not written yet")
-
-from checker.model import Document, Mention  # noqa: E402
-from checker.pipeline import load_document  # noqa: E402
+from checker import mentions as mentions_mod
+from checker.model import Document, Mention
+from checker.pipeline import load_document
 
 DOCS = Path(__file__).resolve().parent / "fixtures" / "docs"
 REFERENCE = "excerpt-2024.txt"

@@ -20,8 +20,7 @@ def _squash(s: str) -> str:
 
 @pytest.fixture(scope="module")
 def mine():
-    """``mine(text, year)`` → mentions of ``text`` (needs checker.quantities)."""
-    pytest.importorskip("checker.quantities", reason="checker.quantities not written yet")
+    """``mine(text, year)`` → mentions of ``text`` ."""
     from checker.mentions import extract_mentions
     from checker.pipeline import document_from_text
 
@@ -74,7 +73,6 @@ def test_role_and_year_come_from_the_top_section(mine):
 
 
 def test_mentions_are_cached_per_document():
-    pytest.importorskip("checker.quantities", reason="checker.quantities not written yet")
     from checker.mentions import extract_mentions
     from checker.pipeline import document_from_text
 
@@ -87,7 +85,6 @@ def test_mentions_are_cached_per_document():
 
 @pytest.fixture(scope="module")
 def seeds(seed_docs):
-    pytest.importorskip("checker.quantities", reason="checker.quantities not written yet")
     from checker.mentions import extract_mentions
 
     return {name: (doc, extract_mentions(doc)) for name, doc in seed_docs.items()}

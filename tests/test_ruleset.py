@@ -86,7 +86,7 @@ def test_good_rules_load_with_defaults_applied() -> None:
 # ----------------------------------------------------------------------------- schema
 
 def test_schema_accepts_every_rule_in_rules() -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
     schema = rule_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
@@ -102,7 +102,7 @@ def test_schema_accepts_every_rule_in_rules() -> None:
                                   "scope-unknown-slot.yaml", "scope-bad-role.yaml", "bad-param-value.yaml",
                                   "missing-id.yaml", "example-bad-role.yaml", "unknown-kind.yaml"])
 def test_schema_rejects_what_the_loader_rejects(name: str) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
     data = yaml.safe_load((BAD / name).read_text(encoding="utf-8"))
     assert list(jsonschema.Draft202012Validator(rule_schema()).iter_errors(data))
 

@@ -493,9 +493,10 @@ def differences(group: Sequence[Figure], lenient_qualifiers: bool = True) -> lis
     if any(not _same_value(values[0], v) for v in values[1:]):
         diffs.append("value")
     else:
+        first = group[0].quantity.value_high
         highs = [f.quantity.value_high for f in group]
-        if any((h is None) != (highs[0] is None) or (h is not None and not _same_value(h, highs[0]))
-               for h in highs):
+        if any((h is None) != (first is None) or (h is not None and first is not None
+                                                  and not _same_value(h, first)) for h in highs):
             diffs.append("value")
     if len({f.quantity.unit for f in group}) > 1:
         diffs.append("unit")

@@ -13,7 +13,6 @@ from typing import Annotated, Any
 
 import typer
 
-RULE_ID = "summary-fidelity"
 STDIN = "-"
 
 
@@ -28,27 +27,20 @@ def read_stdin(meta: Any) -> Any:
 
 
 def build_findings(summary_path: Path, full_path: Path, params: dict[str, Any] | None = None) -> list[Any]:
-    """Findings of ``summary_path`` against ``full_path`` (passes included), as ``run`` makes them."""
-    from checker.engine import RuleContext, SimpleCorpus
-    from checker.kinds.summary_fidelity import KIND
-    from checker.model import DocMeta
-    from checker.pipeline import load_document
-    from checker.ruleset import Rule
+    """Findings of the built-in rule ``summary-fidelity`` (checker/command_rules/) for
+    ``summary_path`` against ``full_path``, passes included, as ``run`` makes them."""
+    from checker.commands import compare_files
 
-    full = load_document(full_path, DocMeta(id=full_path.stem, kind="report"))
-    meta = DocMeta(id=summary_path.stem if str(summary_path) != STDIN else "stdin", kind="summary",
-                   retells=full.id)
-    summary = read_stdin(meta) if str(summary_path) == STDIN else load_document(summary_path, meta)
-    if summary.id == full.id:
-        summary.meta.id = f"{summary.id}-summary"
-        summary.meta.retells = full.id
-    p = {k: v.default for k, v in KIND.params.items()}
-    p.update(params or {})
-    rule = Rule(id=RULE_ID, kind=KIND.name, severity="warning", description=KIND.summary,
-                message="{status_zh}: {detail}", params=p)
-    ctx = RuleContext(rule=rule, kind=KIND, params=p, corpus=SimpleCorpus([summary, full]),
-                      slots={"summary": [summary], "full": [full]})
-    return list(KIND.check(ctx))
+    if str(summary_path) == STDIN:
+        from checker.commands import summary_findings
+        from checker.engine import SimpleCorpus
+        from checker.model import DocMeta
+        from checker.pipeline import load_document
+
+        full = load_document(full_path, DocMeta(id=full_path.stem, kind="report"))
+        summary = read_stdin(DocMeta(id="stdin", kind="summary", retells=full.id))
+        return summary_findings(SimpleCorpus([summary, full]), params)
+    return compare_files(summary_path, full_path, params)
 
 
 def _short(text: str, width: int) -> str:
@@ -63,13 +55,15 @@ def compare_table(findings: list[Any], show_matches: bool = False) -> str:
 
     from tabulate import tabulate
 
+    from checker.engine import ENGINE_STATUSES
     from checker.findings import SEVERITY_RANK
     from checker.i18n import detail, headers, join_list, severity_name, status_name, t
 
+    problems = [f for f in findings if f.status in ENGINE_STATUSES]
     rows = []
     # what needs correcting first: errors, then warnings, then info, each in text order
     for f in sorted(findings, key=lambda f: (f.passed, -SEVERITY_RANK.get(f.severity, 0), f.line)):
-        if f.passed and not show_matches:
+        if (f.passed and not show_matches) or f in problems:
             continue
         full_ev = next((e for e in f.evidence if e.role == "full"), None)
         rows.append((severity_name(f.severity), status_name(f.status), _short(detail(f.data), 34),
@@ -83,6 +77,7 @@ def compare_table(findings: list[Any], show_matches: bool = False) -> str:
              "item_omitted", "order_changed", "added_claim")
     blocks.append(t("compare.outcomes", counts=join_list(
         [f"{status_name(s)} {counts[s]}" for s in order if counts.get(s)])))
+    blocks.extend(f"{severity_name(f.severity)}: {f.message}" for f in problems)
     return "\n\n".join(blocks) + "\n"
 
 

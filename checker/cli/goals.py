@@ -1,4 +1,5 @@
-"""``checker goals PLAN REVIEW``: the goal-tracking table, no rules to write.
+"""``checker goals PLAN REVIEW``: the goal-tracking table, no rules to write (it runs the built-in
+rules ``goal-followup`` and ``completion-claim``, checker/command_rules/, through the engine).
 
 Each goal of PLAN's plan sections, its target, what REVIEW's review section of the same year says
 (outcome), the status (exceeded met partly missed qualitative_claim not_reported ambiguous) with
@@ -14,54 +15,16 @@ from typing import Annotated, Any
 
 import typer
 
-from checker.errors import CheckerError
-
-WARN = ("not_reported", "missed", "partly", "contradicted")
-
 
 def build_findings(plan_path: Path, review_path: Path, year: int | None = None,
                    quantified_only: bool = False, params: dict[str, Any] | None = None) -> list[Any]:
-    """Findings of the goal follow-up of ``plan_path`` against ``review_path`` (passes included)."""
-    from checker.engine import RuleContext, SimpleCorpus
-    from checker.kinds.goal_followup import KIND
-    from checker.model import DocMeta
-    from checker.pipeline import load_document
-    from checker.ruleset import Rule
+    """Findings of the built-in goal rules (checker/command_rules/) for ``plan_path`` against
+    ``review_path``, passes included."""
+    from checker.commands import goal_findings, plan_and_review
 
-    plan = load_document(plan_path, DocMeta(id=plan_path.stem))
-    review = plan if review_path.resolve() == plan_path.resolve() else load_document(
-        review_path, DocMeta(id=review_path.stem))
-    if not any(s.role == "plan" for s in plan.sections):
-        raise CheckerError(f"{plan_path}: no plan section found (a heading like 二、2030年重点任务)")
-    if not any(s.role == "review" for s in review.sections):
-        raise CheckerError(f"{review_path}: no review section found (a heading like 一、2029年工作回顾)")
-    plan_years = sorted({s.year for s in plan.sections if s.role == "plan" and s.year is not None})
-    review_years = sorted({s.year for s in review.sections if s.role == "review" and s.year is not None})
-    wanted = [year] if year is not None else plan_years
-    if review_years and not set(wanted) & set(review_years):
-        raise CheckerError(f"{review_path}: its review covers {', '.join(map(str, review_years))}, "
-                           f"not the plan year {', '.join(map(str, wanted)) or '?'} of {plan_path} "
-                           "(give the next year's report as REVIEW)")
-    review.meta.reviews = plan.id
-    corpus = SimpleCorpus([plan, review] if review is not plan else [plan])
-    base = {k: p.default for k, p in KIND.params.items()}
-    base.update(params or {})
-    base["quantified_only"] = quantified_only
-    base["year"] = year
-    findings: list[Any] = []
-    for check in ("goals", "claims"):
-        p = dict(base, check=check)
-        rule = Rule(id="goal-followup" if check == "goals" else "completion-claim", kind=KIND.name,
-                    severity="info", description=KIND.summary, message=KIND.default_message
-                    if check == "goals" else "{plan_year}: completion claim vs goals — {contradicted}",
-                    params=p)
-        ctx = RuleContext(rule=rule, kind=KIND, params=p, corpus=corpus,
-                          slots={"plan": [plan], "review": [review]})
-        for f in KIND.check(ctx):
-            if f.status in WARN:
-                f.severity = "warning"
-            findings.append(f)
-    return findings
+    corpus = plan_and_review(plan_path, review_path, year)
+    return goal_findings(corpus, corpus.documents[0].id,
+                         {**(params or {}), "year": year, "quantified_only": quantified_only})
 
 
 def _short(text: str, width: int) -> str:
@@ -106,9 +69,11 @@ def goal_table(findings: list[Any]) -> str:
     quotes with file:line on both sides; then the completion claims. Words from the catalogue."""
     from collections import Counter
 
-    from checker.i18n import headers, join_list, status_name, t
+    from checker.engine import ENGINE_STATUSES
+    from checker.i18n import headers, join_list, severity_name, status_name, t
 
-    goals = [f for f in findings if f.rule == "goal-followup"]
+    problems = [f for f in findings if f.status in ENGINE_STATUSES]
+    goals = [f for f in findings if f.rule == "goal-followup" and f not in problems]
     quantified = [f for f in goals if f.data.get("quantified")]
     words = [f for f in goals if not f.data.get("quantified")]
     names = headers("n", "status", "target", "outcome", "ratio", "plan", "goal", "review", "outcome_quote")
@@ -128,7 +93,7 @@ def goal_table(findings: list[Any]) -> str:
             said = [f"{status_name(s)} {c}" for s, c in counts.most_common()]
             blocks.append(t(title, counts=join_list(said)))
     for f in findings:
-        if f.rule == "completion-claim":
+        if f.rule == "completion-claim" and f not in problems:
             d = f.data
             examples = join_list([f"{x['goal_text']}({status_name(x['status'])})"
                                   for x in d.get("contradicted_by", [])[:5]])
@@ -137,6 +102,7 @@ def goal_table(findings: list[Any]) -> str:
                             qmissed=d["quantified_missed"], not_reported=d["not_reported_count"],
                             qnot=d["quantified_not_reported"])
                           + (t("goals.claim_examples", examples=_short(examples, 160)) if examples else ""))
+    blocks.extend(f"{severity_name(f.severity)}: {f.message}" for f in problems)
     return "\n\n".join(blocks) + "\n"
 
 

@@ -174,9 +174,10 @@ def run(
     from checker.cli.output_io import write_atomic
 
     for text, path in [*((t, p) for t, p in rendered if p is not None), *extra]:
+        assert path is not None
         write_atomic(path, text)
-    for text, path in rendered:
-        if path is None:
+    for text, target in rendered:
+        if target is None:
             sys.stdout.write(text)
     sys.stdout.flush()
     if report.failing and not exit_zero:
@@ -219,6 +220,6 @@ def _overview(corpus: Any) -> None:
     """No rules: say so, and show what checker sees in each document."""
     print("checker: no rules selected; showing what was found in each document "
           "(add rules under rules/ or pass --rules DIR)", file=sys.stderr)
-    from checker.pipeline import corpus_overview
+    from checker.output.overview import corpus_overview
 
     print(corpus_overview(corpus))

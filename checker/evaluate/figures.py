@@ -229,7 +229,7 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
 def _five_year(gold_dir: Path, figures: list[Any], locators: dict[str, Locator],
                progress_all: Any) -> dict[str, Any]:
     """Five-year targets of the goals gold files: progress finding present, latest value right."""
-    targets = []
+    targets: list[tuple[Any, dict[str, Any]]] = []
     for path in sorted(gold_dir.glob("goals-*.yaml")):
         with path.open(encoding="utf-8") as fh:
             data = yaml.safe_load(fh) or {}

@@ -205,7 +205,7 @@ def _read_lines(path: Path) -> list[str]:
 
 def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     """Figures per press text and in total; None when the folder holds no label file."""
-    from checker.cli.compare import build_findings
+    from checker.commands import compare_files
 
     all_labels = label_files(Path(gold_dir))
     if not all_labels:
@@ -219,7 +219,7 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
         for path in (press, full):
             if not path.is_file():
                 raise _fail(labels.path, f"{path} not found")
-        texts[labels.press_file] = score(labels, _read_lines(press), build_findings(press, full))
+        texts[labels.press_file] = score(labels, _read_lines(press), compare_files(press, full))
     return {"texts": texts, "total": totals(texts)}
 
 

@@ -74,7 +74,8 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     for entry in gold["entries"]:
         by_doc.setdefault(entry["summary_doc"], []).append(entry)
     result: dict[str, Any] = {"summaries": {}}
-    totals = {"entries": 0, "found": 0, "false_positives": 0, "on_match": 0, "on_match_strict": 0}
+    totals: dict[str, Any] = {"entries": 0, "found": 0, "false_positives": 0, "on_match": 0,
+                              "on_match_strict": 0}
     kind_totals: dict[str, list[int]] = {}
     for name, entries in by_doc.items():
         doc = load_document(Path(docs_dir) / name, DocMeta(id=Path(name).stem, kind="summary"))

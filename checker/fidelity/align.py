@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -85,18 +86,7 @@ class Index:
         return [c for c in ranked if score[c] >= floor]
 
 
-def similarity(s: str, f: str, matcher: SequenceMatcher | None = None) -> float:
-    """How much of summary text ``s`` the report text ``f`` contains (0..1), preferring tight ``f``.
 
-    ``matcher``: a ``SequenceMatcher`` whose second sequence is already ``s`` (its index of ``s``
-    is then built once for all candidates).
-    """
-    if not s or not f:
-        return 0.0
-    if matcher is None:
-        matcher = SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(s)
-    return _scored(s, f, matcher)[0]
 
 
 def _scored(s: str, f: str, matcher: SequenceMatcher) -> tuple[float, int]:
@@ -132,7 +122,7 @@ def _joined(clauses: list[Clause], first: int, last: int) -> tuple[str, list[int
     return "".join(canon), origin
 
 
-def _options(index: Index, s: Clause, after: list[int] = ()) -> list[Match]:
+def _options(index: Index, s: Clause, after: Sequence[int] = ()) -> list[Match]:
     """Scored counterparts of one summary clause (best single clauses and joined neighbours).
 
     ``after``: report clauses the previous summary clause may have retold; the clauses right
@@ -173,8 +163,8 @@ def _options(index: Index, s: Clause, after: list[int] = ()) -> list[Match]:
             # a summary clause that retells more than this report clause: try its neighbours joined
             if (a, b) == (cid, cid) and sim < 0.95 and len(text) > len(full[cid].canon) * 0.6 \
                     and cid not in follow:
-                for extra in range(1, MAX_JOIN):
-                    spans += [(cid, cid + extra), (cid - extra, cid)]
+                for more in range(1, MAX_JOIN):
+                    spans += [(cid, cid + more), (cid - more, cid)]
         if best is not None:
             out.append(best)
     out.sort(key=lambda m: -m.sim)

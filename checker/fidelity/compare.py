@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 from checker.fidelity.align import Match, align, body
 from checker.fidelity.text import (
@@ -157,8 +158,8 @@ def compare_clauses(summary: list[Clause], full: list[Clause], s_text: str, f_te
         for q in c.quantities:
             fq[q.start] = q
     covered: set[int] = set()
-    for m in matches.values():
-        covered.update(range(m.first, m.last + 1))
+    for each in matches.values():
+        covered.update(range(each.first, each.last + 1))
     out: list[Outcome] = []
     for s in summary:
         if s.index in skip:
@@ -196,7 +197,7 @@ _TIME_FRAME = re.compile(r"^(?:这|过去|近|最近)?(.)(?:来|以来|间|里|�
 def _time_frame(c: Clause) -> bool:
     """Is the clause only a time frame (五年来, 这五年, 过去一年)? It dates what follows, claims nothing."""
     m = _TIME_FRAME.match(body(c))
-    return bool(m) and is_symbol(m.group(1)) and len(c.quantities) == 1 \
+    return m is not None and is_symbol(m.group(1)) and len(c.quantities) == 1 \
         and c.quantities[0].unit in _DURATION_UNITS
 
 
@@ -237,8 +238,11 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
     if not equal:
         return []
     lo, hi = p.ops.index(equal[0]), p.ops.index(equal[-1])
-    matched, mismatched, s_extra, f_dropped = [], [], [], []
-    wording: list[tuple[str, str, int, int]] = []   # (summary words, report words, f_j1, f_j2)
+    matched: list[tuple[Any, Any]] = []
+    mismatched: list[tuple[Any, Any]] = []
+    s_extra, f_dropped = [], []
+    # (summary words, report words, f_j1, f_j2, the change in words)
+    wording: list[tuple[str, str, int, int, str]] = []
     omitted: list[tuple[int, int, str]] = []
     regional = _regional_ops(p)
     for n, (tag, i1, i2, j1, j2) in enumerate(p.ops):
@@ -431,10 +435,6 @@ def _written(canon: str, origin: list[int], text: str, ends: dict[int, int], a: 
     last = b - 1
     end = ends.get(origin[last], origin[last] + 1) if is_symbol(canon[last]) else origin[last] + 1
     return _clean(text[origin[a]:end])
-
-
-def _plain(s: str) -> str:
-    return "".join(ch for ch in s if not is_symbol(ch))
 
 
 def _touches_number(w: tuple, canon: str) -> bool:

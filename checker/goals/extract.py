@@ -85,11 +85,10 @@ def implied_unit(text: str, q: Quantity) -> Quantity | None:
 
 def _goal_quantities(text: str, start: int, end: int) -> list[Quantity]:
     out = []
-    for q in _find_quantities(text, start, end):
-        if not q.unit:
-            q = implied_unit(text, q)
-            if q is None:
-                continue
+    for found in _find_quantities(text, start, end):
+        q = found if found.unit else implied_unit(text, found)
+        if q is None:
+            continue
         if goal_quantity(text, q):
             out.append(_level_target(text, q))
     return out

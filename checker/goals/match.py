@@ -18,7 +18,7 @@ from checker.goals.model import Goal, Outcome
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
 from checker.goals.text import bigrams, canonical, char_cover, core, cover, lcs, squash
 from checker.goals.vocab import vocab
-from checker.model import REVIEW, Document, Span
+from checker.model import REVIEW, Document, Quantity, Span
 
 
 @dataclass
@@ -89,9 +89,10 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
 def _review_quantities(text: str, start: int, end: int) -> list:
     """Quantities of a review segment; a unitless one takes the unit its noun implies, or goes."""
     out = []
-    for q in _find_quantities(text, start, end):
-        if not q.unit:
-            q = implied_unit(text, q)
+    for found in _find_quantities(text, start, end):
+        q: Quantity | None = found
+        if not found.unit:
+            q = implied_unit(text, found)
         if q is not None:
             out.append(q)
     return out

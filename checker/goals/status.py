@@ -10,11 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 STATUSES = ("exceeded", "met", "partly", "missed", "qualitative_claim", "not_reported", "ambiguous")
-PASS_STATUSES = frozenset({"exceeded", "met"})
 
 DEFAULT_MODES = {"=": "floor", ">=": "floor", ">": "floor", "<=": "ceiling", "<": "ceiling",
                  "~": "about", "<~": "ceiling"}
-MODES = ("floor", "ceiling", "about")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.findings import Finding
+from checker.findings import SEVERITIES, Finding
+
+# ``Param.of``: params whose values are the kind's own statuses, so the rule loader can refuse a typo
+# (``severities: {number_mismatch: eror}``) with its place and a suggestion.
+STATUS_LIST = "status_list"          # a list of the kind's statuses
+SEVERITY_BY_STATUS = "severity_by_status"  # a mapping status → error | warning | info
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,11 @@ class Param:
     maximum: float | None = None
     format: str | None = None      # "regex": the string must compile as a Python regex
     schema: Mapping[str, Any] | None = None  # extra JSON Schema keywords (structured values)
+    of: str | None = None          # STATUS_LIST | SEVERITY_BY_STATUS: built from the kind's statuses
 
-    def json_schema(self) -> dict[str, Any]:
-        """This parameter as a JSON Schema fragment (used for validation and for the schema)."""
+    def json_schema(self, statuses: tuple[str, ...] = ()) -> dict[str, Any]:
+        """This parameter as a JSON Schema fragment (used for validation and for the schema);
+        ``statuses`` are the kind's, for params ``of`` them."""
         out: dict[str, Any] = {"type": self.type}
         if self.description:
             out["description"] = self.description
@@ -66,6 +73,11 @@ class Param:
             out["default"] = self.default
         if self.schema:
             out.update(self.schema)
+        if self.of == STATUS_LIST:
+            out["items"] = {"type": "string", "enum": list(statuses)}
+        elif self.of == SEVERITY_BY_STATUS:
+            out["additionalProperties"] = False
+            out["properties"] = {s: {"type": "string", "enum": list(SEVERITIES)} for s in statuses}
         return out
 
 
@@ -79,8 +91,11 @@ class KindSpec:
     params: dict[str, Param] = field(default_factory=dict)
     slots: tuple[str, ...] = ("documents",)   # scope keys the kind reads (documents | plan, review | …)
     placeholders: frozenset[str] = frozenset()  # names a message template may use
-    statuses: tuple[str, ...] = ("pass", "fail")
+    statuses: tuple[str, ...] = ("pass", "fail")   # every status the kind gives: the single source
     pass_statuses: frozenset[str] = frozenset({"pass"})
+    # Statuses that mean "the thing checked was not there" (not_found): a fail example of a rule
+    # must give another one unless it names the status it expects.
+    absent_statuses: frozenset[str] = frozenset()
     # --- additive (engine helper) ---
     per_document: bool = True       # False: one call with every selected document of every slot
     optional_slots: frozenset[str] = frozenset()  # slots that may select nothing (check still runs)
@@ -90,3 +105,8 @@ class KindSpec:
     # Checks on params a schema cannot express, run when a rule is loaded: ``validate(params)`` gets
     # the params with defaults applied and returns ``[(param name or None, message), …]``.
     validate: Callable[[dict[str, Any]], list[tuple[str | None, str]]] | None = None
+
+    def __post_init__(self) -> None:
+        unknown = (set(self.pass_statuses) | set(self.absent_statuses)) - set(self.statuses)
+        if unknown:  # a kind's declarations must agree: statuses is the list everything else names
+            raise ValueError(f"kind {self.name}: {', '.join(sorted(unknown))} not in its statuses")

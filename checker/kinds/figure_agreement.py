@@ -98,7 +98,7 @@ KIND = KindSpec(
     check=check,
     params={
         "kinds": Param("array", [OUTCOME, TARGET], "Figure kinds to check: outcome, target.",
-                       items="string"),
+                       schema={"items": {"type": "string", "enum": [OUTCOME, TARGET]}}),
         "min_occurrences": Param("integer", 2, "Smallest group worth a finding."),
         "across_documents_only": Param("boolean", False,
                                        "Only groups spanning at least two documents."),

@@ -27,11 +27,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Finding
-from checker.kinds.base import KindSpec, Param
+from checker.kinds.base import SEVERITY_BY_STATUS, STATUS_LIST, KindSpec, Param
 
 STATUSES = ("exceeded", "met", "partly", "missed", "qualitative_claim", "not_reported", "ambiguous")
 CLAIM_STATUSES = ("contradicted", "consistent")
-NO_REVIEW = "no_review"
 
 
 def _review_for(ctx: Any, plan: Any, year: int | None) -> Any:
@@ -68,6 +67,7 @@ def check(ctx: Any) -> Iterator[Finding]:
 
     params = ctx.params
     st = settings_from_params(params)
+    severities = dict(params.get("severities") or {})
     wanted = set(params.get("statuses") or STATUSES)
     for plan in ctx.slots.get("plan") or []:
         sections = ctx.sections("plan", plan) or plan_sections(plan)
@@ -94,6 +94,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                     goals_ev = [(t.goal.doc, t.goal.start, t.goal.end, t.status)
                                 for t in c.contradicted_by[:20]]
                     yield ctx.finding(status, review, c.start, c.end, role="claim", evidence=goals_ev,
+                                      severity=severities.get(status),
                                       metric="completion claim", expected="every goal met",
                                       actual=f"{data['missed_count']} missed, "
                                              f"{data['not_reported_count']} not reported",
@@ -111,6 +112,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                         evidence.append((c.doc, c.start, c.end, "candidate"))
                 data["review_doc"] = review.id
                 yield ctx.finding(t.status, plan, t.goal.start, t.goal.end, role="goal",
+                                  severity=severities.get(t.status),
                                   metric=t.goal.metric, expected=data["target"], actual=data["outcome"],
                                   evidence=evidence, data=data, extra=f"{t.status}|{t.goal.text}")
 
@@ -130,8 +132,9 @@ KIND = KindSpec(
         "check": Param("string", "goals", "goals: one finding per goal; claims: the review's "
                        "completion claims held against the statuses", enum=("goals", "claims")),
         "statuses": Param("array", list(STATUSES), "Statuses that become findings (exceeded and met "
-                          "are passes).", items="string",
-                          schema={"items": {"type": "string", "enum": [*STATUSES, *CLAIM_STATUSES]}}),
+                          "are passes).", of=STATUS_LIST),
+        "severities": Param("object", {}, "Severity per status (others take the rule's severity), "
+                            "e.g. {not_reported: warning}.", of=SEVERITY_BY_STATUS),
         "quantified_only": Param("boolean", False, "Track quantified goals only."),
         "unquantified_only": Param("boolean", False, "Report goals without a number only (the "
                                    "quantified ones are still tracked, so figures pair the same way)."),

@@ -34,6 +34,7 @@ from typing import Any
 
 from checker.analysis.figures import (
     CHANGE,
+    CUMULATIVE,
     LEVEL,
     OUTCOME,
     TARGET,
@@ -348,7 +349,6 @@ def _jump_issues(pts: list[Point], flagged: list[tuple[int, float]], factor: flo
 
 # --- multi-year progress ------------------------------------------------------------------------
 
-FLOOR_QUALIFIERS = frozenset({">=", ">", "=", "~", "<~"})
 CEILING_QUALIFIERS = frozenset({"<=", "<"})
 
 
@@ -421,7 +421,7 @@ def _verdict(target: Figure, p: Point, baseline: Point | None) -> Progress:
     return Progress(status, target, p, baseline, expected, detail)
 
 
-def progress_all(figures: Sequence[Figure], unquantified: Sequence[Figure] = ()) -> list[Progress]:
+def progress_all(figures: Sequence[Figure]) -> list[Progress]:
     """Progress of every multi-year target among ``figures`` against the same key's outcomes."""
     outcomes: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for f in figures:
@@ -644,9 +644,9 @@ KIND = KindSpec(
                                      "A level moving by more than this factor per year is a jump."),
         "rate_bounds": Param("array", [0, 100], "Bounds of a level stated in %.", items="number"),
         "measures": Param("array", [LEVEL], "Measures checked for jumps: level, cumulative, change.",
-                          items="string"),
+                          schema={"items": {"type": "string", "enum": [LEVEL, CUMULATIVE, CHANGE]}}),
         "kinds": Param("array", [OUTCOME, TARGET], "Figure kinds shown in a series.",
-                       items="string"),
+                       schema={"items": {"type": "string", "enum": [OUTCOME, TARGET]}}),
         "min_points": Param("integer", 2, "Fewest points (year and kind) that make a series."),
         "unquantified": Param("boolean", True, "progress: also follow multi-year targets stated "
                               "in words (消除劣Ⅴ类水体) to the latest later statement of their object."),

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Finding
-from checker.kinds.base import KindSpec, Param
+from checker.kinds.base import SEVERITY_BY_STATUS, STATUS_LIST, KindSpec, Param
 
 STATUSES = ("number_match", "number_mismatch", "number_missing_in_full", "wording_changed",
             "item_omitted", "order_changed", "added_claim")
@@ -124,9 +124,9 @@ KIND = KindSpec(
     check=check,
     slots=("summary", "full"),
     params={
-        "statuses": Param("array", default=list(STATUSES), items="string",
+        "statuses": Param("array", default=list(STATUSES), of=STATUS_LIST,
                           description="Outcomes that become findings (number_match is a pass)."),
-        "severities": Param("object", default=dict(DEFAULT_SEVERITIES),
+        "severities": Param("object", default=dict(DEFAULT_SEVERITIES), of=SEVERITY_BY_STATUS,
                             description="Severity per outcome: error | warning | info."),
         "trivial_severity": Param("string", default="info", enum=("error", "warning", "info"),
                                   description="Severity of wording changes that only add or drop "

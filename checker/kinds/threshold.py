@@ -2,9 +2,12 @@
 
 What it does
     Finds every mention whose metric phrase (or canonical key) contains ``metric`` or one of its
-    ``synonyms`` (or matches the regex ``pattern``), optionally only with a given ``unit``, and
+    ``synonyms`` (or matches the regex ``pattern``), optionally only in a given ``unit``, and
     checks its value against ``min`` / ``max``. ``城镇调查失业率4.7%`` in a review section with
-    ``max: 5`` passes; ``城镇调查失业率5.8%`` fails.
+    ``max: 5`` passes; ``城镇调查失业率5.8%`` fails. ``unit`` is read like a unit in the text and
+    converts like one: with ``unit: 万人, min: 20`` a mention ``新增就业28.1万人`` is 28.1 and
+    ``281000人`` is 28.1 too; ``unit: 平方公里`` takes ``3316公顷`` as 33.16. A unit checker cannot
+    read is an error when the rule is loaded.
 
 Why
     Some figures have a bound that readers (and the report's own plan) care about: a reported
@@ -41,13 +44,37 @@ def matcher(params: dict[str, Any]) -> Any:
     return matches
 
 
-def _value(m: Mention, signed: bool) -> tuple[float, float]:
+def read_unit(text: str) -> tuple[str, float] | None:
+    """``万人`` → ("人", 10000): the canonical unit and the factor to it, read as the text reader
+    reads units (checker/data/units.yaml, numerals.yaml); None for what it cannot read."""
+    from checker.quantities import find_quantities
+
+    written = "1" + _squash(text)
+    found = find_quantities(written)
+    if len(found) != 1 or _squash(found[0].text) != written or not found[0].unit:
+        return None
+    return found[0].unit, found[0].value
+
+
+def in_unit(m: Mention, unit: tuple[str, float] | None) -> float | None:
+    """Factor turning ``m``'s value (base units) into the rule's unit; None: another dimension."""
+    from checker.goals.match import unit_factor  # the conversions goal tracking uses (公顷 ↔ 平方公里)
+
+    q = m.quantity
+    assert q is not None
+    if unit is None:
+        return 1.0
+    factor = unit_factor(unit[0], q.unit or "")
+    return None if factor is None else factor / unit[1]
+
+
+def _value(m: Mention, signed: bool, factor: float = 1.0) -> tuple[float, float]:
     q = m.quantity
     assert q is not None
     low, high = q.value, q.value_high if q.value_high is not None else q.value
     if signed and q.direction == "decrease":
         low, high = -high, -low
-    return low, high
+    return low * factor, high * factor
 
 
 def _fmt(value: float, unit: str) -> str:
@@ -74,6 +101,9 @@ def validate(p: dict[str, Any]) -> list[tuple[str | None, str]]:
         out.append((None, "give `metric` (a phrase) or `pattern` (a regex)"))
     if p.get("min") is not None and p.get("max") is not None and p["min"] > p["max"]:
         out.append(("min", f"min {p['min']} is above max {p['max']}: no value can pass"))
+    if p.get("unit") and read_unit(p["unit"]) is None:
+        out.append(("unit", f"'{p['unit']}' is not a unit checker reads, so no figure could match "
+                    "(units such as %, 万人, 平方公里, 亿元, 微克/立方米: checker/data/units.yaml)"))
     return out
 
 
@@ -85,19 +115,22 @@ def check(ctx: Any) -> Iterator[Any]:
     if not (p.get("metric") or p.get("pattern")):
         raise ValueError("threshold needs `metric` or `pattern`")
     matches = matcher(p)
-    unit = p.get("unit")
+    unit = read_unit(p["unit"]) if p.get("unit") else None
+    if p.get("unit") and unit is None:
+        raise ValueError(f"threshold: cannot read unit {p['unit']!r}")
     expected = bound_text(p)
     for doc in ctx.slots["documents"]:
-        found = [m for m in ctx.mentions("documents", doc)
-                 if m.quantity is not None and matches(m) and (not unit or m.quantity.unit == unit)]
-        for m in found:
-            low, high = _value(m, p["signed"])
+        found = [(m, factor) for m in ctx.mentions("documents", doc)
+                 if m.quantity is not None and matches(m) and (factor := in_unit(m, unit)) is not None]
+        for m, factor in found:
+            low, high = _value(m, p["signed"], factor)
             ok = (p.get("min") is None or low >= p["min"]) and (p.get("max") is None or high <= p["max"])
             q = m.quantity
             yield ctx.finding(
                 "pass" if ok else "fail", doc, m.clause.start, m.clause.end,
                 metric=m.metric or p.get("metric") or "", expected=expected, actual=_squash(q.text),
-                extra=f"{m.key}|{q.value}", data={"value": q.value, "unit": q.unit, "key": m.key},
+                extra=f"{m.key}|{q.value}", data={"value": q.value, "unit": q.unit, "key": m.key,
+                                                   "value_in_unit": low if low == high else [low, high]},
             )
         if not found and p["missing"] != "ignore":
             roles = ctx.roles("documents")
@@ -124,7 +157,8 @@ KIND = KindSpec(
         "synonyms": Param("array", [], "Other names of the metric.", items="string"),
         "pattern": Param("string", None, "Regex matched against the mention's metric or key.",
                          format="regex"),
-        "unit": Param("string", None, "Only mentions in this unit (e.g. %); default any unit."),
+        "unit": Param("string", None, "The unit of min and max (%, 万人, 平方公里, 亿元 …): mentions in "
+                      "a convertible unit are converted, others skipped; default any unit, as stated."),
         "min": Param("number", None, "Smallest acceptable value."),
         "max": Param("number", None, "Largest acceptable value."),
         "signed": Param("boolean", True, "A decrease (下降5.7%) counts as a negative value."),
@@ -133,9 +167,10 @@ KIND = KindSpec(
                          enum=("ignore", "info", "fail")),
     },
     slots=("documents",),
-    placeholders=frozenset({"value", "unit", "key"}),
+    placeholders=frozenset({"value", "unit", "key", "value_in_unit"}),
     statuses=("pass", "fail", "not_found"),
     pass_statuses=frozenset({"pass"}),
+    absent_statuses=frozenset({"not_found"}),
     default_message="{metric}: {actual} (expected {expected})",
     validate=validate,
 )

@@ -1,0 +1,98 @@
+"""The rules behind the commands that need none written: ``checker goals``, ``checker compare``
+and ``checker eval``.
+
+The rules are YAML files inside the package (checker/command_rules/; the rule packs of
+``checker run`` are elsewhere), loaded and validated like any
+rule file and run through the engine's one run path (``run_rules``), so a kind that raises is an
+``error`` finding here too, fingerprints are numbered, and scope and params mean what they mean in
+``checker run``. A command only chooses the documents and may override a rule's params.
+"""
+
+from __future__ import annotations
+
+import functools
+import glob
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from checker.engine import SimpleCorpus, run_rules
+from checker.errors import CheckerError
+from checker.findings import Finding
+from checker.model import DocMeta
+from checker.ruleset import Rule, load_rules
+
+COMMAND_RULES = Path(__file__).with_name("command_rules")
+GOAL_RULES = ("goal-followup", "completion-claim")
+SUMMARY_RULE = "summary-fidelity"
+
+
+@functools.cache
+def _rules() -> dict[str, Rule]:
+    return {rule.id: rule for rule in load_rules(COMMAND_RULES)}
+
+
+def command_rule(rule_id: str, params: dict[str, Any] | None = None,
+                 only: dict[str, str] | None = None) -> Rule:
+    """The command rule ``rule_id``, with ``params`` laid over its own; ``only`` maps a slot to the
+    one document id it selects (``{"plan": "bj-2021"}``: the other report is not a plan here)."""
+    rule = _rules()[rule_id]
+    scope = {slot: dict(selector) for slot, selector in rule.scope.items()}
+    for slot, doc_id in (only or {}).items():
+        scope.setdefault(slot, {})["id"] = glob.escape(doc_id)
+    return replace(rule, params={**rule.params, **(params or {})},
+                   given_params={**rule.given_params, **(params or {})}, scope=scope)
+
+
+def plan_and_review(plan_path: Path, review_path: Path, year: int | None = None) -> SimpleCorpus:
+    """The two reports of a goal follow-up, the second marked as reviewing the first.
+
+    Raises ``CheckerError`` when PLAN has no plan section, REVIEW no review section, or the review
+    covers another year than the plan (``checker goals`` with the wrong pair of files).
+    """
+    from checker.pipeline import load_document
+
+    plan = load_document(plan_path, DocMeta(id=plan_path.stem))
+    review = plan if review_path.resolve() == plan_path.resolve() else load_document(
+        review_path, DocMeta(id=review_path.stem))
+    if not any(s.role == "plan" for s in plan.sections):
+        raise CheckerError(f"{plan_path}: no plan section found (a heading like 二、2030年重点任务)")
+    if not any(s.role == "review" for s in review.sections):
+        raise CheckerError(f"{review_path}: no review section found (a heading like 一、2029年工作回顾)")
+    plan_years = sorted({s.year for s in plan.sections if s.role == "plan" and s.year is not None})
+    review_years = sorted({s.year for s in review.sections if s.role == "review" and s.year is not None})
+    wanted = [year] if year is not None else plan_years
+    if review_years and not set(wanted) & set(review_years):
+        raise CheckerError(f"{review_path}: its review covers {', '.join(map(str, review_years))}, "
+                           f"not the plan year {', '.join(map(str, wanted)) or '?'} of {plan_path} "
+                           "(give the next year's report as REVIEW)")
+    review.meta.reviews = plan.id
+    return SimpleCorpus([plan, review] if review is not plan else [plan])
+
+
+def goal_findings(corpus: Any, plan_id: str, params: dict[str, Any] | None = None) -> list[Finding]:
+    """Every goal and completion-claim finding of the plan ``plan_id`` of ``corpus`` against the
+    report that reviews it (passes included), goals first."""
+    return run_rules(corpus, [command_rule(rid, params, only={"plan": plan_id}) for rid in GOAL_RULES])
+
+
+def summary_and_full(summary_path: Path, full_path: Path) -> SimpleCorpus:
+    """A summary (or digest, or press text) and the full report it retells."""
+    from checker.pipeline import load_document
+
+    full = load_document(full_path, DocMeta(id=full_path.stem, kind="report"))
+    summary = load_document(summary_path, DocMeta(id=summary_path.stem, kind="summary", retells=full.id))
+    if summary.id == full.id:
+        summary.meta.id = f"{summary.id}-summary"
+        summary.meta.retells = full.id
+    return SimpleCorpus([summary, full])
+
+
+def summary_findings(corpus: Any, params: dict[str, Any] | None = None) -> list[Finding]:
+    """Every outcome of comparing each summary of ``corpus`` with its report (passes included)."""
+    return run_rules(corpus, [command_rule(SUMMARY_RULE, params)])
+
+
+def compare_files(summary_path: Path, full_path: Path, params: dict[str, Any] | None = None) -> list[Finding]:
+    """``summary_findings`` of one summary file against one report file."""
+    return summary_findings(summary_and_full(summary_path, full_path), params)

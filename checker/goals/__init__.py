@@ -1,0 +1,1 @@
+"""Goal tracking: the goals of a plan, what the next review says of each, and their statuses."""
