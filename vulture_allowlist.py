@@ -21,3 +21,8 @@ compress_type  # unused attribute
 # module-level pytest marks.
 __class__  # unused attribute
 pytestmark  # unused variable
+
+# Read by uvicorn and Selenium, not by our code (tests/webpage.py): the server's stop flag and the
+# browser binary option.
+should_exit  # unused attribute
+binary_location  # unused attribute

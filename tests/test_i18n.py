@@ -15,7 +15,8 @@ from checker.kinds import REGISTRY
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 # names that stay as they are in Chinese text: file types, units, the option and its verdict
-KEPT = {"txt", "md", "html", "docx", "pdf", "csv", "json", "MB", "KB", "fail-on", "FAIL", "ok", "CSV", "JSON", "HTML"}
+KEPT = {"txt", "md", "html", "docx", "pdf", "csv", "json", "MB", "KB", "fail-on", "FAIL", "ok",
+        "CSV", "JSON", "HTML"}
 OPTION = re.compile(r"--[a-z][a-z-]*")  # option names stay as they are typed
 
 

@@ -31,11 +31,11 @@ def render(report: Report) -> str:
         blocks.append(block)
     counts = Counter((f.rule, f.status, f.passed, f.level, _mark(f)) for f in report.findings)
     if counts:
-        rows = [(rule, status_name(status) + (t(f"table.{mark}") if mark else ""), severity_name(level), n)
-                for (rule, status, passed, level, mark), n in sorted(
-                    counts.items(), key=lambda kv: (kv[0][0], kv[0][2], kv[0][1]))]
+        totals = [(rule, status_name(status) + (t(f"table.{mark}") if mark else ""), severity_name(level), n)
+                  for (rule, status, passed, level, mark), n in sorted(
+                      counts.items(), key=lambda kv: (kv[0][0], kv[0][2], kv[0][1]))]
         blocks.append(t("table.by_rule") + "\n"
-                      + tabulate(rows, headers=headers("rule", "status", "level", "count")))
+                      + tabulate(totals, headers=headers("rule", "status", "level", "count")))
     else:
         blocks.append(t("table.none"))
     blocks.append(report.summary_line())

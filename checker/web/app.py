@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from checker import i18n
 from checker.findings import Finding
-from checker.model import DocMeta
+from checker.model import DocMeta, Document
 from checker.web import service, uploads
 from checker.web.library import Library
 from checker.web.results import Result, ResultStore
@@ -111,6 +111,7 @@ async def compare_submit(request: Request) -> Response:
     pasted_name = f"{i18n.t('web.pasted_name', lang)}.txt"
     summary_meta = DocMeta(id="summary", kind="summary")
     upload = await uploads.read_upload(form.get("summary_file"), settings.max_bytes, "summary.txt")
+    summary: Document | None
     if upload is not None:
         summary = uploads.document(*upload, summary_meta)
     else:
@@ -118,6 +119,7 @@ async def compare_submit(request: Request) -> Response:
     if summary is None:
         raise uploads.UploadError("error_no_summary")
     full_upload = await uploads.read_upload(form.get("full_file"), settings.max_bytes, "report.txt")
+    full: Document | None
     if full_upload is not None:
         full = uploads.document(*full_upload, DocMeta(id="report", kind="report"))
     else:

@@ -116,7 +116,9 @@ def svg(chart: Chart, labels: dict[str, str]) -> str:
         ax.plot([m["year"]], [m["value"] / step], "*", color="#d62728", ms=12)
     ax.set_title(chart.metric)
     ax.set_ylabel(unit)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, never 2021.5
     ax.grid(alpha=0.3)
     ax.legend(loc="best", fontsize=9)
     fig.tight_layout()
