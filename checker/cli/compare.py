@@ -77,7 +77,7 @@ def compare_table(findings: list[Any], show_matches: bool = False) -> str:
              "item_omitted", "order_changed", "added_claim")
     blocks.append(t("compare.outcomes", counts=join_list(
         [f"{status_name(s)} {counts[s]}" for s in order if counts.get(s)])))
-    blocks.extend(f"{severity_name(f.severity)}: {f.message}" for f in problems)
+    blocks.extend(f"{f.severity}: {f.message}" for f in problems)  # the engine says it in English
     return "\n\n".join(blocks) + "\n"
 
 
