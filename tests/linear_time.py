@@ -1,11 +1,14 @@
 """Is a function linear in its input's length? Compare its time on n and 4n in one run.
 
 Timed tests with absolute bounds break on a busy machine; a ratio measured in the same run does not.
-Linear cost gives a ratio near 4, quadratic near 16: the bound (10) is generous both ways.
+Linear cost gives a ratio near 4, quadratic near 16: the bound (10) is generous both ways. The time
+is this process's CPU time with the garbage collector paused, so other processes sharing the cores
+(parallel test runs, CI neighbours) and collection pauses do not enter the ratio.
 """
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -15,15 +18,21 @@ _FLOOR = 0.002  # below 2 ms a measure is noise: the small input counts as takin
 
 def _best_of(fn: Callable[[], object], repeats: int) -> float:
     best = float("inf")
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(repeats):
+            t0 = time.process_time()
+            fn()
+            best = min(best, time.process_time() - t0)
+    finally:
+        if enabled:
+            gc.enable()
     return best
 
 
 def growth_ratio(make: Callable[[int], object], run: Callable[[object], object], n: int,
-                 repeats: int = 3) -> float:
+                 repeats: int = 5) -> float:
     """Time of ``run(make(4n))`` over time of ``run(make(n))`` (best of ``repeats`` each)."""
     small, large = make(n), make(4 * n)
     run(small)  # warm caches (vocabularies, compiled patterns)

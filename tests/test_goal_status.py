@@ -17,9 +17,11 @@ CASES = yaml.safe_load(CASE_FILE.read_text(encoding="utf-8"))
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_status(case: dict) -> None:
     sem = settings_from_params(case.get("params") or {}).semantics
-    verdict = judge(case["target"], case["qualifier"], case["outcome"], case.get("metric", ""), sem)
+    verdict = judge(case["target"], case["qualifier"], case["outcome"], case.get("metric", ""), sem,
+                    case.get("unit", ""), case.get("high"))
     assert verdict.status == case["status"], verdict.reason
     assert verdict.status in STATUSES
+    assert case.get("reason", "") in verdict.reason
 
 
 def test_reason_shows_target_outcome_ratio() -> None:

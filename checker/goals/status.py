@@ -1,8 +1,17 @@
 """Qualifier semantics: from target, qualifier and outcome to a status, with the reasoning.
 
-以上/不少于/达到 (``>=``) and a bare number (``=``) are floors; 以内/控制在 (``<=``) and 低于 (``<``)
-are ceilings; 左右/约 (``~``) means about — except for price targets (CPI ``3%左右``), where it acts
-as a ceiling. Every mode is a rule param, so a rule writer can read a target differently.
+- about (左右/约, ``~``): below the target → ``missed`` (the reason says "slightly below" within the
+  margin); from the target up to target + margin → ``met``; target + margin or more → ``exceeded``.
+  The margin is 0.3 points for percentages and 5% of the target otherwise.
+- floors (以上/不少于/力争…以上/突破/超过 and a bare number): above → ``exceeded``; equal → ``met``;
+  below → ``missed``.
+- ceilings (以内/控制在/低于/不超过; price and unemployment targets even when written 左右): at or
+  below → ``met``; above → ``missed`` (``<`` is strict).
+- ranges (4.5%—5%): inside → ``met``; above → ``exceeded``; below → ``missed``.
+
+``partly`` is not a reading of one number: it belongs to goals with several components (see
+``checker.goals.track``). Every mode and margin is a rule param, so a rule writer can read a
+target differently.
 """
 
 from __future__ import annotations
@@ -13,17 +22,19 @@ STATUSES = ("exceeded", "met", "partly", "missed", "qualitative_claim", "not_rep
 
 DEFAULT_MODES = {"=": "floor", ">=": "floor", ">": "floor", "<=": "ceiling", "<": "ceiling",
                  "~": "about", "<~": "ceiling"}
+# units whose about-margin is in points, not a share of the target
+POINT_UNITS = ("%", "个百分点", "百分点", "‰")
 
 
 @dataclass(frozen=True)
 class Semantics:
-    """How targets are read. ``partly_ratio``: a floor reached to at least this share is ``partly``."""
+    """How targets are read: qualifier modes, ceiling metrics and the margins of 左右."""
 
     modes: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODES))
     ceiling_metrics: tuple[str, ...] = ()
-    partly_ratio: float = 0.8
-    about_tolerance: float = 0.05  # relative: 5%左右 is met by 4.75 … 5.25
-    equal_tolerance: float = 1e-9  # relative: what counts as exactly the target
+    about_margin_points: float = 0.3   # 5%左右: met from 5 up to 5.3
+    about_margin_share: float = 0.05   # 3000公顷左右: met from 3000 up to 3150
+    equal_tolerance: float = 1e-9      # relative: what counts as exactly the target
 
     def mode(self, qualifier: str, metric: str = "") -> str:
         """``floor``, ``ceiling`` or ``about`` for a qualifier on ``metric``."""
@@ -31,6 +42,12 @@ class Semantics:
         if mode == "about" and any(m and m in metric for m in self.ceiling_metrics):
             return "ceiling"
         return mode
+
+    def margin(self, target: float, unit: str) -> float:
+        """The margin of an about-target: 0.3 points for ``%``, 5% of the target otherwise."""
+        if unit in POINT_UNITS:
+            return self.about_margin_points
+        return self.about_margin_share * abs(target)
 
 
 @dataclass(frozen=True)
@@ -48,38 +65,41 @@ def _fmt(x: float) -> str:
 
 
 def judge(target: float, qualifier: str, outcome: float, metric: str = "",
-          sem: Semantics | None = None) -> Verdict:
-    """Status of ``outcome`` against ``target`` read with ``qualifier``.
+          sem: Semantics | None = None, unit: str = "", high: float | None = None) -> Verdict:
+    """Status of ``outcome`` against ``target`` read with ``qualifier`` (``high``: a range's top).
 
     >>> judge(20000, "=", 28000).status
     'exceeded'
+    >>> judge(5, "~", 4.9, unit="%").status
+    'missed'
     >>> judge(3, "~", 1.1, "居民消费价格涨幅", Semantics(ceiling_metrics=("居民消费价格",))).status
     'met'
     """
     sem = sem or Semantics()
-    mode = sem.mode(qualifier, metric)
+    mode = "range" if high is not None and high > target else sem.mode(qualifier, metric)
     ratio = outcome / target if target else None
     eq = abs(outcome - target) <= sem.equal_tolerance * max(abs(target), 1.0)
+    note = ""
     if mode == "ceiling":
-        strict = qualifier == "<"
-        ok = outcome < target if strict else (outcome < target or eq)
+        ok = outcome < target if qualifier == "<" else (outcome < target or eq)
         status = "met" if ok else "missed"
+    elif mode == "range":
+        assert high is not None
+        status = "exceeded" if outcome > high else "missed" if outcome < target and not eq else "met"
     elif mode == "about":
-        tol = sem.about_tolerance * abs(target)
-        if abs(outcome - target) <= tol:
-            status = "met"
-        elif outcome > target:
+        margin = sem.margin(target, unit)
+        if outcome < target and not eq:
+            status = "missed"
+            if target - outcome <= margin:
+                note = f"; slightly below, within the margin of {_fmt(margin)}"
+        elif outcome - target >= margin - sem.equal_tolerance * max(abs(target), 1.0):
             status = "exceeded"
         else:
-            status = "partly" if ratio is not None and ratio >= sem.partly_ratio else "missed"
+            status = "met"
     else:  # floor
-        if eq:
-            status = "met"
-        elif outcome > target:
-            status = "exceeded"
-        else:
-            status = "partly" if ratio is not None and ratio >= sem.partly_ratio else "missed"
+        status = "met" if eq else "exceeded" if outcome > target else "missed"
     ratio_txt = f"ratio {ratio:.2f}" if ratio is not None else "no ratio"
-    reason = (f"outcome {_fmt(outcome)} vs target {_fmt(target)} ({qualifier or '='}, read as {mode}): "
-              f"{ratio_txt} → {status}")
+    shown = f"{_fmt(target)}–{_fmt(high)}" if mode == "range" and high is not None else _fmt(target)
+    reason = (f"outcome {_fmt(outcome)} vs target {shown} ({qualifier or '='}, read as {mode}): "
+              f"{ratio_txt} → {status}{note}")
     return Verdict(status, mode, ratio, reason)

@@ -53,8 +53,8 @@ def settings_from_params(params: dict) -> Settings:
     if ceiling is None:
         ceiling = list(vocab().ceiling_metrics)
     sem = Semantics(modes=modes, ceiling_metrics=tuple(ceiling),
-                    partly_ratio=float(params.get("partly_ratio", 0.8)),
-                    about_tolerance=float(params.get("about_tolerance", 0.05)))
+                    about_margin_points=float(params.get("about_margin_points", 0.3)),
+                    about_margin_share=float(params.get("about_margin_share", 0.05)))
     th = Thresholds(metric=float(params.get("min_metric_score", 0.45)),
                     obj=float(params.get("min_object_score", 0.65)))
     return Settings(sem, th, bool(params.get("include_multi_year", False)),
@@ -188,7 +188,7 @@ def _plan_share(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked | None:
         if len(subject) < 2 or cover(subject, plan_sent) < 0.8:
             continue
         value = q.value * o.quantity.value / 100
-        verdict = judge(q.value, q.qualifier, value, goal.metric, st.semantics)
+        verdict = judge(q.value, q.qualifier, value, goal.metric, st.semantics, q.unit, q.value_high)
         out = Outcome(o.doc, o.text, o.start, o.end, o.quantity, o.metric, o.action, 1.0, value,
                       o.near, o.seg)
         return Tracked(goal, verdict.status, out, [], verdict.ratio, verdict.mode,
@@ -269,7 +269,8 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
                                reason=f"{1 + len(rivals)} review figures fit equally well"))
             continue
         assert g.quantity is not None and best.value is not None
-        verdict = judge(g.quantity.value, g.quantity.qualifier, best.value, g.metric, st.semantics)
+        verdict = judge(g.quantity.value, g.quantity.qualifier, best.value, g.metric, st.semantics,
+                        g.quantity.unit, g.quantity.value_high)
         out.append(Tracked(g, verdict.status, best, mine[1:4], verdict.ratio, verdict.mode,
                            verdict.reason + f" (metric match {best.score:.2f})"))
     return out

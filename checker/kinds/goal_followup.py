@@ -18,7 +18,7 @@ Why
 Settings
     ``statuses`` (which statuses become findings; exceeded/met are passes), qualifier semantics
     (``qualifier_modes``: 以上 floor, 以内/低于 ceiling, 左右 about; ``ceiling_metrics``: price
-    targets whose 左右 is a ceiling), ``partly_ratio``, ``about_tolerance``, matching thresholds.
+    targets whose 左右 is a ceiling), ``about_margin_points``/``about_margin_share``, matching thresholds.
 """
 
 from __future__ import annotations
@@ -146,9 +146,10 @@ KIND = KindSpec(
         "qualifier_modes": Param("object", None, "Qualifier → floor | ceiling | about (e.g. {'~': ceiling}).",
                                  schema={"additionalProperties": {"type": "string",
                                                                   "enum": ["floor", "ceiling", "about"]}}),
-        "partly_ratio": Param("number", 0.8, "A floor reached to at least this share is partly, below "
-                              "it missed.", minimum=0, maximum=1),
-        "about_tolerance": Param("number", 0.05, "Relative tolerance of a 左右 target.", minimum=0),
+        "about_margin_points": Param("number", 0.3, "Margin of a 左右 percentage target: from the "
+                                     "target up to target + margin is met, beyond exceeded.", minimum=0),
+        "about_margin_share": Param("number", 0.05, "Margin of other 左右 targets, as a share of the "
+                                    "target.", minimum=0),
         "min_metric_score": Param("number", 0.45, "Share of the goal's metric an outcome must name.",
                                   minimum=0, maximum=1),
         "min_object_score": Param("number", 0.65, "Overlap an unquantified goal's object needs.",
