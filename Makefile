@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint eval eval-press bench clean browser screenshot screenshots serve
+.PHONY: install run test lint eval eval-real eval-press bench clean browser screenshot screenshots serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ test: $(STAMP) lint browser
 
 eval: $(STAMP)
 	@$(BIN)/checker eval --gold tests/gold --docs seeds
+
+# Goal follow-up over the labelled real plan/review pairs (tests/gold/real/, issue 10).
+REALCORPUS ?= ../shared/realcorpus
+eval-real: $(STAMP)
+	@if [ -d "$(REALCORPUS)" ]; then $(BIN)/checker eval --gold tests/gold/real --docs "$(REALCORPUS)"; \
+	else echo "$(REALCORPUS) not found: eval-real skipped"; fi
 
 # Summary fidelity on the labelled press texts of tests/press/ (their reports are in the shared corpus).
 eval-press: $(STAMP)

@@ -616,7 +616,7 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
 
 def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | None]:
     """Validate one rule file; returns the rule (None if invalid), its problems and the id node."""
-    from checker.kinds import REGISTRY
+    from checker.kinds import REGISTRY, RETIRED
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -669,8 +669,8 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
         name = value_of(kind_node)
         kind = REGISTRY.get(name)
         if kind is None:
-            f.add(kind_node, f"unknown kind '{name}'",
-                  did_you_mean(name, REGISTRY) or f"known kinds: {', '.join(sorted(REGISTRY))}")
+            f.add(kind_node, f"unknown kind '{name}'", RETIRED.get(name) or did_you_mean(name, REGISTRY)
+                  or f"known kinds: {', '.join(sorted(REGISTRY))}")
     if "message" not in top and (kind is None or not kind.default_message):
         f.add(root, "missing required field 'message'", _required_hint("message"))
     params: dict[str, Any] = {}

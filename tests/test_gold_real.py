@@ -1,7 +1,7 @@
 """Integrity of the hand-made gold labels on real provincial pairs (tests/gold/real/goals-*.yaml).
 
 The labels quote the real reports in ../shared/realcorpus/ (not kept in this repository). These
-tests hold every label to the texts: each goal_text / outcome_text occurs on its stated line (after
+tests hold every label to the texts: each goal_text / outcome_text occurs once on its stated line (after
 whitespace removal), values are finite numbers, and each status follows from target, outcome and
 qualifier under the status semantics of tests/gold/real/README.md. Without the corpus they skip.
 """
@@ -119,17 +119,20 @@ def test_gold_file_integrity(path: Path):
 
 
 def _quoted_on(quote: str, lines: list[str], number) -> bool:
-    """True when the quote occurs on line `number` (1-based) once whitespace is removed on both sides."""
+    """True when the quote occurs exactly once on line `number` (1-based), whitespace removed on both sides.
+
+    Once, so that a reader of the gold can tell which figure of a long line is meant.
+    """
     if not (isinstance(number, int) and 1 <= number <= len(lines)):
         return False
-    return _squeeze(quote) in _squeeze(lines[number - 1])
+    return _squeeze(lines[number - 1]).count(_squeeze(quote)) == 1
 
 
 def _goal_problems(goal: dict, plan: list[str], review: list[str]) -> list[str]:
     gid = goal["id"]
     out = []
     if not _quoted_on(goal["goal_text"], plan, goal["plan_line"]):
-        out.append(f"{gid}: goal_text not on plan line {goal['plan_line']}")
+        out.append(f"{gid}: goal_text not once on plan line {goal['plan_line']}")
     status = goal["status"]
     if status not in STATUSES:
         out.append(f"{gid}: unknown status {status}")
@@ -142,7 +145,7 @@ def _goal_problems(goal: dict, plan: list[str], review: list[str]) -> list[str]:
             out.append(f"{gid}: status {status} without outcome_text")
     else:
         if not _quoted_on(goal["outcome_text"], review, goal["outcome_line"]):
-            out.append(f"{gid}: outcome_text not on review line {goal['outcome_line']}")
+            out.append(f"{gid}: outcome_text not once on review line {goal['outcome_line']}")
         if status == "not_reported":
             out.append(f"{gid}: not_reported but an outcome_text is given")
     if goal["quantified"]:

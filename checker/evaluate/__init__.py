@@ -18,6 +18,7 @@ MEMBERS = {
     "figures": "checker.evaluate.figures",
     "goals": "checker.evaluate.goals",
     "press": "checker.evaluate.press",
+    "real-goals": "checker.evaluate.real_goals",
     "summary": "checker.evaluate.summary",
 }
 

@@ -156,8 +156,8 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     with path.open(encoding="utf-8") as fh:
         gold = yaml.safe_load(fh) or {}
     from checker.analysis.figures import collect_figures, differences, group_figures, stated
+    from checker.analysis.series import build_series, progress_all
     from checker.corpus import load_corpus
-    from checker.kinds.series import build_series, progress_all
 
     corpus = load_corpus(Path(docs_dir))
     docs = list(corpus.documents)
@@ -237,7 +237,7 @@ def _five_year(gold_dir: Path, figures: list[Any], locators: dict[str, Locator],
         for key, items in data.items():
             if key.startswith("five_year_targets") and isinstance(items, list):
                 targets.extend((source, t) for t in items)
-    from checker.kinds.series import word_targets
+    from checker.analysis.series import word_targets
 
     results = progress_all(figures)
     words = word_targets([loc.doc for loc in locators.values()])

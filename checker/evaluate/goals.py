@@ -156,9 +156,15 @@ def _evaluate_file(path: Path, docs_dir: Path) -> dict:
     return result
 
 
+def _names_source_plan(path: Path) -> bool:
+    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return isinstance(gold, dict) and "source_plan" in gold
+
+
 def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     """Figures per goals gold file; None when there is none."""
-    files = sorted(Path(gold_dir).glob("goals-*.yaml"))
+    # Files naming plan_file/review_file (tests/gold/real/) belong to the real-goals member.
+    files = [f for f in sorted(Path(gold_dir).glob("goals-*.yaml")) if _names_source_plan(f)]
     if not files:
         return None
     return {f.name: _evaluate_file(f, Path(docs_dir)) for f in files}

@@ -1,7 +1,7 @@
 """The explicit registry of check kinds: name → ``KindSpec`` (see checker/kinds/base.py).
 
 A new kind is a module ``checker/kinds/<name>.py`` defining ``KIND``; add one import and one
-entry below (additive edits only: other kinds are listed here too).
+entry below.
 """
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from __future__ import annotations
 from checker.kinds import (
     figure_agreement,
     goal_followup,
+    multi_year_progress,
     required_mention,
-    series,
+    series_plausibility,
     summary_fidelity,
     threshold,
 )
@@ -20,7 +21,14 @@ REGISTRY: dict[str, KindSpec] = {
     "threshold": threshold.KIND,
     "required_mention": required_mention.KIND,
     "figure_agreement": figure_agreement.KIND,
-    "series": series.KIND,
+    "series_plausibility": series_plausibility.KIND,
+    "multi_year_progress": multi_year_progress.KIND,
     "goal_followup": goal_followup.KIND,
     "summary_fidelity": summary_fidelity.KIND,
+}
+
+# Kinds that no longer exist, with what a rule file should say instead (shown as the error's hint).
+RETIRED: dict[str, str] = {
+    "series": "kind series was split in two: `kind: series_plausibility` (was mode: plausibility) or "
+              "`kind: multi_year_progress` (was mode: progress); drop the `mode` param",
 }

@@ -22,6 +22,7 @@ CHECK_LOCK = threading.Lock()
 # sentences); the same summary against another year's report: 10-30%.
 MIN_ALIGNED_SHARE = 0.5
 CLOSE_SIM = 0.8  # alignment similarity of a clause retold nearly word for word
+SERIES_KINDS = ("series_plausibility", "multi_year_progress")
 
 
 @dataclass
@@ -80,11 +81,11 @@ def _series_rules() -> list:
     from checker.rulepacks import builtin_rules_dir
     from checker.ruleset import load_rules
 
-    return [r for r in load_rules(builtin_rules_dir()) if r.kind == "series"]
+    return [r for r in load_rules(builtin_rules_dir()) if r.kind in SERIES_KINDS]
 
 
 def series(docs: list[Document]) -> list[Finding]:
-    """Series findings over ``docs`` (the built-in rules of kind ``series``): every series, its
+    """Series findings over ``docs`` (the built-in rules of the series kinds): every series, its
     scope changes and jumps, and the multi-year targets' progress."""
     from checker.engine import SimpleCorpus, run_rules
 

@@ -1,52 +1,34 @@
-"""Kind ``series``: one metric across the years the corpus covers.
+"""Series: one metric's figures across the years a corpus covers, and multi-year targets.
 
-What it does
-    Collects, for each metric (mention key, unit dimension, measure), its figures year by year —
-    outcomes from review sections, targets from plan and targets sections — and, by ``mode``:
-
-    ``plausibility``
-        a ``series`` pass finding per series (森林覆盖率 44.4% (2020) → 44.9% (2023)); an
-        ``implausible_jump`` where an outcome moves by more than ``max_factor_per_year`` per year
-        (one finding per offending point, so one figure multiplied by ten gives one finding); an
-        ``implausible_rate`` where a level in % lies outside ``rate_bounds``; a ``scope_change``
-        where the text says the coverage changed (含/包括/口径 …, a metric phrase that gained a
-        component 污水和再生水处理能力 or a qualifier 农村养老服务覆盖率) — reported as such,
-        never as a jump.
-    ``progress``
-        for every multi-year target (a target for a year after the document's own: “十四五” …
-        森林覆盖率达到52% by 2025), one finding per newer outcome value in the corpus:
-        ``on_track`` / ``behind`` / ``met`` (linear path from the baseline to the target; a
-        ceiling target 控制在5%以内 is on track while within the ceiling), or ``no_data`` when the
-        corpus has no later value.
-
-Why
-    A figure that jumps tenfold in a year is usually a typo or a changed unit; a change of scope
-    explains a jump that is not one; a five-year target falling behind is news.
+``build_series`` chains the figures of one metric (mention key, unit dimension, measure) year by
+year — outcomes from review sections, targets from plan and targets sections — linking a metric
+whose name gained a component or qualifier (污水处理能力 → 污水和再生水处理能力) as a scope change.
+``plausibility`` finds the moves no real figure makes (a level multiplied by ten in a year, a rate
+outside 0–100%). ``progress_all`` holds each multi-year target (“十四五” … 森林覆盖率达到52% by
+2025) against the newer outcomes of its metric; ``word_targets`` follows targets stated in words
+(消除劣Ⅴ类水体) to the latest later statement of their object. The kinds ``series_plausibility``
+and ``multi_year_progress`` report them.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from checker.analysis.figures import (
     CHANGE,
-    CUMULATIVE,
     LEVEL,
     OUTCOME,
     TARGET,
     Figure,
-    collect_figures,
     figure_data,
     rounded_bounds,
     scope_core,
     stated,
 )
-from checker.kinds.base import KindSpec, Param
-from checker.kinds.context import mentions_of, selected_documents
 from checker.model import TARGETS, Document
 
 # --- series -------------------------------------------------------------------------------------
@@ -517,29 +499,11 @@ def _latest_statement(t: WordTarget, docs: Sequence[Document]) -> tuple[Document
     return None if best is None else best[1:]
 
 
-# --- the kind -----------------------------------------------------------------------------------
+# --- what both kinds quote ----------------------------------------------------------------------
 
 
-def check(ctx: Any) -> Iterator[Any]:
-    params = ctx.params
-    figures = collect_figures(selected_documents(ctx), ctx.corpus, mentions_of(ctx))
-    if params.get("mode", "plausibility") == "progress":
-        yield from _progress_findings(ctx, figures)
-        if params.get("unquantified", True):
-            yield from _word_target_findings(ctx, selected_documents(ctx))
-        return
-    kinds = set(params.get("kinds") or (OUTCOME, TARGET))
-    figures = [f for f in figures if f.kind in kinds]
-    factor = float(params.get("max_factor_per_year", 2.0))
-    bounds = tuple(params.get("rate_bounds") or (0, 100))
-    measures = tuple(params.get("measures") or (LEVEL,))
-    for s in build_series(figures, int(params.get("min_points", 2))):
-        yield _series_finding(ctx, s)
-        for issue in plausibility(s, factor, (float(bounds[0]), float(bounds[1])), measures):
-            yield _issue_finding(ctx, s, issue)
-
-
-def _point_row(p: Point) -> dict[str, Any]:
+def point_row(p: Point) -> dict[str, Any]:
+    """One point of a series as a finding's data row (year, value, where it is stated)."""
     f = p.figure
     loc = f.mention.location or f.doc.locate(f.quantity.start)
     return {"year": p.year, "kind": p.kind, "value": p.value, "unit": f.quantity.unit,
@@ -548,119 +512,12 @@ def _point_row(p: Point) -> dict[str, Any]:
             "metric": f.mention.metric}
 
 
-def _quotes(points: Iterable[Point]) -> list[tuple]:
+def point_quotes(points: Iterable[Point]) -> list[tuple[Document, int, int, str]]:
+    """Evidence of points: the clause stating each, with its kind (outcome / target)."""
     return [(p.figure.doc, p.figure.mention.clause.start, p.figure.mention.clause.end, p.kind)
             for p in points]
 
 
-def _series_text(points: Iterable[Point]) -> str:
+def series_text(points: Iterable[Point]) -> str:
+    """``44.4% (2020) → 44.9% (2023)``."""
     return " → ".join(p.describe() for p in points)
-
-
-def _label(s: Series, f: Figure) -> str:
-    """The metric as written; for a series of rates of change, its key (地区生产总值增速)."""
-    return s.key if s.measure == CHANGE else (f.mention.metric or s.key)
-
-
-def _series_finding(ctx: Any, s: Series) -> Any:
-    last = s.points[-1].figure
-    return ctx.finding(
-        status="series", document=last.doc, offset=last.quantity.start,
-        metric=_label(s, last), expected="", actual=_series_text(s.points),
-        quotes=_quotes(s.points),
-        data={"metric": _label(s, last), "key": s.key, "keys": " | ".join(s.keys),
-              "measure": s.measure, "series": _series_text(s.points),
-              "detail": _series_text(s.points),
-              "points": [_point_row(p) for p in s.points], "n": len(s.points)},
-    )
-
-
-def _issue_finding(ctx: Any, s: Series, issue: Issue) -> Any:
-    anchor = issue.points[-1].figure if issue.status != "implausible_jump" else (
-        issue.points[1].figure if len(issue.points) == 3 else issue.points[-1].figure)
-    return ctx.finding(
-        status=issue.status, document=anchor.doc, offset=anchor.quantity.start,
-        metric=_label(s, anchor), expected="", actual=_series_text(issue.points),
-        quotes=_quotes(issue.points),
-        data={"metric": _label(s, anchor), "key": s.key, "keys": " | ".join(s.keys),
-              "measure": s.measure, "series": _series_text(s.points), "detail": issue.detail,
-              "points": [_point_row(p) for p in issue.points], "n": len(issue.points)},
-    )
-
-
-def _word_target_findings(ctx: Any, docs: list[Document]) -> Iterator[Any]:
-    for t in word_targets(docs):
-        quotes: list[tuple] = []
-        latest = ""
-        if t.later is not None:
-            doc, a, b = t.later
-            quotes.append((doc, a, b, "later"))
-            latest = f"{doc.quote(a, b)} ({doc.top_section_at(a).year})"  # type: ignore[union-attr]
-        status = "stated" if t.later is not None else "no_data"
-        detail = (f"目标未量化；最近的表述：{latest}" if latest
-                  else "目标未量化；语料中没有更新的表述")
-        yield ctx.finding(
-            status=status, document=t.doc, offset=t.start, end=t.end,
-            metric=t.obj, expected=f"{t.text} ({t.year})", actual=latest, quotes=quotes,
-            data={"metric": t.obj, "key": t.obj, "target": t.text, "target_year": t.year,
-                  "target_value": None, "latest": latest, "latest_value": None,
-                  "latest_year": doc.top_section_at(t.later[1]).year if t.later else None,  # type: ignore[union-attr]
-                  "baseline": "", "baseline_value": None, "baseline_year": None,
-                  "expected_now": None, "detail": detail},
-        )
-
-
-def _progress_findings(ctx: Any, figures: list[Figure]) -> Iterator[Any]:
-    for pr in progress_all(figures):
-        t = pr.target
-        pts = [x for x in (pr.baseline, pr.value) if x is not None]
-        quotes = [(t.doc, t.mention.clause.start, t.mention.clause.end, "target"), *_quotes(pts)]
-        yield ctx.finding(
-            status=pr.status, document=t.doc, offset=t.quantity.start,
-            metric=t.mention.metric or t.key, expected=f"{stated(t)} ({t.year})",
-            actual=pr.value.describe() if pr.value else "",
-            quotes=quotes,
-            data={"metric": t.mention.metric or t.key, "key": t.key, "target": stated(t),
-                  "target_year": t.year, "target_value": t.quantity.value,
-                  "latest": pr.value.describe() if pr.value else "",
-                  "latest_value": pr.value.value if pr.value else None,
-                  "latest_year": pr.value.year if pr.value else None,
-                  "baseline": pr.baseline.describe() if pr.baseline else "",
-                  "baseline_value": pr.baseline.value if pr.baseline else None,
-                  "baseline_year": pr.baseline.year if pr.baseline else None,
-                  "expected_now": pr.expected, "detail": pr.detail},
-        )
-
-
-KIND = KindSpec(
-    name="series",
-    summary="A metric's values across years: plausible moves, scope changes, multi-year progress.",
-    check=check,
-    params={
-        "mode": Param("string", "plausibility", "plausibility: series, jumps, rates, scope "
-                      "changes; progress: multi-year targets against newer values.",
-                      enum=("plausibility", "progress")),
-        "max_factor_per_year": Param("number", 2.0,
-                                     "A level moving by more than this factor per year is a jump."),
-        "rate_bounds": Param("array", [0, 100], "Bounds of a level stated in %.", items="number"),
-        "measures": Param("array", [LEVEL], "Measures checked for jumps: level, cumulative, change.",
-                          schema={"items": {"type": "string", "enum": [LEVEL, CUMULATIVE, CHANGE]}}),
-        "kinds": Param("array", [OUTCOME, TARGET], "Figure kinds shown in a series.",
-                       schema={"items": {"type": "string", "enum": [OUTCOME, TARGET]}}),
-        "min_points": Param("integer", 2, "Fewest points (year and kind) that make a series."),
-        "unquantified": Param("boolean", True, "progress: also follow multi-year targets stated "
-                              "in words (消除劣Ⅴ类水体) to the latest later statement of their object."),
-    },
-    slots=("documents",),
-    per_document=False,
-    default_message="{metric}：{status} — {detail}",
-    doc=__doc__ or "",
-    placeholders=frozenset({"metric", "key", "keys", "measure", "series", "detail", "n",
-                            "target", "target_year", "latest", "baseline", "expected_now"}),
-    statuses=("series", "scope_change", "implausible_jump", "implausible_rate",
-              "on_track", "met", "behind", "in_progress", "no_data", "stated"),
-    pass_statuses=frozenset({"series", "scope_change", "on_track", "met", "in_progress", "no_data",
-                             "stated"}),
-)
-
-__all__ = ["CHANGE", "KIND", "Point", "Series", "build_series", "plausibility", "progress_all"]
