@@ -300,25 +300,42 @@ def _role_years(doc: Document, role: str) -> set[int]:
     return {s.year for s in doc.sections if s.parent is None and s.role == role and s.year is not None}
 
 
+def _same_place(a: Document, b: Document) -> bool:
+    """Can ``a`` and ``b`` be of one place? (A document whose place is not said can be of any.)"""
+    return a.meta.region is None or b.meta.region is None or a.meta.region == b.meta.region
+
+
 def infer_relations(corpus: Corpus) -> None:
-    """Fill kind, retells and reviews where the manifest is silent (in place)."""
+    """Fill kind, place, retells and reviews where the manifest is silent (in place).
+
+    A report reviews the plan of the same place whose plan year is its review year; places are
+    indexed, so a folder of every province's reports pairs in linear time.
+    """
+    from checker.places import infer_place
+
     for d in corpus.documents:
         if d.meta.kind is None:
             d.meta.kind = infer_kind(d)
+        if d.meta.region is None:
+            d.meta.region = infer_place(d)
     reports = corpus.by_kind("report")
-    plans = {r.id: _role_years(r, PLAN) for r in reports}
+    plans_by: dict[int, list[Document]] = {}
+    for r in reports:
+        for year in _role_years(r, PLAN):
+            plans_by.setdefault(year, []).append(r)
     for r in reports:
         if r.meta.reviews is None:
-            reviewed = _role_years(r, REVIEW)
-            match = [p for p in reports if p is not r and plans[p.id] & reviewed]
+            match = {p.id for y in _role_years(r, REVIEW) for p in plans_by.get(y, [])
+                     if p is not r and _same_place(p, r)}
             if len(match) == 1:
-                r.meta.reviews = match[0].id
+                r.meta.reviews = match.pop()
     report_clauses: dict[str, set[str]] = {}
     for s in corpus.by_kind("summary", "highlights"):
         if s.meta.retells is not None:
             continue
         # a retelling is of a report of its own year (set phrases are shared across all years)
         same_year = [r for r in reports if r.meta.year == s.meta.year] if s.meta.year else reports
+        same_year = [r for r in same_year if _same_place(r, s)]
         if not same_year:
             continue
         mine = _clause_set(s)

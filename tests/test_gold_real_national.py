@@ -3,8 +3,8 @@
 tests/test_gold_real.py checks every quote of every gold file at its line; here: the national files
 cover what issue 10 asks (at least 10 pairs, new-term and five-year-plan years), every status follows
 the issue-10 semantics from the labelled values (checked without the corpus too), each goal quote is
-the main-targets paragraph's, and goals without a figure say so consistently. The real-text checks
-skip with a plain reason when ../shared/realcorpus/ is absent.
+the main-targets paragraph's (预期目标 or 主要目标), and goals without a figure say so consistently.
+The real-text checks skip with a plain reason when ../shared/realcorpus/ is absent.
 """
 
 from __future__ import annotations
@@ -75,4 +75,4 @@ def test_plan_line_is_the_main_targets_paragraph(path: Path) -> None:
     plan = (REAL / gold["plan_file"]).read_text(encoding="utf-8").split("\n")
     line = min(g["plan_line"] for g in gold["goals"])
     before = "".join(plan[max(0, line - 5):line])
-    assert "预期目标" in before, line
+    assert "预期目标" in before or "主要目标" in before, line

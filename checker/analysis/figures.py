@@ -159,6 +159,11 @@ class Figure:
         return self.alias or self.mention.key
 
     @property
+    def place(self) -> str:
+        """The place the figure is of (a province, a city, the nation): places are never compared."""
+        return self.doc.meta.region or ""
+
+    @property
     def quote(self) -> str:
         """The clause that states the figure, whitespace removed."""
         c = self.mention.clause
@@ -415,14 +420,15 @@ def _split_by_action(figs: list[Figure]) -> list[list[Figure]]:
 
 
 def group_figures(figures: Iterable[Figure], min_occurrences: int = 2) -> list[list[Figure]]:
-    """Groups of the same figure: same key, year, kind, unit dimension and measure.
+    """Groups of the same figure: same place, key, period, kind, unit dimension and measure.
 
     Groups are returned in document order of their first occurrence; each keeps its
     occurrences in input order.
     """
     buckets: dict[tuple, list[Figure]] = defaultdict(list)
     for f in _dedupe(figures):
-        buckets[(f.key, f.year, f.kind, f.dim, f.measure)].append(f)
+        # the period is the figure's: a five-year average (2021–2025) is not the year's (2025)
+        buckets[(f.place, f.key, f.span, f.kind, f.dim, f.measure)].append(f)
     groups = []
     for figs in buckets.values():
         for sub in _split_by_action(figs):

@@ -184,14 +184,24 @@ def build_series(figures: Iterable[Figure], min_points: int = 2) -> list[Series]
     outcome years do not overlap (a changed statistic replaces the old one; two phrases stated
     for the same year are two metrics).
     """
-    buckets: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    out: list[Series] = []
+    for figs in _by_place(figures).values():
+        buckets: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+        for f in figs:
+            # a running total (2016–2020) sits in the series of the yearly level, as its own points
+            buckets[(f.key, f.dim, CHANGE if f.measure == CHANGE else LEVEL)].append(f)
+        series = [Series([k[0]], k[1], k[2], _points(figs)) for k, figs in buckets.items()]
+        series = [s for s in series if s.points]
+        out.extend(s for s in _link_scope_variants(series) if len(s.points) >= min_points)
+    return out
+
+
+def _by_place(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
+    """Figures by place, in order: a series never mixes two provinces' statements."""
+    out: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
-        # a running total (2016–2020) sits in the series of the yearly level, as its own points
-        buckets[(f.key, f.dim, CHANGE if f.measure == CHANGE else LEVEL)].append(f)
-    series = [Series([k[0]], k[1], k[2], _points(figs)) for k, figs in buckets.items()]
-    series = [s for s in series if s.points]
-    series = _link_scope_variants(series)
-    return [s for s in series if len(s.points) >= min_points]
+        out[f.place].append(f)
+    return out
 
 
 def _link_scope_variants(series: list[Series]) -> list[Series]:
@@ -405,20 +415,20 @@ def _verdict(target: Figure, p: Point, baseline: Point | None) -> Progress:
 
 def progress_all(figures: Sequence[Figure]) -> list[Progress]:
     """Progress of every multi-year target among ``figures`` against the same key's outcomes."""
-    outcomes: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    outcomes: dict[tuple[str, str, str, str], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.kind == OUTCOME:
-            outcomes[(f.key, f.dim, f.measure)].append(f)
+            outcomes[(f.place, f.key, f.dim, f.measure)].append(f)
     out: list[Progress] = []
     seen: set[tuple] = set()
     for f in figures:
         if not is_multi_year_target(f):
             continue
-        ident = (f.key, f.dim, f.measure, f.year, f.quantity.value, f.quantity.qualifier)
+        ident = (f.place, f.key, f.dim, f.measure, f.year, f.quantity.value, f.quantity.qualifier)
         if ident in seen:
             continue  # a summary repeating the target
         seen.add(ident)
-        pts = [p for p in _points(outcomes.get((f.key, f.dim, f.measure), [])) if p.kind == OUTCOME]
+        pts = [p for p in _points(outcomes.get((f.place, f.key, f.dim, f.measure), [])) if p.kind == OUTCOME]
         out.extend(progress(f, pts))
     return out
 
@@ -484,7 +494,7 @@ def _latest_statement(t: WordTarget, docs: Sequence[Document]) -> tuple[Document
     best: tuple[int, Document, int, int] | None = None
     start_year = t.doc.meta.year or 0
     for doc in docs:
-        if doc is t.doc or doc.meta.kind != "report":
+        if doc is t.doc or doc.meta.kind != "report" or doc.meta.region != t.doc.meta.region:
             continue
         for sec in doc.sections:
             if sec.parent is not None or sec.role != "review" or sec.year is None:
