@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checker.analysis.store import Analysis, AnalysisStore
 from checker.findings import Evidence, Finding, fingerprint
 from checker.message_template import render_message
 from checker.model import REVIEW, DocMeta, Document, Mention, Section
@@ -75,6 +76,16 @@ class RuleContext:
     slots: dict[str, list[Document]]
     mention_extractor: Callable[[Document], list[Mention]] | None = None
     created: list[Finding] = field(default_factory=list)
+    store: AnalysisStore | None = None  # the run's analyses (one made for a lone context)
+
+    def __post_init__(self) -> None:
+        if self.store is None:
+            self.store = AnalysisStore(mention_extractor=self.mention_extractor)
+
+    def analysis(self, doc: Document) -> Analysis:
+        """``doc``'s analysis for this run: quantities and mentions read once, whatever reads them."""
+        assert self.store is not None
+        return self.store.of(doc)
 
     @property
     def primary(self) -> str:
@@ -103,12 +114,7 @@ class RuleContext:
 
     def mentions(self, slot: str, doc: Document) -> list[Mention]:
         """Mentions of ``doc`` inside the sections in scope for ``slot``."""
-        if self.mention_extractor is not None:
-            found = self.mention_extractor(doc)
-        else:
-            from checker.mentions import extract_mentions
-
-            found = extract_mentions(doc)
+        found = self.analysis(doc).mentions
         roles = self.roles(slot)
         if not roles:
             return list(found)
@@ -255,9 +261,9 @@ def _bindings(rule: Rule, kind: KindSpec, corpus: Any,
 
 
 def _context(rule: Rule, kind: KindSpec, corpus: Any, slots: dict[str, list[Document]],
-             extractor: Callable[[Document], list[Mention]] | None) -> RuleContext:
+             store: AnalysisStore) -> RuleContext:
     return RuleContext(rule=rule, kind=kind, params=dict(rule.params), corpus=corpus, slots=slots,
-                       mention_extractor=extractor)
+                       mention_extractor=store.mention_extractor, store=store)
 
 
 def _no_documents(ctx: RuleContext, slot: str) -> Finding:
@@ -285,19 +291,25 @@ def _crash(ctx: RuleContext, error: BaseException) -> Finding:
 
 
 def run_rule(rule: Rule, corpus: Any,
-             extractor: Callable[[Document], list[Mention]] | None = None) -> list[Finding]:
-    """Every finding of one rule over ``corpus``; never raises for a failing kind."""
+             extractor: Callable[[Document], list[Mention]] | None = None,
+             store: AnalysisStore | None = None) -> list[Finding]:
+    """Every finding of one rule over ``corpus``; never raises for a failing kind.
+
+    ``store`` holds the run's analyses (one is made when not given; ``extractor`` stands in for the
+    mention reading, in tests)."""
     from checker.kinds import REGISTRY
+
+    store = store or AnalysisStore(mention_extractor=extractor)
 
     kind = REGISTRY[rule.kind]
     out: list[Finding] = []
     try:
         bindings = list(_bindings(rule, kind, corpus))
     except Exception as error:  # a broken relation or corpus: report it on the rule, keep going
-        out.append(_crash(_context(rule, kind, corpus, {}, extractor), error))
+        out.append(_crash(_context(rule, kind, corpus, {}, store), error))
         return out
     for slots, missing in bindings:
-        ctx = _context(rule, kind, corpus, slots, extractor)
+        ctx = _context(rule, kind, corpus, slots, store)
         if missing is not None:
             out.append(_no_documents(ctx, missing))
             continue
@@ -334,11 +346,14 @@ def _unique_fingerprints(findings: list[Finding]) -> None:
 
 
 def run_rules(corpus: Any, rules: Iterable[Rule],
-              extractor: Callable[[Document], list[Mention]] | None = None) -> list[Finding]:
-    """Every finding of every rule over ``corpus``, in rule order."""
+              extractor: Callable[[Document], list[Mention]] | None = None,
+              store: AnalysisStore | None = None) -> list[Finding]:
+    """Every finding of every rule over ``corpus``, in rule order; each document is analysed once
+    for all of them (one ``AnalysisStore`` for the run)."""
+    store = store or AnalysisStore(mention_extractor=extractor)
     findings: list[Finding] = []
     for rule in rules:
-        found = run_rule(rule, corpus, extractor)
+        found = run_rule(rule, corpus, store=store)
         _unique_fingerprints(found)
         findings.extend(found)
         unmatched = never_matched(rule, found)

@@ -20,12 +20,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from checker import lexicon
 from checker.datafiles import load_data
 from checker.model import Document, Mention, Quantity, Span
 from checker.segment import lcut
 from checker.structure import vocab
+
+if TYPE_CHECKING:
+    from checker.analysis.store import AnalysisStore
 
 CHANGE_SUFFIX = "增速"  # key suffix of a rate of change (增长5.2% / 下降5.7% / 增长1.1倍)
 RATE_UNITS = frozenset({"%", "个百分点", "百分点", "倍", "‰"})
@@ -326,30 +330,23 @@ def _balance_quotes(s: str) -> str:
 # ---------------------------------------------------------------- the pass
 
 
-def extract_mentions(doc: Document) -> list[Mention]:
-    """Every quantity of ``doc`` as a ``Mention`` (computed once per document, then cached).
+def extract_mentions(doc: Document, store: AnalysisStore | None = None) -> list[Mention]:
+    """Every quantity of ``doc`` as a ``Mention``: the document's analysis in ``store`` (computed
+    once per run), or a one-off reading without a store.
 
     ``新增中小学学位3.5万个`` in a review section of 2021 → Mention(metric 中小学学位,
     action 新增, key 中小学学位, role review, year 2021, quantity 35000 个).
     """
-    cached = doc.__dict__.get("_mentions")
-    if cached is not None:
-        return cached
-    from checker.quantities import find_quantities
+    from checker.analysis.store import analysis_of
 
-    if not doc.sentences and doc.text.strip():
-        from checker.structure import structure
+    return analysis_of(doc, store).mentions
 
-        structure(doc)  # read but not yet structured (checker.ingest.read alone)
-    text = doc.match_text
-    periods = _period_spans(text)
-    quantities = sorted(
-        (q for q in find_quantities(text) if not any(a <= q.start < b for a, b in periods)),
-        key=lambda q: q.start,
-    )
-    mentions = _build(doc, quantities)
-    doc.__dict__["_mentions"] = mentions
-    return mentions
+
+def build_mentions(doc: Document, quantities: list[Quantity]) -> list[Mention]:
+    """The mentions of ``doc`` given its quantities (``Analysis.mentions`` calls this once)."""
+    periods = _period_spans(doc.match_text)
+    kept = [q for q in quantities if not any(a <= q.start < b for a, b in periods)]
+    return _build(doc, kept)
 
 
 def _period_spans(text: str) -> list[tuple[int, int]]:

@@ -156,9 +156,11 @@ class Mention:
     first_year: int | None = None  # a span's first year: 新增学位18万个 in a 2016-2020 review → 2016
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
     """A loaded, normalised document; every loader returns one of these.
+
+    Documents compare (and hash) by identity: the analysis store keys its readings on them.
 
     ``text`` keeps the characters as written (traditional stays traditional, so quotes stay
     faithful); ``match_text`` is the same length with traditional characters converted to

@@ -126,8 +126,42 @@ def refine_parts(doc: Document) -> None:
                 s.role, s.year, s.first_year = PLAN, year, None
                 cuts = [c for c in cuts if c.role != TARGETS]
             new.extend(cuts)
+        elif s.role == PLAN and s.year == year and not _has_year_review(doc, year):
+            new.extend(_cut_review_sentences(doc, s, year))
     if new:
         _renest(doc, new)
+
+
+def _cut_review_sentences(doc: Document, part: Section, year: int) -> list[Section]:
+    """A plan part's sentences that open on last year (``过去一年，…国内生产总值增长10.3%``, inside
+    ``三、2011年的工作``) are last year's review, to their paragraph's end; the plan resumes after."""
+    v = _leads()
+    text = doc.text
+    out: list[Section] = []
+    body = part.body_start or part.start
+    for sent in doc.sentences:
+        if not body <= sent.start < part.end or (out and sent.start < out[-1].end):
+            continue
+        head = _strip_prefix(doc.match_text[sent.start:sent.end])
+        if not head.startswith(v.year):
+            continue
+        nl = text.find("\n", sent.start, part.end)
+        end = part.end if nl == -1 else nl
+        out.append(Section(_lead_title(text[sent.start:end]), 1, sent.start, end, role=REVIEW,
+                           year=year - 1, body_start=sent.start))
+        rest = end
+        while rest < part.end and text[rest] in " \t\u3000\n":
+            rest += 1
+        if rest < part.end:
+            out.append(Section(_lead_title(text[rest:part.end]), 1, rest, part.end, role=PLAN,
+                               year=part.year, body_start=rest))
+    return out
+
+
+def _has_year_review(doc: Document, year: int) -> bool:
+    """Does a part of its own review the year before ``year`` (not only a five-year review)?"""
+    return any(s.parent is None and s.role == REVIEW and s.year == year - 1 and s.first_year is None
+               for s in doc.sections)
 
 
 def _continue_plan(doc: Document, year: int) -> None:

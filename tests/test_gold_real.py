@@ -1,9 +1,10 @@
 """Integrity of the hand-made gold labels on real provincial pairs (tests/gold/real/goals-*.yaml).
 
 The labels quote the real reports in ../shared/realcorpus/ (not kept in this repository). These
-tests hold every label to the texts: each goal_text / outcome_text occurs once on its stated line (after
-whitespace removal), values are finite numbers, and each status follows from target, outcome and
-qualifier under the status semantics of tests/gold/real/README.md. Without the corpus they skip.
+tests hold every label to the texts: each goal_text / outcome_text occurs once on its stated line
+(after whitespace removal), values are finite numbers written in those quotes, and each status
+follows from target, outcome and qualifier under the status semantics of tests/gold/real/README.md.
+Without the corpus they skip.
 """
 
 from __future__ import annotations
@@ -52,6 +53,26 @@ def _load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万|千)?")
+_MULTIPLIER = {"万": 1e4, "亿": 1e8, "千": 1e3}
+
+
+def _stated_numbers(quote: str) -> list[float]:
+    """Numbers written in a quote, 万/亿 expanded: `城镇新增就业75.7万人` -> [757000.0]."""
+    numbers = []
+    for match in _NUMBER.finditer(_squeeze(quote)):
+        value = float(match.group(1))
+        for char in match.group(2) or "":
+            value *= _MULTIPLIER[char]
+        numbers.append(value)
+    return numbers
+
+
+def _states(quote: str, value: float) -> bool:
+    """True when `value` (or its size, for a decline such as `微降0.1%`) is written in the quote."""
+    return any(math.isclose(n, abs(value), rel_tol=1e-9) for n in _stated_numbers(quote))
+
+
 def _is_num(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
@@ -92,10 +113,12 @@ def expected_status(goal: dict) -> str:
     return "exceeded" if value >= target + margin - EPS else "met"
 
 
-def test_gold_folder_has_enough_pairs():
-    assert len(GOLD_FILES) >= MIN_PAIRS, [p.name for p in GOLD_FILES]
+def test_gold_folder_has_enough_provincial_pairs():
+    # The folder also holds the national pairs (goals-national-*.yaml); the counts are provincial.
+    provincial = [p for p in GOLD_FILES if not p.name.startswith("goals-national-")]
+    assert len(provincial) >= MIN_PAIRS, [p.name for p in provincial]
     with_tasks = [
-        p.name for p in GOLD_FILES if any(g["section"] != "主要预期目标" for g in _load(p)["goals"])
+        p.name for p in provincial if any(g["section"] != "主要预期目标" for g in _load(p)["goals"])
     ]
     assert len(with_tasks) >= MIN_TASK_PAIRS, with_tasks
 
@@ -170,6 +193,13 @@ def _quantified_problems(goal: dict) -> list[str]:
         out.append(f"{gid}: range without finite target_low < target_high")
     if not goal["unit"]:
         out.append(f"{gid}: quantified goal without unit")
+    # A target of 0 is worded (保持正增长); any other target is a number the goal states.
+    if (
+        _is_num(goal["target_value"])
+        and goal["target_value"] != 0
+        and not _states(goal["goal_text"], goal["target_value"])
+    ):
+        out.append(f"{gid}: target_value {goal['target_value']} not stated in goal_text")
     value, status = goal["outcome_value"], goal["status"]
     if value is None:
         if status in ("exceeded", "met", "missed"):
@@ -177,6 +207,9 @@ def _quantified_problems(goal: dict) -> list[str]:
         return out
     if not _is_num(value):
         return [*out, f"{gid}: outcome_value not a finite number"]
+    # When the outcome quote writes numbers, the value is one of them (0 may be worded: 持平).
+    if value != 0 and re.search(r"\d", goal["outcome_text"]) and not _states(goal["outcome_text"], value):
+        out.append(f"{gid}: outcome_value {value} not stated in outcome_text")
     if status == "partly":
         return [*out, f"{gid}: partly for a single-number goal"]
     if not out and status != expected_status(goal):

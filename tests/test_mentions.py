@@ -72,12 +72,15 @@ def test_role_and_year_come_from_the_top_section(mine):
     ]
 
 
-def test_mentions_are_cached_per_document():
+def test_mentions_are_read_once_per_document_and_store():
+    from checker.analysis.store import AnalysisStore
     from checker.mentions import extract_mentions
     from checker.pipeline import document_from_text
 
     doc = document_from_text("新增就业30万人。", DocMeta(id="t", year=2024))
-    assert extract_mentions(doc) is extract_mentions(doc)
+    store = AnalysisStore()
+    assert extract_mentions(doc, store) is extract_mentions(doc, store)
+    assert store.computed["mentions", "t"] == 1
 
 
 # ---- the seeds -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker.evaluate.press import label_files
+from checker.normalize import to_simplified
 
 PRESS = Path(__file__).parent / "press"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "realcorpus"
@@ -80,7 +81,30 @@ def test_every_match_claim_has_its_figure_on_its_full_line(labels) -> None:
     assert wrong == []
 
 
+QUALIFIED = re.compile(r"(\d+(?:\.\d+)?)[^\d，,；;。、]{0,4}?(以上|左右|以内|以下)")
+
+
+def _qualified(text: str) -> list[tuple[str, str]]:
+    """``(number, qualifier)`` pairs: ``增长5.5%左右`` → ``[("5.5", "左右")]``; spam in brackets dropped."""
+    text = re.sub(r"[《【][^》】]*[》】]", "", to_simplified(text))
+    return [(m.group(1), m.group(2)) for m in QUALIFIED.finditer(_arabic(text))]
+
+
+@pytest.mark.parametrize("labels", LABELS, ids=lambda labels: labels.press_file)
+def test_every_match_claim_keeps_the_qualifier_of_its_full_line(labels) -> None:
+    full = CORPUS / labels.full_file
+    if not full.is_file():
+        pytest.skip(f"{full} is absent: match claims cannot be checked against the report")
+    lines = full.read_text(encoding="utf-8").replace("％", "%").splitlines()
+    wrong = [(c.press_line, c.press_text, number, qualifier) for c in labels.claims if c.verdict == "match"
+             for number, qualifier in _qualified(c.press_text)
+             if (number, qualifier) not in _qualified(lines[c.full_line - 1])]
+    assert wrong == []
+
+
 def test_the_numeral_reading_of_this_test() -> None:
     assert _numbers("增长百分之五点四，百分之十二，百分之二十") == ["5.4", "12", "20"]
     assert _numbers("４．５％") == ["4.5"]
     assert _numbers("连跨两个万亿元台阶") == ["2"]
+    pairs = [("1300", "以上"), ("5.5", "左右")]
+    assert _qualified("糧食產量1300億斤以《**APP下载》上，增长5.5%左右") == pairs

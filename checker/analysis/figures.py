@@ -188,12 +188,6 @@ class Figure:
 MentionSource = Callable[[Document], list[Mention]]
 
 
-def _mentions(doc: Document) -> list[Mention]:
-    from checker.mentions import extract_mentions  # the previous stage; imported when used
-
-    return extract_mentions(doc)
-
-
 @functools.cache
 def _verb_words() -> tuple[str, ...]:
     """The mention stage's actions, change verbs and link words, longest first."""
@@ -251,7 +245,11 @@ def collect_figures(docs: Iterable[Document], corpus: Any = None,
     Its own year, or else the year an earlier clause of its sentence states (``报告提出，2023年
     全省经济总量…，改造老旧小区1260个``), picks among several.
     """
-    mentions = mentions or _mentions
+    if mentions is None:
+        from checker.analysis.store import AnalysisStore
+
+        store = AnalysisStore()  # one reading per document for this call
+        mentions = lambda doc: store.of(doc).mentions  # noqa: E731
     out: list[Figure] = []
     for doc in docs:
         full_index: dict[str, set[tuple[str, int]]] | None = None

@@ -29,6 +29,7 @@ from checker.analysis.figures import (
     scope_core,
     stated,
 )
+from checker.analysis.store import AnalysisStore
 from checker.model import TARGETS, Document
 
 # --- series -------------------------------------------------------------------------------------
@@ -454,7 +455,8 @@ def _fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def word_targets(docs: Sequence[Document], mentions: Any = None) -> list[WordTarget]:
+def word_targets(docs: Sequence[Document], mentions: Any = None,
+                 store: AnalysisStore | None = None) -> list[WordTarget]:
     """Unquantified targets of multi-year targets sections, stated in a sentence that also sets a
     quantified target (``基本消除黑臭水体，城市污水处理率达到98%``), each with the
     latest later review clause that names its object (``黑臭水体全面消除``), if any."""
@@ -465,7 +467,7 @@ def word_targets(docs: Sequence[Document], mentions: Any = None) -> list[WordTar
         sections = [s for s in doc.sections if s.role == TARGETS and s.parent is None]
         if not sections:
             continue
-        goals = extract_goals(doc, sections)
+        goals = extract_goals(doc, sections, store)
         quantified = [g for g in goals if g.quantified]
         for g in goals:
             if g.quantified or not g.multi_year or g.year is None:

@@ -94,13 +94,15 @@ def _load(docs_dir: Path, name: str) -> Any:
 
 
 def _evaluate_file(path: Path, docs_dir: Path) -> dict:
+    from checker.analysis.store import AnalysisStore
     from checker.goals.extract import extract_goals
     from checker.goals.track import track
 
+    store = AnalysisStore()  # each document read once for this gold file
     gold = yaml.safe_load(path.read_text(encoding="utf-8"))
     year = gold.get("target_year")
     plan = _load(docs_dir, gold["source_plan"])
-    goals = [g for g in extract_goals(plan) if g.year in (year, None) and not g.multi_year]
+    goals = [g for g in extract_goals(plan, store=store) if g.year in (year, None) and not g.multi_year]
     entries = gold.get("goals") or []
     result: dict[str, Any] = {"plan": gold["source_plan"], "year": year}
     for label, want in (("quantified", True), ("unquantified", False)):
@@ -114,14 +116,14 @@ def _evaluate_file(path: Path, docs_dir: Path) -> dict:
         }
     five = gold.get("five_year_targets_2025") or []
     if five:  # multi-year targets: found among the goals the checker marks multi_year
-        multi = [g for g in extract_goals(plan) if g.multi_year]
+        multi = [g for g in extract_goals(plan, store=store) if g.multi_year]
         paired = _pair(five, multi)
         result["multi_year"] = {"gold": len(five), "marked": len(paired),
                                 "recall": _ratio(len(paired), len(five)),
                                 "missed": [five[i]["goal_text"] for i in range(len(five)) if i not in paired]}
     if gold.get("source_outcomes") and any(g.get("status") for g in entries):
         review = _load(docs_dir, gold["source_outcomes"])
-        tracked, _ = track(plan, review, year=year)
+        tracked, _ = track(plan, review, year=year, store=store)
         paired = _pair(entries, [t.goal for t in tracked])
         right, wrong, out_ok, out_n = 0, [], 0, 0
         split = {True: [0, 0], False: [0, 0]}  # quantified? -> [right, total]

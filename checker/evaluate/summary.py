@@ -64,6 +64,7 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     if not path.is_file():
         return None
     gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    from checker.analysis.store import AnalysisStore
     from checker.fidelity import compare_documents
     from checker.model import DocMeta
     from checker.pipeline import load_document
@@ -77,9 +78,10 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     totals: dict[str, Any] = {"entries": 0, "found": 0, "false_positives": 0, "on_match": 0,
                               "on_match_strict": 0}
     kind_totals: dict[str, list[int]] = {}
+    store = AnalysisStore()  # the report is read once for all its summaries
     for name, entries in by_doc.items():
         doc = load_document(Path(docs_dir) / name, DocMeta(id=Path(name).stem, kind="summary"))
-        figures = _one(doc, full, entries, compare_documents(doc, full).outcomes)
+        figures = _one(doc, full, entries, compare_documents(doc, full, store).outcomes)
         result["summaries"][name] = figures
         for key in totals:
             totals[key] += figures[key]

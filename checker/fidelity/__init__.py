@@ -12,41 +12,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from checker.analysis.store import AnalysisStore
     from checker.fidelity.compare import Comparison
     from checker.model import Document
 
-_CACHE: dict[tuple[int, int], tuple[Document, Document, Comparison]] = {}
 
-
-def compare_documents(summary: Document, full: Document) -> Comparison:
+def compare_documents(summary: Document, full: Document, store: AnalysisStore | None = None) -> Comparison:
     """Compare two loaded documents (on ``match_text``: traditional script compares as simplified).
 
-    Cached per document pair, so several rules over the same pair compare once.
+    With a ``store`` (the engine's), each document's clauses are prepared once and each pair is
+    compared once per run, so several rules over the same pair (and a report with many summaries)
+    cost one reading.
     """
+    from checker.analysis.store import AnalysisStore
     from checker.fidelity.compare import compare_clauses
 
-    key = (id(summary), id(full))
-    hit = _CACHE.get(key)
-    # the documents are kept with the result: an id is only reused once its object is gone
-    if hit is None or hit[0] is not summary or hit[1] is not full:
-        if len(_CACHE) > 16:
-            _CACHE.clear()
-        hit = (summary, full, compare_clauses(_prepared(summary), _prepared(full), summary.text, full.text))
-        _CACHE[key] = hit
-    return hit[2]
+    store = store or AnalysisStore()
+    return store.memo("comparison", (summary, full), lambda: compare_clauses(
+        _prepared(summary, store), _prepared(full, store), summary.text, full.text))
 
 
-_PREPARED: dict[int, tuple[Document, list]] = {}
-
-
-def _prepared(doc: Document) -> list:
-    """A document's clauses and comparison forms, once per document (a report has many summaries)."""
+def _prepared(doc: Document, store: AnalysisStore) -> list:
+    """A document's clauses and comparison forms, once per document and run."""
     from checker.fidelity.text import prepare
 
-    hit = _PREPARED.get(id(doc))
-    if hit is None or hit[0] is not doc:
-        if len(_PREPARED) > 32:
-            _PREPARED.clear()
-        hit = (doc, prepare(doc.text, doc.match_text))
-        _PREPARED[id(doc)] = hit
-    return hit[1]
+    return store.memo("fidelity_clauses", (doc,),
+                      lambda: prepare(doc.text, doc.match_text, store.of(doc).quantities))

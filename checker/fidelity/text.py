@@ -242,14 +242,16 @@ def is_wrapper_only(clause: Clause) -> bool:
     return bool(clause.canon) and bool(vocab().wrapper_only.match(clause.canon))
 
 
-def prepare(text: str, match_text: str | None = None) -> list[Clause]:
-    """Clauses of normalised ``text`` with their comparison forms (quantities found once)."""
-    from checker.quantities import find_quantities
-
+def prepare(text: str, match_text: str | None = None, quantities: list | None = None) -> list[Clause]:
+    """Clauses of normalised ``text`` with their comparison forms; ``quantities`` are the
+    document's (its analysis), read here when not given."""
     match_text = match_text if match_text and len(match_text) == len(text) else text
     clauses = split_clauses(text)
-    # on the simplified form (same length, same offsets): 萬/億/約 read like 万/亿/约
-    quantities = find_quantities(match_text)
+    if quantities is None:
+        from checker.quantities import find_quantities
+
+        # on the simplified form (same length, same offsets): 萬/億/約 read like 万/亿/约
+        quantities = find_quantities(match_text)
     qi = 0
     for c in clauses:
         while qi < len(quantities) and quantities[qi].start < c.start:

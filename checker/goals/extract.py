@@ -11,9 +11,9 @@ Goals of a multi-year targets section, or tied to another year (``到2025年``),
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import replace
 
+from checker.analysis.store import Analysis, AnalysisStore, analysis_of
 from checker.goals.model import Goal
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
 from checker.goals.text import canonical, core, han_count, squash
@@ -31,28 +31,6 @@ _QUOTED = re.compile(r"“[^”]{0,12}”")
 def plan_sections(doc: Document, roles: tuple[str, ...] = (PLAN, TARGETS)) -> list[Section]:
     """Top-level sections of ``doc`` whose role is a plan (or multi-year targets)."""
     return [s for s in doc.sections if s.parent is None and s.role in roles]
-
-
-_QCACHE: dict[int, tuple[str, list[Quantity], list[int]]] = {}
-
-
-def _find_quantities(text: str, start: int, end: int) -> list[Quantity]:
-    """Quantities starting in ``[start, end)``: one ``find_quantities`` pass per text, cached."""
-    hit = _QCACHE.get(id(text))
-    if hit is None or hit[0] is not text:
-        from checker.quantities import find_quantities
-
-        found = sorted(find_quantities(text), key=lambda q: q.start)
-        if len(_QCACHE) > 32:
-            _QCACHE.clear()
-        hit = _QCACHE[id(text)] = (text, found, [q.start for q in found])
-    _, found, starts = hit
-    out = []
-    for i in range(bisect_left(starts, start), len(found)):
-        if found[i].start >= end:
-            break
-        out.append(found[i])
-    return out
 
 
 def goal_quantity(text: str, q: Quantity) -> bool:
@@ -83,9 +61,10 @@ def implied_unit(text: str, q: Quantity) -> Quantity | None:
     return None
 
 
-def _goal_quantities(text: str, start: int, end: int) -> list[Quantity]:
+def _goal_quantities(an: Analysis, start: int, end: int) -> list[Quantity]:
+    text = an.doc.text
     out = []
-    for found in _find_quantities(text, start, end):
+    for found in an.quantities_in(start, end, written=True):
         q = found if found.unit else implied_unit(text, found)
         if q is None:
             continue
@@ -255,14 +234,24 @@ def _merge_verbless(cuts: list[Span], text: str) -> list[Span]:
     return out
 
 
-def extract_goals(doc: Document, sections: list[Section] | None = None) -> list[Goal]:
-    """Every goal of the plan (and targets) sections of ``doc``, in text order."""
+def extract_goals(doc: Document, sections: list[Section] | None = None,
+                  store: AnalysisStore | None = None) -> list[Goal]:
+    """Every goal of the plan (and targets) sections of ``doc``, in text order (once per run and
+    sections when a ``store`` is given: the goal rules and the series kinds read the same goals)."""
+    chosen = sections if sections is not None else plan_sections(doc)
+    if store is None:
+        return _extract_goals(analysis_of(doc), chosen)
+    key = (doc, tuple((s.start, s.end) for s in chosen))
+    return store.memo("goals", key, lambda: _extract_goals(store.of(doc), chosen))
+
+
+def _extract_goals(an: Analysis, chosen: list[Section]) -> list[Goal]:
+    doc = an.doc
     text = doc.text
     v = vocab()
     heads = _headings(doc)
     goals: list[Goal] = []
     para, in_targets = -1, False
-    chosen = sections if sections is not None else plan_sections(doc)
     # a subsection inside another chosen section is read with it, once
     chosen = [s for s in chosen
               if not any(o is not s and o.start <= s.start and s.end <= o.end and o.level < s.level
@@ -281,7 +270,7 @@ def extract_goals(doc: Document, sections: list[Section] | None = None) -> list[
                 para, in_targets = para_start, False  # a new paragraph
             for seg in segments(text, sent):
                 seg_text = text[seg.start:seg.end]
-                qs = _goal_quantities(text, seg.start, seg.end)
+                qs = _goal_quantities(an, seg.start, seg.end)
                 if any(mk in canonical(seg_text) for mk in v.target_markers):
                     in_targets = True  # 主要预期目标是： introduces the targets (to the paragraph's end)
                     if not qs:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checker.goals.extract import _find_quantities, implied_unit
+from checker.analysis.store import Analysis, AnalysisStore, analysis_of
+from checker.goals.extract import implied_unit
 from checker.goals.model import Goal, Outcome
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
 from checker.goals.text import bigrams, canonical, char_cover, core, cover, lcs, squash
@@ -58,8 +59,10 @@ def review_spans(doc: Document, year: int | None) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in chosen]
 
 
-def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | None = None) -> ReviewIndex:
+def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | None = None,
+                store: AnalysisStore | None = None) -> ReviewIndex:
     """Segments and quantity pieces of the review of ``year`` in ``doc``."""
+    an = analysis_of(doc, store)
     idx = ReviewIndex(doc, year)
     idx.spans = review_spans(doc, year) if spans is None else spans
     text = doc.text
@@ -73,7 +76,7 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
                 idx.canon.append(c)
                 idx.grams.append(bigrams(c))
                 idx.sent_of.append(sent)
-                qs = _review_quantities(text, seg.start, seg.end)
+                qs = _review_quantities(an, seg.start, seg.end)
                 if qs:
                     idx.with_numbers.add(len(idx.segs) - 1)
                 found = pieces(text, seg, qs, prev)
@@ -86,10 +89,11 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
     return idx
 
 
-def _review_quantities(text: str, start: int, end: int) -> list:
+def _review_quantities(an: Analysis, start: int, end: int) -> list:
     """Quantities of a review segment; a unitless one takes the unit its noun implies, or goes."""
+    text = an.doc.text
     out = []
-    for found in _find_quantities(text, start, end):
+    for found in an.quantities_in(start, end, written=True):
         q: Quantity | None = found
         if not found.unit:
             q = implied_unit(text, found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.analysis.store import AnalysisStore
 from checker.goals.extract import extract_goals, plan_sections
 from checker.goals.match import (
     ReviewIndex,
@@ -297,11 +298,12 @@ def find_claims(idx: ReviewIndex) -> list[Claim]:
 
 
 def track(plan: Document, review: Document, st: Settings | None = None,
-          year: int | None = None, sections: list | None = None) -> tuple[list[Tracked], list[Claim]]:
+          year: int | None = None, sections: list | None = None,
+          store: AnalysisStore | None = None) -> tuple[list[Tracked], list[Claim]]:
     """Goals of ``plan`` (its plan sections, or ``sections``; one ``year`` when given) against
-    the review of the same year in ``review``."""
+    the review of the same year in ``review`` (documents read through ``store`` when given)."""
     st = st or Settings()
-    goals = extract_goals(plan, sections or plan_sections(plan))
+    goals = extract_goals(plan, sections or plan_sections(plan), store)
     goals = [g for g in goals if st.include_multi_year or not g.multi_year]
     groups: dict[int | None, list[Goal]] = {}
     for g in goals:
@@ -312,7 +314,7 @@ def track(plan: Document, review: Document, st: Settings | None = None,
     tracked: list[Tracked] = []
     claims: list[Claim] = []
     for y, mine in groups.items():
-        idx = build_index(review, y)
+        idx = build_index(review, y, store=store)
         t = track_goals(mine, idx, st)
         tracked.extend(t)
         for c in find_claims(idx):

@@ -46,17 +46,15 @@ def _review_for(ctx: Any, plan: Any, year: int | None) -> Any:
     return (with_year or docs or [None])[0]
 
 
-def _tracked(plan: Any, review: Any, st: Any, year: int | None, sections: list) -> tuple:
+def _tracked(ctx: Any, plan: Any, review: Any, st: Any, year: int | None, sections: list) -> tuple:
     """``track`` of (plan, review, settings, year), computed once per run: the goal rules
     (not reported, missed, met, claims) all read the same tracking."""
     from checker.goals.track import track
 
-    cache = plan.__dict__.setdefault("_goal_tracking", {})
-    key = (id(review), repr(st), year, tuple((s.start, s.end) for s in sections))
-    hit = cache.get(key)
-    if hit is None or hit[0] is not review:
-        hit = cache[key] = (review, track(plan, review, st, year=year, sections=sections))
-    return hit[1]
+    store = ctx.store
+    key = (plan, review, repr(st), year, tuple((s.start, s.end) for s in sections))
+    return store.memo("goal_tracking", key,
+                      lambda: track(plan, review, st, year=year, sections=sections, store=store))
 
 
 def check(ctx: Any) -> Iterator[Finding]:
@@ -80,7 +78,7 @@ def check(ctx: Any) -> Iterator[Finding]:
             review = _review_for(ctx, plan, year)
             if review is None or not review_spans(review, year):
                 continue  # nothing reviews this year in the corpus: no claim either way
-            tracked, claims = _tracked(plan, review, st, year, sections)
+            tracked, claims = _tracked(ctx, plan, review, st, year, sections)
             if params.get("check", "goals") == "claims":
                 claim_wanted = wanted & set(CLAIM_STATUSES) or set(CLAIM_STATUSES)
                 for c in claims:

@@ -33,7 +33,7 @@ def check(ctx: Any) -> Iterator[Any]:
 
 
 def _word_target_findings(ctx: Any, docs: list[Document]) -> Iterator[Any]:
-    for t in word_targets(docs):
+    for t in word_targets(docs, store=ctx.store):
         evidence: list[tuple] = []
         latest = ""
         latest_year = None

@@ -72,7 +72,7 @@ def findings_for(ctx: Any, summary: Any, full: Any) -> Iterator[Finding]:
 
     params = ctx.params
     wanted = set(params.get("statuses") or STATUSES)
-    comparison = compare_documents(summary, full)
+    comparison = compare_documents(summary, full, getattr(ctx, "store", None))
     for o in comparison.outcomes:
         if o.kind not in wanted or o.s_start is None:
             continue
