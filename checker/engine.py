@@ -145,21 +145,14 @@ class RuleContext:
         severity: str | None = None,
         message: str | None = None,
         role: str = "",
-        document: Document | None = None,
-        offset: int | None = None,
-        quotes: Iterable[EvidenceLike] = (),
     ) -> Finding:
         """Build a finding: message rendered, location and evidence located, fingerprint computed.
 
         ``doc[start:end]`` is the primary quote (where the finding is reported); ``evidence`` adds
         quotes from other documents as ``Evidence`` or ``(doc, start, end[, role])`` tuples.
         ``extra`` distinguishes findings that quote the same text (e.g. the metric key).
-        ``document=``, ``offset=`` and ``quotes=`` are accepted as aliases of ``doc``, ``start``
-        and ``evidence``.
         """
-        doc = doc if doc is not None else document
-        start = start if start is not None else offset
-        given = [*evidence, *quotes]
+        given = list(evidence)
         located: list[Evidence] = []
         if doc is not None and start is not None:
             located.append(self.evidence(doc, start, end if end is not None else start + 1, role))

@@ -58,6 +58,7 @@ def compare_table(findings: list[Any], show_matches: bool = False) -> str:
     from checker.engine import ENGINE_STATUSES
     from checker.findings import SEVERITY_RANK
     from checker.i18n import detail, headers, join_list, severity_name, status_name, t
+    from checker.kinds import REGISTRY
 
     problems = [f for f in findings if f.status in ENGINE_STATUSES]
     rows = []
@@ -73,8 +74,7 @@ def compare_table(findings: list[Any], show_matches: bool = False) -> str:
     names = headers("severity", "status", "detail", "summary", "summary_quote", "report", "report_quote")
     blocks = [tabulate(rows, headers=names)] if rows else [t("compare.no_discrepancies")]
     counts = Counter(f.status for f in findings)
-    order = ("number_match", "number_mismatch", "number_missing_in_full", "wording_changed",
-             "item_omitted", "order_changed", "added_claim")
+    order = REGISTRY["summary_fidelity"].statuses
     blocks.append(t("compare.outcomes", counts=join_list(
         [f"{status_name(s)} {counts[s]}" for s in order if counts.get(s)])))
     blocks.extend(f"{f.severity}: {f.message}" for f in problems)  # the engine says it in English

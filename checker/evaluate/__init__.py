@@ -12,7 +12,7 @@ from pathlib import Path
 
 from checker.errors import CheckerError
 
-# member name -> module; a later task adds its line here.
+# member name -> module
 MEMBERS = {
     "extraction": "checker.evaluate.extraction",
     "figures": "checker.evaluate.figures",

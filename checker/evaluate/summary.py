@@ -1,5 +1,8 @@
 """Eval member ``summary``: summary fidelity against tests/gold/summary-vs-full.yaml.
 
+What is scored is what the rule ``summary-fidelity`` of ``checker compare`` (checker/command_rules/)
+finds, run through the engine: each finding's status and the summary span it quotes.
+
 The gold file names the full report (``full_doc``) and lists entries per summary
 (``summary_doc``, ``summary_text``, ``kind``, optional ``also``). Quotes are located in the
 summary after keeping only letters, digits, CJK and ``%`` on both sides (markdown, bullets,
@@ -18,6 +21,7 @@ punctuation and whitespace differ between the gold's quoting and the file).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +68,8 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     if not path.is_file():
         return None
     gold = yaml.safe_load(path.read_text(encoding="utf-8"))
-    from checker.analysis.store import AnalysisStore
-    from checker.fidelity import compare_documents
+    from checker.commands import summary_findings
+    from checker.engine import SimpleCorpus
     from checker.model import DocMeta
     from checker.pipeline import load_document
 
@@ -78,10 +82,10 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     totals: dict[str, Any] = {"entries": 0, "found": 0, "false_positives": 0, "on_match": 0,
                               "on_match_strict": 0}
     kind_totals: dict[str, list[int]] = {}
-    store = AnalysisStore()  # the report is read once for all its summaries
     for name, entries in by_doc.items():
-        doc = load_document(Path(docs_dir) / name, DocMeta(id=Path(name).stem, kind="summary"))
-        figures = _one(doc, full, entries, compare_documents(doc, full, store).outcomes)
+        doc = load_document(Path(docs_dir) / name, DocMeta(id=Path(name).stem, kind="summary",
+                                                           retells=full.id))
+        figures = _one(doc, full, entries, _outcomes(summary_findings(SimpleCorpus([doc, full]))))
         result["summaries"][name] = figures
         for key in totals:
             totals[key] += figures[key]
@@ -96,7 +100,28 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     return result
 
 
-def _one(doc: Any, full: Any, entries: list[dict], outcomes: list[Any]) -> dict:
+@dataclass(frozen=True)
+class _Outcome:
+    """What a finding says: its status and the summary span it quotes."""
+
+    kind: str
+    s_start: int | None
+    s_end: int
+    detail: str
+
+
+def _outcomes(findings: list[Any]) -> list[_Outcome]:
+    from checker.engine import ENGINE_STATUSES
+    from checker.errors import CheckerError
+
+    broken = [f for f in findings if f.status in ENGINE_STATUSES]
+    if broken:
+        raise CheckerError(f"summary eval: {broken[0].message}")
+    return [_Outcome(f.status, f.data.get("summary_start"), f.data.get("summary_end") or 0,
+                     str(f.data.get("detail", ""))) for f in findings]
+
+
+def _one(doc: Any, full: Any, entries: list[dict], outcomes: list[_Outcome]) -> dict:
     spans = [locate(doc.text, e["summary_text"]) for e in entries]
     found_kinds: list[set[str]] = [set() for _ in entries]
     unlocated = [e["summary_text"] for e, s in zip(entries, spans, strict=True) if not s]

@@ -20,9 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.findings import SEVERITIES, Finding
+
+if TYPE_CHECKING:
+    from checker.kinds.context import KindContext
 
 # ``Param.of``: params whose values are the kind's own statuses, so the rule loader can refuse a typo
 # (``severities: {number_mismatch: eror}``) with its place and a suggestion.
@@ -87,7 +90,7 @@ class KindSpec:
 
     name: str
     summary: str
-    check: Callable[[Any], Iterable[Finding] | None]
+    check: Callable[[KindContext], Iterable[Finding] | None]
     params: dict[str, Param] = field(default_factory=dict)
     slots: tuple[str, ...] = ("documents",)   # scope keys the kind reads (documents | plan, review | …)
     placeholders: frozenset[str] = frozenset()  # names a message template may use
@@ -96,12 +99,10 @@ class KindSpec:
     # Statuses that mean "the thing checked was not there" (not_found): a fail example of a rule
     # must give another one unless it names the status it expects.
     absent_statuses: frozenset[str] = frozenset()
-    # --- additive (engine helper) ---
     per_document: bool = True       # False: one call with every selected document of every slot
     optional_slots: frozenset[str] = frozenset()  # slots that may select nothing (check still runs)
     default_scope: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule has no scope
     default_message: str = ""       # used when a rule has no message
-    doc: str = ""                   # longer description for `checker rules explain`
     # Checks on params a schema cannot express, run when a rule is loaded: ``validate(params)`` gets
     # the params with defaults applied and returns ``[(param name or None, message), …]``.
     validate: Callable[[dict[str, Any]], list[tuple[str | None, str]]] | None = None

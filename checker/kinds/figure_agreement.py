@@ -32,8 +32,9 @@ from checker.analysis.figures import (
     group_figures,
     stated,
 )
+from checker.findings import Finding
 from checker.kinds.base import KindSpec, Param
-from checker.kinds.context import mentions_of, selected_documents
+from checker.kinds.context import KindContext, mentions_of, selected_documents
 
 
 def _evidence_rows(group: Sequence[Figure]) -> list[dict[str, Any]]:
@@ -48,7 +49,7 @@ def _evidence_rows(group: Sequence[Figure]) -> list[dict[str, Any]]:
     return rows
 
 
-def check(ctx: Any) -> Iterator[Any]:
+def check(ctx: KindContext) -> Iterator[Finding]:
     """One finding per group: ``agree`` (pass) or ``disagree`` listing every occurrence."""
     params = ctx.params
     figures = collect_figures(selected_documents(ctx), ctx.corpus, mentions_of(ctx))
@@ -61,14 +62,15 @@ def check(ctx: Any) -> Iterator[Any]:
         yield _finding(ctx, group, diffs)
 
 
-def _finding(ctx: Any, group: Sequence[Figure], diffs: list[str]) -> Any:
+def _finding(ctx: KindContext, group: Sequence[Figure], diffs: list[str]) -> Finding:
     first = group[0]
     statements = sorted({stated(f) for f in group})
     rows = _evidence_rows(group)
     where = "; ".join(f"{r['doc_id']}:{r['line']}:{r['column']} {r['stated']}" for r in rows)
     status = "disagree" if diffs else "agree"
-    fields = {
-        "metric": first.mention.metric or first.key,
+    metric = first.mention.metric or first.key
+    fields: dict[str, Any] = {
+        "metric": metric,
         "key": first.key,
         "year": first.year,
         "figure_kind": first.kind,
@@ -81,13 +83,13 @@ def _finding(ctx: Any, group: Sequence[Figure], diffs: list[str]) -> Any:
         "occurrence_list": rows,
     }
     return ctx.finding(
-        status=status,
-        document=first.doc,
-        offset=first.quantity.start,
-        metric=fields["metric"],
+        status,
+        first.doc,
+        first.quantity.start,
+        metric=metric,
         expected=stated(first),
         actual=fields["values"],
-        quotes=[(f.doc, f.mention.clause.start, f.mention.clause.end, f.kind) for f in group],
+        evidence=[(f.doc, f.mention.clause.start, f.mention.clause.end, f.kind) for f in group],
         data=fields,
     )
 
@@ -108,7 +110,6 @@ KIND = KindSpec(
     slots=("documents",),
     per_document=False,
     default_message="{metric}（{label}）{status}：{values}；出现于 {occurrences}",
-    doc=__doc__ or "",
     placeholders=frozenset({"metric", "key", "year", "figure_kind", "label", "measure", "n", "differs_in",
                             "values", "occurrences"}),
     statuses=("agree", "disagree"),

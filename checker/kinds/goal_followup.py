@@ -27,13 +27,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Finding
+from checker.goals.status import STATUSES  # what goal tracking can say of a goal
 from checker.kinds.base import SEVERITY_BY_STATUS, STATUS_LIST, KindSpec, Param
+from checker.kinds.context import KindContext
+from checker.model import Document
 
-STATUSES = ("exceeded", "met", "partly", "missed", "qualitative_claim", "not_reported", "ambiguous")
 CLAIM_STATUSES = ("contradicted", "consistent")
 
 
-def _review_for(ctx: Any, plan: Any, year: int | None) -> Any:
+def _review_for(ctx: KindContext, plan: Document, year: int | None) -> Document | None:
     """The review document of ``plan``: the one the scope selected that reviews ``year``."""
     from checker.goals.match import review_spans
 
@@ -43,7 +45,8 @@ def _review_for(ctx: Any, plan: Any, year: int | None) -> Any:
     if reviewer is not None and reviewer in docs:
         return reviewer
     with_year = [d for d in docs if review_spans(d, year)]
-    return (with_year or docs or [None])[0]
+    chosen = with_year or docs
+    return chosen[0] if chosen else None
 
 
 def _tracked(ctx: Any, plan: Any, review: Any, st: Any, year: int | None, sections: list) -> tuple:
@@ -57,7 +60,7 @@ def _tracked(ctx: Any, plan: Any, review: Any, st: Any, year: int | None, sectio
                       lambda: track(plan, review, st, year=year, sections=sections, store=store))
 
 
-def check(ctx: Any) -> Iterator[Finding]:
+def check(ctx: KindContext) -> Iterator[Finding]:
     from checker.goals.extract import plan_sections
     from checker.goals.match import review_spans
     from checker.goals.report import claim_fields, fields
@@ -69,9 +72,10 @@ def check(ctx: Any) -> Iterator[Finding]:
     wanted = set(params.get("statuses") or STATUSES)
     for plan in ctx.slots.get("plan") or []:
         sections = ctx.sections("plan", plan) or plan_sections(plan)
-        years: list[int | None] = sorted({s.year for s in sections if s.year is not None})
+        stated = sorted({s.year for s in sections if s.year is not None})
+        years: list[int | None] = list(stated)
         if params.get("year") is not None:
-            years = [y for y in years if y == params["year"]] or ([params["year"]] if not years else [])
+            years = [y for y in stated if y == params["year"]] or ([params["year"]] if not stated else [])
         elif not years:
             years = [None]  # the plan's year could not be told: every review section is read
         for year in years:
@@ -160,5 +164,4 @@ KIND = KindSpec(
     default_scope={"plan": {"kind": "report", "section": "plan"},
                    "review": {"relation": "reviews", "section": "review"}},
     default_message="{plan_year} 目标「{goal}」: {status_zh} — {reason}",
-    doc=__doc__ or "",
 )

@@ -16,23 +16,23 @@ Why
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from checker.analysis.figures import Figure, collect_figures, stated
 from checker.analysis.series import point_quotes, progress_all, word_targets
+from checker.findings import Finding
 from checker.kinds.base import KindSpec, Param
-from checker.kinds.context import mentions_of, selected_documents
+from checker.kinds.context import KindContext, mentions_of, selected_documents
 from checker.model import Document
 
 
-def check(ctx: Any) -> Iterator[Any]:
+def check(ctx: KindContext) -> Iterator[Finding]:
     figures = collect_figures(selected_documents(ctx), ctx.corpus, mentions_of(ctx))
     yield from _progress_findings(ctx, figures)
     if ctx.params.get("unquantified", True):
         yield from _word_target_findings(ctx, selected_documents(ctx))
 
 
-def _word_target_findings(ctx: Any, docs: list[Document]) -> Iterator[Any]:
+def _word_target_findings(ctx: KindContext, docs: list[Document]) -> Iterator[Finding]:
     for t in word_targets(docs, store=ctx.store):
         evidence: list[tuple] = []
         latest = ""
@@ -57,7 +57,7 @@ def _word_target_findings(ctx: Any, docs: list[Document]) -> Iterator[Any]:
         )
 
 
-def _progress_findings(ctx: Any, figures: list[Figure]) -> Iterator[Any]:
+def _progress_findings(ctx: KindContext, figures: list[Figure]) -> Iterator[Finding]:
     for pr in progress_all(figures):
         t = pr.target
         pts = [x for x in (pr.baseline, pr.value) if x is not None]

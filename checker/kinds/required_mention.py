@@ -17,7 +17,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from checker.findings import Finding
 from checker.kinds.base import KindSpec, Param
+from checker.kinds.context import KindContext
 
 _SPACE = re.compile(r"\s+")
 
@@ -43,7 +45,7 @@ def _text_hit(doc: Any, spans: list[tuple[int, int]], terms: list[str]) -> tuple
     return None
 
 
-def check(ctx: Any) -> Iterator[Any]:
+def check(ctx: KindContext) -> Iterator[Finding]:
     """One finding per target and document: ``stated`` (pass) or ``missing``."""
     p = ctx.params
     targets: dict[str, list[str]] = p["targets"] or {}

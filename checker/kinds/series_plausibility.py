@@ -18,7 +18,6 @@ Why
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from checker.analysis.figures import CHANGE, CUMULATIVE, LEVEL, OUTCOME, TARGET, Figure, collect_figures
 from checker.analysis.series import (
@@ -30,11 +29,12 @@ from checker.analysis.series import (
     point_row,
     series_text,
 )
+from checker.findings import Finding
 from checker.kinds.base import KindSpec, Param
-from checker.kinds.context import mentions_of, selected_documents
+from checker.kinds.context import KindContext, mentions_of, selected_documents
 
 
-def check(ctx: Any) -> Iterator[Any]:
+def check(ctx: KindContext) -> Iterator[Finding]:
     params = ctx.params
     figures = collect_figures(selected_documents(ctx), ctx.corpus, mentions_of(ctx))
     kinds = set(params.get("kinds") or (OUTCOME, TARGET))
@@ -53,7 +53,7 @@ def _label(s: Series, f: Figure) -> str:
     return s.key if s.measure == CHANGE else (f.mention.metric or s.key)
 
 
-def _series_finding(ctx: Any, s: Series) -> Any:
+def _series_finding(ctx: KindContext, s: Series) -> Finding:
     last = s.points[-1].figure
     return ctx.finding(
         "series", last.doc, last.quantity.start,
@@ -66,7 +66,7 @@ def _series_finding(ctx: Any, s: Series) -> Any:
     )
 
 
-def _issue_finding(ctx: Any, s: Series, issue: Issue) -> Any:
+def _issue_finding(ctx: KindContext, s: Series, issue: Issue) -> Finding:
     anchor = issue.points[-1].figure if issue.status != "implausible_jump" else (
         issue.points[1].figure if len(issue.points) == 3 else issue.points[-1].figure)
     return ctx.finding(

@@ -30,11 +30,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from checker.fidelity.compare import KINDS as STATUSES  # the comparison's outcome kinds
 from checker.findings import Finding
 from checker.kinds.base import SEVERITY_BY_STATUS, STATUS_LIST, KindSpec, Param
+from checker.kinds.context import KindContext
 
-STATUSES = ("number_match", "number_mismatch", "number_missing_in_full", "wording_changed",
-            "item_omitted", "order_changed", "added_claim")
 DEFAULT_SEVERITIES = {
     "number_mismatch": "error",
     "number_missing_in_full": "warning",
@@ -65,7 +65,7 @@ def severity_for(status: str, params: dict[str, Any], trivial: bool = False,
     return str(table.get(status, default))
 
 
-def findings_for(ctx: Any, summary: Any, full: Any) -> Iterator[Finding]:
+def findings_for(ctx: KindContext, summary: Any, full: Any) -> Iterator[Finding]:
     """Findings of one summary against the report it retells."""
     from checker.fidelity import compare_documents
     from checker.i18n import detail, status_name
@@ -106,7 +106,7 @@ def findings_for(ctx: Any, summary: Any, full: Any) -> Iterator[Finding]:
         )
 
 
-def check(ctx: Any) -> Iterator[Finding]:
+def check(ctx: KindContext) -> Iterator[Finding]:
     for summary in ctx.slots.get("summary") or []:
         fulls = [d for d in ctx.slots.get("full") or [] if d is not summary]
         finder = getattr(ctx.corpus, "full_of", None)

@@ -20,7 +20,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from checker.findings import Finding
 from checker.kinds.base import KindSpec, Param
+from checker.kinds.context import KindContext
 from checker.model import Mention
 
 _SPACE = re.compile(r"\s+")
@@ -107,7 +109,7 @@ def validate(p: dict[str, Any]) -> list[tuple[str | None, str]]:
     return out
 
 
-def check(ctx: Any) -> Iterator[Any]:
+def check(ctx: KindContext) -> Iterator[Finding]:
     """One finding per matching mention (pass/fail), or ``not_found`` for a document without one."""
     p = ctx.params
     if p.get("min") is None and p.get("max") is None:
@@ -120,12 +122,11 @@ def check(ctx: Any) -> Iterator[Any]:
         raise ValueError(f"threshold: cannot read unit {p['unit']!r}")
     expected = bound_text(p)
     for doc in ctx.slots["documents"]:
-        found = [(m, factor) for m in ctx.mentions("documents", doc)
+        found = [(m, m.quantity, factor) for m in ctx.mentions("documents", doc)
                  if m.quantity is not None and matches(m) and (factor := in_unit(m, unit)) is not None]
-        for m, factor in found:
+        for m, q, factor in found:
             low, high = _value(m, p["signed"], factor)
             ok = (p.get("min") is None or low >= p["min"]) and (p.get("max") is None or high <= p["max"])
-            q = m.quantity
             yield ctx.finding(
                 "pass" if ok else "fail", doc, m.clause.start, m.clause.end,
                 metric=m.metric or p.get("metric") or "", expected=expected, actual=_squash(q.text),

@@ -25,9 +25,8 @@ FORMATS: dict[str, str] = {
     "sarif": "checker.output.sarif",
     "junit": "checker.output.junit",
     "github": "checker.output.github",
+    "html": "checker.output.html",
 }
-if (Path(__file__).with_name("html.py")).exists():  # the summary helper's renderer, when present
-    FORMATS["html"] = "checker.output.html"
 
 # File suffix → format, for ``--output FILE`` without an explicit ``FORMAT:`` prefix.
 SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".md": "md",
