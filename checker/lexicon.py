@@ -66,3 +66,14 @@ def canonical(text: str, reach: str = NAMES) -> str:
     """``text`` with every variant of ``reach`` rewritten to its canonical form."""
     table = _table(reach)
     return table.pattern.sub(lambda m: table.canonical_of[m.group(0).upper()], text)
+
+
+@lru_cache(maxsize=1)
+def _whole_keys() -> dict[str, str]:
+    raw = load_data("synonyms.yaml").get("whole_keys") or {}
+    return {str(v): str(canon) for canon, variants in raw.items() for v in variants or ()}
+
+
+def whole_key(key: str) -> str:
+    """The key a whole metric key is another name of: ``经济总量`` → ``地区生产总值`` (else ``key``)."""
+    return _whole_keys().get(key, key)

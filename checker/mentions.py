@@ -88,7 +88,7 @@ def words() -> _Words:
         lead=tuple(sorted(raw["lead_words"], key=len, reverse=True)),
         post_stops=frozenset(raw["post_stops"]),
         post_joiners=frozenset(raw["post_joiners"]),
-        count_units=frozenset(raw["count_units"]),
+        count_units=frozenset(load_data("units.yaml")["counted_units"]),
         tail=tuple(tail),
         tail_level=tuple(t for t in tail if t not in up and t not in down),
     )

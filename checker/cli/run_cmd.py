@@ -54,6 +54,40 @@ def load_corpus_paths(paths: list[Path]) -> Any:
     return load_corpus(*paths)
 
 
+def paired_corpus(paths: list[Path]) -> tuple[Any, set[Path] | None]:
+    """The corpus of ``paths``, and the files given when they are read through their manifest.
+
+    Documents given one by one (pre-commit passes the files a commit touches) that the corpus
+    manifest of their folder lists are read through it, so each pairs with the report it retells or
+    reviews; only findings on the files given are then reported (second value). Otherwise the
+    files are read as given and pair among themselves (second value None).
+    """
+    from checker.corpus import MANIFEST_NAMES, load_corpus
+
+    plain = (load_corpus_paths(paths), None)
+    if not paths or not all(p.is_file() and p.suffix.lower() not in (".yaml", ".yml") for p in paths):
+        return plain
+    folders = {p.resolve().parent for p in paths}
+    folder = folders.pop() if len(folders) == 1 else None
+    manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None) if folder else None
+    if manifest is None:
+        return plain
+    corpus = load_corpus(manifest)
+    given = {p.resolve() for p in paths}
+    if not given <= {d.path.resolve() for d in corpus.documents}:
+        return plain
+    names = ", ".join(p.name for p in paths)
+    print(f"checker: {names}: read through {manifest} to pair with the documents it names; "
+          "findings on the files given only", file=sys.stderr)
+    return corpus, given
+
+
+def _touches(finding: Any, given: set[Path]) -> bool:
+    """Is the finding located in, or quoting, one of the ``given`` files?"""
+    places = [finding.document, *(e.document for e in finding.evidence)]
+    return any(place and Path(place).resolve() in given for place in places)
+
+
 def _default_paths(configured: list[Path] | None = None) -> list[Path]:
     if configured:
         return configured
@@ -138,7 +172,7 @@ def run(
 
         known = load_baseline(baseline)
 
-    corpus = load_corpus_paths(list(paths) if paths else _default_paths(config.paths("paths")))
+    corpus, given = paired_corpus(list(paths) if paths else _default_paths(config.paths("paths")))
     if not rule_list:
         if not allow_empty:
             raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore left "
@@ -149,6 +183,8 @@ def run(
     from checker.engine import run_rules
 
     findings = run_rules(corpus, rule_list)
+    if given is not None:
+        findings = [f for f in findings if _touches(f, given)]
     _say_what_is_missing(findings, rule_list, corpus, allow_empty)
     report = Report(findings=findings, rules=rule_list, fail_on=fail_on,
                     baseline=str(baseline) if baseline else None)

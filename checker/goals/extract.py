@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from checker.analysis.identity import is_named
 from checker.analysis.store import Analysis, AnalysisStore, analysis_of
 from checker.goals.model import Goal
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
@@ -46,6 +47,8 @@ def goal_quantity(text: str, q: Quantity) -> bool:
         return False
     if q.value == 1 and q.text.lstrip().startswith("一"):
         return False  # 一张蓝图, 一支队伍, 一批: an article, not a count
+    if is_named(text, q):
+        return False  # 15分钟生活圈, 两年见成效: a number inside a name or a slogan
     for m in _QUOTED.finditer(text, max(0, q.start - 12), min(len(text), q.end + 12)):
         if m.start() < q.start and q.end <= m.end():
             return False  # “3个50”, “5+2”: a programme's name

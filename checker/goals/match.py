@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.analysis.identity import cues as identity_cues
+from checker.analysis.identity import is_stock
 from checker.analysis.store import Analysis, AnalysisStore, analysis_of
 from checker.goals.extract import implied_unit
 from checker.goals.model import Goal, Outcome
@@ -132,14 +134,12 @@ def _exclusive(a: str | None, b: str | None) -> bool:
 
 
 def _cumulative(text: str) -> bool:
-    return any(w in text for w in vocab().raw.get("cumulative_cues") or ())
+    return is_stock(text)
 
 
 def _level_of_flow(goal: Goal, o: Outcome) -> bool:
     """Does ``o`` state a level reached (``…达到312公里``) while ``goal`` counts a flow (``新增…``)?"""
-    raw = vocab().raw
-    flows = raw.get("flow_actions") or ()
-    cues = raw.get("level_cues") or ()
+    flows, cues = identity_cues().flow, identity_cues().level
     if not any(w in goal.text for w in flows) or any(w in goal.text for w in cues):
         return False
     return any(w in o.text for w in cues) and not any(w in o.text for w in flows)
