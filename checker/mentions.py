@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from checker.analysis.store import AnalysisStore
 
 CHANGE_SUFFIX = "增速"  # key suffix of a rate of change (增长5.2% / 下降5.7% / 增长1.1倍)
-RATE_UNITS = frozenset({"%", "个百分点", "百分点", "倍", "‰"})
+RATE_UNITS = frozenset(load_data("units.yaml")["rate_units"])  # 增长5.2% / 提高1.5个百分点 / 增长1.1倍
 _CLEAN = re.compile(r"[\s“”‘’\"'「」『』《》〈〉【】（）()\[\]*#·•●\-—]")
 _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _LEAD_YEAR = re.compile(r"^(?:到|至|截至|截止|截止到)?((?:19|20)\d{2})年(?:底|末|前|初|上半年|全年)?")

@@ -23,8 +23,6 @@ from checker.datafiles import load_data
 from checker.model import PLAN, REVIEW, TARGETS, Document, FigureIdentity, Mention, Quantity
 
 GROWTH_SUFFIX = "增速"  # mention keys of a rate of change end so (checker.mentions.CHANGE_SUFFIX)
-_RATE_UNITS = frozenset({"%", "个百分点", "百分点", "倍", "‰"})
-_SHARE_UNITS = frozenset({"%", "‰"})
 _LEAD_REACH = 12  # how far before the number a cue word still speaks of it
 
 
@@ -48,6 +46,8 @@ class Cues:
     slogans: tuple[str, ...]
     plans: tuple[str, ...]
     counted: frozenset[str]
+    rate_units: frozenset[str]
+    share_units: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +68,8 @@ def cues() -> Cues:
         slogans=_longest_first(raw["slogan_phrases"]),
         plans=_longest_first([*sections["five_year_plans"], *(sections.get("five_year_plan_aliases") or ())]),
         counted=frozenset(units["counted_units"]),
+        rate_units=frozenset(units["rate_units"]),
+        share_units=frozenset(units["share_units"]),
     )
 
 
@@ -143,14 +145,14 @@ def _role(m: Mention, before: str, near: str) -> str:
 
 def _kind(m: Mention) -> str:
     """growth (增长5%: the key is a rate of change), share (覆盖率80%), count (个 项 家), level."""
-    q = m.quantity
+    q, c = m.quantity, cues()
     if q is None:
         return "level"
-    if q.unit in _RATE_UNITS and (GROWTH_SUFFIX in m.key or q.kind == "growth_multiple"):
+    if q.unit in c.rate_units and (GROWTH_SUFFIX in m.key or q.kind == "growth_multiple"):
         return "growth"
-    if q.unit in _SHARE_UNITS:
+    if q.unit in c.share_units:
         return "share"
-    if q.unit in cues().counted:
+    if q.unit in c.counted:
         return "count"
     return "level"
 
