@@ -26,3 +26,8 @@ pytestmark  # unused variable
 # browser binary option.
 should_exit  # unused attribute
 binary_location  # unused attribute
+
+# Settings read by the libraries they configure: warnings.showwarning (the CLI prints input warnings
+# as one line) and RE2's Options.log_errors (no RE2 log lines on stderr).
+showwarning  # unused attribute
+log_errors  # unused attribute

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
+from checker.cli.output_io import MAX_SIZE_HELP
 from checker.errors import CheckerError
 
 
@@ -40,21 +41,17 @@ def parse_output(spec: str) -> tuple[str, Path | None]:
         if not fmt or fmt not in FORMATS:
             raise CheckerError(f"--output {spec}: cannot tell the format from '{path.suffix or path.name}'; "
                                f"write FORMAT:{spec} (formats: {', '.join(FORMATS)})")
-    if path is not None:
-        parent = path.parent if str(path.parent) else Path(".")
-        if not parent.is_dir():
-            raise CheckerError(f"--output {spec}: folder {parent} does not exist")
     return fmt, path
 
 
-def load_corpus_paths(paths: list[Path]) -> Any:
+def load_corpus_paths(paths: list[Path], allow_outside: bool = False) -> Any:
     """The corpus of ``paths`` (manifest, folder or files); unreadable input raises (exit 2)."""
     from checker.corpus import load_corpus
 
-    return load_corpus(*paths)
+    return load_corpus(*paths, allow_outside=allow_outside)
 
 
-def paired_corpus(paths: list[Path]) -> tuple[Any, set[Path] | None]:
+def paired_corpus(paths: list[Path], allow_outside: bool = False) -> tuple[Any, set[Path] | None]:
     """The corpus of ``paths``, and the files given when they are read through their manifest.
 
     Documents given one by one (pre-commit passes the files a commit touches) that the corpus
@@ -64,7 +61,7 @@ def paired_corpus(paths: list[Path]) -> tuple[Any, set[Path] | None]:
     """
     from checker.corpus import MANIFEST_NAMES, load_corpus
 
-    plain = (load_corpus_paths(paths), None)
+    plain = (load_corpus_paths(paths, allow_outside), None)
     if not paths or not all(p.is_file() and p.suffix.lower() not in (".yaml", ".yml") for p in paths):
         return plain
     folders = {p.resolve().parent for p in paths}
@@ -72,7 +69,7 @@ def paired_corpus(paths: list[Path]) -> tuple[Any, set[Path] | None]:
     manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None) if folder else None
     if manifest is None:
         return plain
-    corpus = load_corpus(manifest)
+    corpus = load_corpus(manifest, allow_outside=allow_outside)
     given = {p.resolve() for p in paths}
     if not given <= {d.path.resolve() for d in corpus.documents}:
         return plain
@@ -126,6 +123,9 @@ def run(
         "--write-baseline", help="Write the fingerprints of this run's non-passing findings.")] = None,
     waivers: Annotated[Path | None, typer.Option(
         "--waivers", help="YAML file of waivers: rule, fingerprint, reason (, expires).")] = None,
+    max_document_size: Annotated[str | None, typer.Option("--max-document-size", help=MAX_SIZE_HELP)] = None,
+    allow_outside: Annotated[bool, typer.Option(
+        "--allow-outside", help="Let a manifest name files outside its own folder.")] = False,
     allow_empty: Annotated[bool, typer.Option(
         "--allow-empty", help="Exit 0 even when no rule ran or no rule selected a document (with no "
         "rules: show what was found in each document).")] = False,
@@ -137,7 +137,7 @@ def run(
     from .checker.yaml or [tool.checker] in pyproject.toml. Example: checker run seeds/corpus.yaml
     --output findings.sarif
     """
-    from checker.cli.output_io import check_options
+    from checker.cli.output_io import apply_limits, check_options
     from checker.config import load_config
     from checker.output import Report, render
 
@@ -150,15 +150,17 @@ def run(
     baseline = baseline or (Path(config.get("baseline")) if config.get("baseline") else None)
     waivers = waivers or (Path(config.get("waivers")) if config.get("waivers") else None)
     check_options(fmt, fail_on)
+    apply_limits(max_document_size)
     targets = [parse_output(spec) for spec in outputs or []]
     to_stdout = [t for t in targets if t[1] is None]
     if len(to_stdout) > 1:
         raise CheckerError("--output: only one output can go to stdout ('-')")
     if not to_stdout:
         targets.insert(0, (fmt, None))
-    files = [str(p) for _, p in targets if p is not None]
-    if len(set(files)) != len(files):
-        raise CheckerError("--output: the same file is named twice")
+    from checker.cli.output_io import plan_outputs
+
+    files = [p for _, p in targets if p is not None] + ([write_baseline] if write_baseline else [])
+    planned = dict(zip(files, plan_outputs(files), strict=True))  # checked before any work is done
 
     rule_list = _load_rules(rules or config.paths("rules"), select, ignore)
     waiver_list = None
@@ -172,7 +174,8 @@ def run(
 
         known = load_baseline(baseline)
 
-    corpus, given = paired_corpus(list(paths) if paths else _default_paths(config.paths("paths")))
+    corpus, given = paired_corpus(list(paths) if paths else _default_paths(config.paths("paths")),
+                                  allow_outside)
     if not rule_list:
         if not allow_empty:
             raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore left "
@@ -202,18 +205,16 @@ def run(
         apply_baseline(findings, known)
 
     rendered = [(render(f, report), path) for f, path in targets]  # all before writing any
-    extra: list[tuple[str, Path]] = []
+    writes = [(planned[p], t) for t, p in rendered if p is not None]
     if write_baseline is not None:
         from checker.baseline import baseline_text
 
-        extra.append((baseline_text(findings), write_baseline))
-    from checker.cli.output_io import write_atomic
+        writes.append((planned[write_baseline], baseline_text(findings)))
+    from checker.cli.output_io import write_outputs
 
-    for text, path in [*((t, p) for t, p in rendered if p is not None), *extra]:
-        assert path is not None
-        write_atomic(path, text)
-    for text, target in rendered:
-        if target is None:
+    write_outputs(writes)
+    for text, path in rendered:
+        if path is None:
             sys.stdout.write(text)
     sys.stdout.flush()
     if report.failing and not exit_zero:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from checker.yamlfile import load_file
 
 GOLD_FILE = "same-figure.yaml"
 _NOTE = re.compile(r"\s*\([ -~]*\)\s*$")
@@ -158,8 +158,7 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     path = Path(gold_dir) / GOLD_FILE
     if not path.is_file():
         return None
-    with path.open(encoding="utf-8") as fh:
-        gold = yaml.safe_load(fh) or {}
+    gold = load_file(path, "gold") or {}
     from checker.analysis.figures import collect_figures
     from checker.analysis.series import build_series, progress_all
     from checker.corpus import load_corpus
@@ -267,8 +266,7 @@ def _five_year(gold_dir: Path, figures: list[Any], locators: dict[str, Locator],
     """Five-year targets of the goals gold files: progress finding present, latest value right."""
     targets: list[tuple[Any, dict[str, Any]]] = []
     for path in sorted(gold_dir.glob("goals-*.yaml")):
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+        data = load_file(path, "gold") or {}
         source = data.get("source_plan")
         for key, items in data.items():
             if key.startswith("five_year_targets") and isinstance(items, list):
