@@ -49,6 +49,12 @@ class Vocab:
     wrapper_lead: re.Pattern[str]
     ignorable_insertions: frozenset[str]
     ignorable_deletions: frozenset[str]
+    framing: re.Pattern[str] | None = None
+    spam: re.Pattern[str] | None = None
+
+
+def _any_of(patterns: list[str] | None) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +66,59 @@ def vocab() -> Vocab:
         wrapper_lead=re.compile(rf"^(?:{alts})+"),
         ignorable_insertions=frozenset(raw.get("ignorable_insertions") or ()),
         ignorable_deletions=frozenset(raw.get("ignorable_deletions") or ()),
+        framing=_any_of(raw.get("framing")),
+        spam=_any_of(raw.get("spam_in_brackets")),
     )
+
+
+def is_framing(clause: Clause) -> bool:
+    """Does the clause only frame the retelling (dateline, byline, attribution, meeting context,
+    source note)? ``新京报讯（记者王明）3月5日上午`` → True; ``国内生产总值增长5%`` → False."""
+    pattern = vocab().framing
+    return pattern is not None and bool(pattern.search(clause.canon))
+
+
+# Noise of real copies, blanked before reading (same length, so offsets hold):
+# spam in brackets (左【下载APP看全文】右), pinyin glosses (報(bào)告), ``**`` censoring/bold, and English
+# glosses of a bilingual text (``(around 5%)``, ``GDP target``): only the Chinese parts are compared.
+_BRACKETED = re.compile(r"【[^【】\n]{1,40}】|《[^《》\n]{1,40}》")
+# a byline in brackets (（记者 王明）, 〔記者王明／綜合報導〕, 【大公報訊】): who wrote it, not what
+_BYLINE = re.compile(r"[（(〔【][ \t]*(?:记者|通讯员)[^（）()〔〕【】\n]{0,30}[）)〕】]"
+                     r"|【[^【】\n]{0,20}(?:讯|报道|报导)】")
+_PINYIN = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,8}[)）]")
+_STARS = re.compile(r"\*\*+")
+_LATIN_BRACKET = re.compile(r"[(（][^()（）\u4e00-\u9fff\n]*[A-Za-z]{2}[^()（）\u4e00-\u9fff\n]*[)）]")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.,%+\-/$&: \t]*")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _english(run: str) -> bool:
+    """A run of Latin text that is prose (``Last year``, ``Deficit``), not an abbreviation (GDP, PM2.5)."""
+    words = _WORD.findall(run)
+    return len(words) >= 2 or any(len(w) >= 4 and not w.isupper() for w in words)
+
+
+def mask_noise(text: str) -> str:
+    """``text`` with noise blanked (same length).
+
+    ``增长7%左【下载APP看全文】右`` → ``增长7%左           右``; ``報(bào)告`` → ``報     告``.
+    """
+    chars = list(text)
+
+    def blank(a: int, b: int) -> None:
+        chars[a:b] = " " * (b - a)
+
+    spam = vocab().spam
+    for m in _BRACKETED.finditer(text):
+        if spam is not None and spam.search(m.group(0)):
+            blank(m.start(), m.end())
+    for pattern in (_BYLINE, _PINYIN, _STARS, _LATIN_BRACKET):
+        for m in pattern.finditer(text):
+            blank(m.start(), m.end())
+    for m in _LATIN_RUN.finditer("".join(chars)):
+        if _english(m.group(0)):
+            blank(m.start(), m.end())
+    return "".join(chars)
 
 
 @dataclass
@@ -233,6 +291,10 @@ def prepare(text: str, match_text: str | None = None, quantities: list | None = 
     """Clauses of normalised ``text`` with their comparison forms; ``quantities`` are the
     document's (its analysis), read here when not given."""
     match_text = match_text if match_text and len(match_text) == len(text) else text
+    masked = mask_noise(match_text)
+    if masked != match_text:
+        match_text = masked
+        quantities = _read_around_noise(masked)
     clauses = split_clauses(text)
     if quantities is None:
         from checker.quantities import find_quantities
@@ -250,6 +312,29 @@ def prepare(text: str, match_text: str | None = None, quantities: list | None = 
             k += 1
         canon(text, match_text, c, mine)
     return _merge_lone_figures(text, match_text, clauses)
+
+
+def _read_around_noise(masked: str) -> list:
+    """Quantities of a text whose noise is blanked: read with the blanks taken out (``5.53万 亿元``
+    is 5.53万亿元), offsets mapped back to the text."""
+    from dataclasses import replace
+
+    from checker.quantities import find_quantities
+
+    keep = [i for i, ch in enumerate(masked) if ch != " " or _blank_kept(masked, i)]
+    compact = "".join(masked[i] for i in keep)
+    keep.append(len(masked))
+    out = []
+    for q in find_quantities(compact):
+        start, end = keep[q.start], keep[q.end - 1] + 1 if q.end > q.start else keep[q.start]
+        out.append(replace(q, start=start, end=end))
+    return out
+
+
+def _blank_kept(text: str, i: int) -> bool:
+    """A single space between two Latin or digit characters stays (``PM 2.5``); runs of blanks go."""
+    return 0 < i < len(text) - 1 and text[i - 1] != " " and text[i + 1] != " " \
+        and not ("\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff")
 
 
 def _merge_lone_figures(text: str, match_text: str, clauses: list[Clause]) -> list[Clause]:
