@@ -542,7 +542,7 @@ def _check_scope(f: _File, node: yaml.Node, kind: Any) -> dict[str, dict[str, An
 
 
 def _check_params(f: _File, node: yaml.Node | None, where: yaml.Node, kind: Any) -> dict[str, Any]:
-    from checker.kinds import REGISTRY
+    from checker.kinds import REGISTRY, RETIRED_PARAMS
 
     schema = params_schema(kind)
     if node is None:
@@ -563,6 +563,7 @@ def _check_params(f: _File, node: yaml.Node | None, where: yaml.Node, kind: Any)
             close = did_you_mean(name, kind.params)
             if close:
                 hints[name] = close
+    hints.update(RETIRED_PARAMS.get(kind.name, {}))
     if not check_node(node, schema, f, "params", key_hints=hints):
         return {}
     value = value_of(node) or {}
