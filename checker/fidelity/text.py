@@ -103,7 +103,13 @@ def mask_noise(text: str) -> str:
 
     ``增长7%左【下载APP看全文】右`` → ``增长7%左           右``; ``報(bào)告`` → ``報     告``.
     """
+    return _masked(text)[0]
+
+
+def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with noise blanked, and the spans of spam spliced into it (they may split a figure)."""
     chars = list(text)
+    spliced: list[tuple[int, int]] = []
 
     def blank(a: int, b: int) -> None:
         chars[a:b] = " " * (b - a)
@@ -112,13 +118,14 @@ def mask_noise(text: str) -> str:
     for m in _BRACKETED.finditer(text):
         if spam is not None and spam.search(m.group(0)):
             blank(m.start(), m.end())
+            spliced.append((m.start(), m.end()))
     for pattern in (_BYLINE, _PINYIN, _STARS, _LATIN_BRACKET):
         for m in pattern.finditer(text):
             blank(m.start(), m.end())
     for m in _LATIN_RUN.finditer("".join(chars)):
         if _english(m.group(0)):
             blank(m.start(), m.end())
-    return "".join(chars)
+    return "".join(chars), spliced
 
 
 @dataclass
@@ -291,16 +298,20 @@ def prepare(text: str, match_text: str | None = None, quantities: list | None = 
     """Clauses of normalised ``text`` with their comparison forms; ``quantities`` are the
     document's (its analysis), read here when not given."""
     match_text = match_text if match_text and len(match_text) == len(text) else text
-    masked = mask_noise(match_text)
-    if masked != match_text:
-        match_text = masked
-        quantities = _read_around_noise(masked)
-    clauses = split_clauses(text)
     if quantities is None:
         from checker.quantities import find_quantities
 
         # on the simplified form (same length, same offsets): 萬/億/約 read like 万/亿/约
         quantities = find_quantities(match_text)
+    masked, spliced = _masked(match_text)
+    if masked != match_text:
+        # figures inside noise (an English gloss) are not the text's; a figure split by spam is
+        # read again around the splice
+        quantities = [q for q in quantities if masked[q.start] != " "]
+        for a, b in spliced:
+            quantities = _read_across(masked, a, b, quantities)
+        match_text = masked
+    clauses = split_clauses(text)
     qi = 0
     for c in clauses:
         while qi < len(quantities) and quantities[qi].start < c.start:
@@ -314,27 +325,28 @@ def prepare(text: str, match_text: str | None = None, quantities: list | None = 
     return _merge_lone_figures(text, match_text, clauses)
 
 
-def _read_around_noise(masked: str) -> list:
-    """Quantities of a text whose noise is blanked: read with the blanks taken out (``5.53万 亿元``
-    is 5.53万亿元), offsets mapped back to the text."""
+SPLICE_CONTEXT = 16  # characters read on each side of spliced spam (a figure and its qualifier)
+
+
+def _read_across(masked: str, a: int, b: int, quantities: list) -> list:
+    """``quantities`` with the figures around the spam at ``masked[a:b]`` read as if it were not
+    there (``5.53万【广告】亿元`` is 5.53万亿元, ``7%左【…】右`` is 7%左右); offsets index the text."""
     from dataclasses import replace
 
     from checker.quantities import find_quantities
 
-    keep = [i for i, ch in enumerate(masked) if ch != " " or _blank_kept(masked, i)]
-    compact = "".join(masked[i] for i in keep)
-    keep.append(len(masked))
-    out = []
-    for q in find_quantities(compact):
-        start, end = keep[q.start], keep[q.end - 1] + 1 if q.end > q.start else keep[q.start]
-        out.append(replace(q, start=start, end=end))
-    return out
-
-
-def _blank_kept(text: str, i: int) -> bool:
-    """A single space between two Latin or digit characters stays (``PM 2.5``); runs of blanks go."""
-    return 0 < i < len(text) - 1 and text[i - 1] != " " and text[i + 1] != " " \
-        and not ("\u4e00" <= text[i - 1] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff")
+    lo, hi = max(0, a - SPLICE_CONTEXT), min(len(masked), b + SPLICE_CONTEXT)
+    where = [i for i in range(lo, hi) if not a <= i < b]
+    window = "".join(masked[i] for i in where)
+    crossing = []
+    for q in find_quantities(window):
+        start, end = where[q.start], where[q.end - 1] + 1
+        if start < a < end:
+            crossing.append(replace(q, start=start, end=end))
+    if not crossing:
+        return quantities
+    kept = [q for q in quantities if not any(q.start < c.end and c.start < q.end for c in crossing)]
+    return sorted(kept + crossing, key=lambda q: q.start)
 
 
 def _merge_lone_figures(text: str, match_text: str, clauses: list[Clause]) -> list[Clause]:
