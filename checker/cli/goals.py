@@ -15,6 +15,8 @@ from typing import Annotated, Any
 
 import typer
 
+from checker.cli.output_io import MAX_SIZE_HELP
+
 
 def build_findings(plan_path: Path, review_path: Path, year: int | None = None,
                    quantified_only: bool = False, params: dict[str, Any] | None = None) -> list[Any]:
@@ -122,6 +124,7 @@ def goals(
     review: Annotated[Path, typer.Argument(help="Report whose review section reports the outcomes.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (the goal table) json jsonl csv md "
                                      "sarif junit github (html).")] = "table",
+    max_document_size: Annotated[str | None, typer.Option("--max-document-size", help=MAX_SIZE_HELP)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of "
                                                 "stdout (atomically).")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Only the plan of this year.")] = None,
@@ -131,11 +134,13 @@ def goals(
                                          "level needs attention: error | warning | info | never.")] = "never",
 ) -> None:
     """Was each goal of PLAN reported back in REVIEW, and was it met?"""
-    from checker.cli.output_io import check_options, emit, require_files
+    from checker.cli.output_io import apply_limits, check_options, check_output, emit, require_files
     from checker.output import Report, render
 
     check_options(fmt, fail_on)
+    apply_limits(max_document_size)
     require_files(plan, review)
+    check_output(output)
     findings = build_findings(plan, review, year, quantified_only)
     report = Report(findings=findings, fail_on=fail_on)
     if fmt == "table":
