@@ -106,7 +106,9 @@ def pieces(text: str, seg: Span, quantities: list[Quantity], inherit: str = "") 
     for i, q in enumerate(qs):
         start = seg.start
         if i:
-            cut = text.find(_LIST, qs[i - 1].end, q.start)
+            # the last list break before the number: 达到5.53万亿元、稳居全国前十强、增长4.8% —
+            # the words of 增长4.8% are 增长 (and the metric carried), not the item between
+            cut = text.rfind(_LIST, qs[i - 1].end, q.start)
             start = cut + 1 if cut != -1 else qs[i - 1].end
         end = seg.end
         if i + 1 < len(qs):
