@@ -49,11 +49,6 @@ ITEM_MAX = 8         # a list item next to 、 is a short noun phrase (交通、
 MIN_BODY = 2          # shorter clause bodies carry no claim of their own
 _SEPARATORS = "、，,；;：:"
 _ITEM_SPLIT = re.compile(r"[、和及与]")
-_META = re.compile(r"报告|^(?:首席|特约|实习)?记者|^(?:责任)?编辑|^文字|^制图|^摄影|^来源|^校对|^审核|^监制")
-# linking words a summary may put before a clause it retells
-_LEAD_LINKS = set("并还也且而又再更则即")
-# particles whose addition or loss alone does not change a claim: reported, but as trivial
-_TRIVIAL = set("的了是和与及在向而也都")
 
 
 @dataclass
@@ -221,7 +216,7 @@ def _unaligned(s: Clause, s_text: str) -> list[Outcome]:
         return [Outcome("number_missing_in_full", s.start, s.end, detail=f"{nums}: not in the report",
                         actual=nums)]
     # the newspaper's own titles and bylines, and sentences about the report itself, claim nothing
-    if s.heading or _META.search(text) or _META.search(s.canon) or len(body(s)) < 4:
+    if s.heading or vocab().byline.search(text) or vocab().byline.search(s.canon) or len(body(s)) < 4:
         return []
     return [Outcome("added_claim", s.start, s.end, detail="no counterpart in the report")]
 
@@ -294,7 +289,7 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
             if (n < lo and tag == "insert" and i1 == 0 and j1 == 0 and i2 - i1 <= 3 and not s_syms
                     and not s.heading
                     and p.sb[i1:i2] not in vocab().ignorable_insertions
-                    and not set(p.sb[i1:i2]) <= _LEAD_LINKS):
+                    and not set(p.sb[i1:i2]) <= vocab().lead_links):
                 wording.append((p.sb[i1:i2], "", j1, j2, p.context(i1, i2, j1, j2)))
                 continue
             # a word replaced at the very start of the report clause (深入推进 → 全面推进), or at
@@ -364,7 +359,7 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
         wording = [w for w in wording if not _touches_number(w, m.canon)]
     if wording:
         changes = [w[4] for w in wording]
-        trivial = all(set(w[0]) | set(w[1]) <= _TRIVIAL for w in wording)
+        trivial = all(set(w[0]) | set(w[1]) <= vocab().trivial for w in wording)
         out.append(Outcome("wording_changed", s.start, s.end, f_start, f_end,
                            detail="; ".join(changes), changes=changes, trivial=trivial,
                            minor=s.heading or not _quotes_verbatim(p, wording),

@@ -49,6 +49,9 @@ class Vocab:
     wrapper_lead: re.Pattern[str]
     ignorable_insertions: frozenset[str]
     ignorable_deletions: frozenset[str]
+    byline: re.Pattern[str]         # a press byline or a line naming the report: no claim
+    lead_links: frozenset[str]      # 并 还 也 … before a retold clause
+    trivial: frozenset[str]         # particles whose change alone is trivial
     framing: re.Pattern[str] | None = None
     spam: re.Pattern[str] | None = None
 
@@ -66,6 +69,9 @@ def vocab() -> Vocab:
         wrapper_lead=re.compile(rf"^(?:{alts})+"),
         ignorable_insertions=frozenset(raw.get("ignorable_insertions") or ()),
         ignorable_deletions=frozenset(raw.get("ignorable_deletions") or ()),
+        byline=re.compile("|".join(raw["byline_patterns"])),
+        lead_links=frozenset(raw["lead_links"]),
+        trivial=frozenset(raw["trivial_particles"]),
         framing=_any_of(raw.get("framing")),
         spam=_any_of(raw.get("spam_in_brackets")),
     )
