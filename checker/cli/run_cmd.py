@@ -47,11 +47,12 @@ def parse_output(spec: str) -> tuple[str, Path | None]:
     return fmt, path
 
 
-def load_corpus_paths(paths: list[Path]) -> Any:
-    """The corpus of ``paths`` (manifest, folder or files); unreadable input raises (exit 2)."""
+def load_corpus_paths(paths: list[Path], executor: Any = None) -> Any:
+    """The corpus of ``paths`` (manifest, folder or files), read by ``executor`` (default: here);
+    unreadable input raises (exit 2)."""
     from checker.corpus import load_corpus
 
-    return load_corpus(*paths)
+    return load_corpus(*paths, mapper=executor.map if executor is not None else None)
 
 
 def _default_paths(configured: list[Path] | None = None) -> list[Path]:
@@ -95,6 +96,12 @@ def run(
     allow_empty: Annotated[bool, typer.Option(
         "--allow-empty", help="Exit 0 even when no rule ran or no rule selected a document (with no "
         "rules: show what was found in each document).")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes reading documents and checking places "
+        "(default: every core).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Run on a Dask distributed cluster: its scheduler's address, "
+        "e.g. tcp://HOST:8786.")] = None,
 ) -> None:
     """Run the rules over the documents and report the findings.
 
@@ -138,17 +145,24 @@ def run(
 
         known = load_baseline(baseline)
 
-    corpus = load_corpus_paths(list(paths) if paths else _default_paths(config.paths("paths")))
-    if not rule_list:
-        if not allow_empty:
-            raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore left "
-                               "none (--allow-empty to accept that)")
-        _overview(corpus)
-        return
+    from checker.scale import connect, executor_for, run_by_place
 
-    from checker.engine import run_rules
-
-    findings = run_rules(corpus, rule_list)
+    client = connect(scheduler) if scheduler else None
+    executor = executor_for(jobs or config.get("jobs"), client)
+    try:
+        corpus = load_corpus_paths(list(paths) if paths else _default_paths(config.paths("paths")),
+                                   executor)
+        if not rule_list:
+            if not allow_empty:
+                raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore "
+                                   "left none (--allow-empty to accept that)")
+            _overview(corpus)
+            return
+        findings = list(run_by_place(corpus, rule_list, executor))
+    finally:
+        executor.close()
+        if client is not None:
+            client.close()
     _say_what_is_missing(findings, rule_list, corpus, allow_empty)
     report = Report(findings=findings, rules=rule_list, fail_on=fail_on,
                     baseline=str(baseline) if baseline else None)
