@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint eval eval-real eval-press bench clean browser screenshot
+.PHONY: install run test lint eval eval-real eval-press bench bench-scale clean browser screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ eval-press: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# The development split of the real corpus at 1x, 4x, 16x, --jobs 1 and 2 (says so and exits 0 when absent).
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py
 
 # Headless Chromium (Debian's package) for the HTML page tests, and a CJK font so the page's
 # screenshot shows Chinese. Installed only when missing; needs root (CI runs as root).

@@ -200,7 +200,19 @@ class Document:
         return "".join(self.text[start:end].split())
 
     def section_at(self, offset: int) -> int | None:
-        """Index of the innermost section containing ``offset``."""
+        """Index of the innermost section containing ``offset`` (a binary search: the answer is
+        the same between two consecutive section boundaries, so it is worked out once for each)."""
+        key = (id(self.sections), len(self.sections))
+        cached = self.__dict__.get("_section_index")
+        if cached is None or cached[0] != key:
+            bounds = sorted({p for s in self.sections for p in (s.start, s.end)})
+            cached = (key, bounds, [self._scan_section_at(p) for p in bounds])
+            self.__dict__["_section_index"] = cached
+        _key, bounds, answers = cached
+        i = bisect_right(bounds, offset) - 1
+        return answers[i] if i >= 0 else None
+
+    def _scan_section_at(self, offset: int) -> int | None:
         best = None
         for i, s in enumerate(self.sections):
             if s.start <= offset < s.end and (best is None or s.level >= self.sections[best].level):

@@ -199,7 +199,8 @@ def run_by_place(corpus: Corpus, rules: list[Rule], executor: Any = None,
     executor = executor or Serial()
     groups = place_groups(corpus.documents)
     tallies = [_Tally() for _ in rules]
-    work = (PlaceWork(g, rules, corpus.manifest, corpus.region) for g in groups)
+    work = (PlaceWork(g, rules, getattr(corpus, "manifest", None), getattr(corpus, "region", None))
+            for g in groups)
     for done, result in enumerate(executor.map(check_place, work), start=1):
         for tally, found in zip(tallies, result.findings, strict=True):
             for f in found:
