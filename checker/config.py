@@ -126,7 +126,9 @@ def load_config(path: Path | None = None) -> Config:
 
 
 def _under(base: Path, value: str) -> str:
-    return str(base / value) if base.resolve() != Path.cwd().resolve() else value
+    if value.startswith("@") or base.resolve() == Path.cwd().resolve():  # @builtin: not a path
+        return value
+    return str(base / value)
 
 
 def _output_under(base: Path, spec: str) -> str:

@@ -179,7 +179,10 @@ class RuleContext:
             description=self.rule.description,
         )
         fields.update(data)
-        text = message if message is not None else render_message(self.rule.message, fields)
+        # Per-outcome templates (``message: {pass: …, fail: …}``); a rule built in code may have none.
+        templates: dict[str, str] = getattr(self.rule, "messages", None) or {}
+        template = templates.get(status) or templates.get("pass" if passed else "fail") or self.rule.message
+        text = message if message is not None else render_message(template, fields)
         result = Finding(
             rule=self.rule.id, kind=self.kind.name, status=status,
             severity=severity or self.rule.severity, passed=passed,
@@ -322,6 +325,16 @@ def run_rule(rule: Rule, corpus: Any,
                 break
             out.append(item)
     return out
+
+
+def selects_nothing(rule: Rule, corpus: Any) -> bool:
+    """Did every check call of ``rule`` lack a document for some slot (so it checked nothing)?"""
+    from checker.kinds import REGISTRY
+
+    try:
+        return all(missing is not None for _, missing in _bindings(rule, REGISTRY[rule.kind], corpus))
+    except Exception:  # a broken relation is reported by run_rule as an error finding
+        return False
 
 
 def _unique_fingerprints(findings: list[Finding]) -> None:

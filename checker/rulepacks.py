@@ -13,6 +13,7 @@ from pathlib import Path
 from checker.errors import CheckerError
 
 BUILTIN_PACKAGE = "checker.builtin_rules"
+BUILTIN = "@builtin"   # names the built-in packs among other rule paths: --rules @builtin --rules mine/
 
 
 def builtin_rules_dir() -> Path:
@@ -26,9 +27,31 @@ def builtin_rules_dir() -> Path:
 
 def rule_paths(given: list[Path] | None, configured: list[Path] | None = None) -> list[Path]:
     """The rule folders/files of a run: flags win over the configuration, which wins over the
-    built-in packs."""
-    if given:
-        return list(given)
-    if configured:
-        return list(configured)
-    return [builtin_rules_dir()]
+    built-in packs. ``@builtin`` (or ``@builtin/core``, one pack) stands for the built-in packs."""
+    chosen = list(given or configured or [Path(BUILTIN)])
+    return [_resolve(p) for p in chosen]
+
+
+def _resolve(path: Path) -> Path:
+    head, _, pack = path.as_posix().partition("/")
+    if head != BUILTIN:
+        return path
+    folder = builtin_rules_dir() / pack if pack else builtin_rules_dir()
+    if not folder.is_dir():
+        packs = ", ".join(sorted(p.name for p in builtin_rules_dir().iterdir() if p.is_dir()
+                                 and not p.name.startswith(("_", "."))))
+        raise CheckerError(f"{path}: no such built-in rule pack (packs: {packs})")
+    return folder
+
+
+def shown_path(path: Path) -> str:
+    """A rule file as a user can name it: ``@builtin/core/x.yaml`` for a built-in rule, else the
+    path relative to the working folder when inside it."""
+    try:
+        return f"{BUILTIN}/{path.resolve().relative_to(builtin_rules_dir().resolve()).as_posix()}"
+    except (ValueError, CheckerError):
+        pass
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

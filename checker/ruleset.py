@@ -83,8 +83,11 @@ TOP_FIELDS: dict[str, dict[str, Any]] = {
              "description": "Tags for --select."},
     "scope": {"type": "object", "description": "Slot → selector: which documents and sections."},
     "params": {"type": "object", "description": "Settings of the kind."},
-    "message": {"type": "string", "minLength": 1,
-                "description": "Message template with {named} placeholders."},
+    "message": {"anyOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string", "minLength": 1}},
+    ], "description": "Message template with {named} placeholders; or one per outcome: "
+                      "{pass: …, fail: …} and/or per status ({not_found: …})."},
     "examples": {"type": "object", "additionalProperties": False, "required": ["pass", "fail"],
                  "properties": {"pass": {"type": "array", "minItems": 1},
                                 "fail": {"type": "array", "minItems": 1}},
@@ -93,6 +96,14 @@ TOP_FIELDS: dict[str, dict[str, Any]] = {
 }
 REQUIRED_FIELDS = ("id", "kind", "severity", "description", "examples")
 # `message` is required too, unless the kind has a default message.
+
+
+def message_schema(kind: Any) -> dict[str, Any]:
+    """A message template, or one per outcome: ``pass``, ``fail`` and the kind's statuses."""
+    template = {"type": "string", "minLength": 1}
+    return {"anyOf": [template, {
+        "type": "object", "minProperties": 1, "additionalProperties": False,
+        "properties": {key: template for key in ("pass", "fail", *kind.statuses)}}]}
 
 
 def params_schema(kind: Any) -> dict[str, Any]:
@@ -121,6 +132,7 @@ def rule_schema() -> dict[str, Any]:
                 "examples": {"properties": {
                     "pass": {"items": example_schema(kind.slots, kind.statuses)},
                     "fail": {"items": example_schema(kind.slots, kind.statuses)}}},
+                "message": message_schema(kind),
             }, **({} if kind.default_message else {"required": ["message"]})},
         })
     return {
@@ -179,6 +191,8 @@ class Rule:
     enabled: bool = True
     path: Path = Path("<rule>")
     line: int = 1
+    # Templates per outcome ("pass", "fail" or a status); ``message`` serves what they leave out.
+    messages: dict[str, str] = field(default_factory=dict)
 
     @property
     def pack(self) -> str:
@@ -439,6 +453,25 @@ def _locate_in_scalar(f: _File, node: yaml.Node, needle: str) -> tuple[Any, int 
     return node, None
 
 
+def _check_messages(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any]) -> dict[str, str]:
+    """Check ``message``: one template, or a mapping outcome → template; returns the mapping
+    (``{}`` for a single template)."""
+    if json_type(node) == "string":
+        _check_message(f, node, kind, params)
+        return {}
+    if not check_node(node, message_schema(kind)["anyOf"][1], f, "message"):
+        return {}
+    out = {}
+    for key, _, value_node in pairs(node, _File(f.path, "")):
+        _check_message(f, value_node, kind, params)
+        out[key] = value_of(value_node)
+    if "fail" not in out and not kind.default_message and not (
+            set(kind.statuses) - set(kind.pass_statuses) <= set(out)):
+        f.add(node, "message: no template for failing outcomes",
+              "add `fail: …` (or a template for each failing status)")
+    return out
+
+
 def _check_message(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any]) -> None:
     template = value_of(node)
     try:
@@ -509,7 +542,7 @@ def _check_scope(f: _File, node: yaml.Node, kind: Any) -> dict[str, dict[str, An
 
 
 def _check_params(f: _File, node: yaml.Node | None, where: yaml.Node, kind: Any) -> dict[str, Any]:
-    from checker.kinds import REGISTRY
+    from checker.kinds import REGISTRY, RETIRED_PARAMS
 
     schema = params_schema(kind)
     if node is None:
@@ -530,6 +563,7 @@ def _check_params(f: _File, node: yaml.Node | None, where: yaml.Node, kind: Any)
             close = did_you_mean(name, kind.params)
             if close:
                 hints[name] = close
+    hints.update(RETIRED_PARAMS.get(kind.name, {}))
     if not check_node(node, schema, f, "params", key_hints=hints):
         return {}
     value = value_of(node) or {}
@@ -676,14 +710,15 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     params: dict[str, Any] = {}
     scope: dict[str, dict[str, Any]] = {}
     examples: list[Example] = []
+    messages: dict[str, str] = {}
     if kind is not None:
         params = _check_params(f, top.get("params"), kind_node or root, kind)
         if "scope" in top:
             scope = _check_scope(f, top["scope"], kind)
         else:
             scope = {k: dict(v) for k, v in kind.default_scope.items()}
-        if "message" in top and json_type(top["message"]) == "string":
-            _check_message(f, top["message"], kind, kind.params)
+        if "message" in top and json_type(top["message"]) in ("string", "object"):
+            messages = _check_messages(f, top["message"], kind, kind.params)
         ex_node = top.get("examples")
         if ex_node is not None and check_node(ex_node, TOP_FIELDS["examples"], f, "examples"):
             for expect, _, list_node in pairs(ex_node, _File(path, "")):
@@ -699,7 +734,9 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     rule = Rule(
         id=value_of(top["id"]), kind=kind.name, severity=value_of(top["severity"]),
         description=value_of(top["description"]).strip(),
-        message=value_of(top["message"]) if "message" in top else kind.default_message,
+        message=(value_of(top["message"]) if "message" in top and not messages else
+                 messages.get("fail") or kind.default_message or next(iter(messages.values()), "")),
+        messages=messages,
         rationale=(value_of(top["rationale"]) or "").strip() if "rationale" in top else "",
         link=value_of(top["link"]) if "link" in top else "",
         tags=list(value_of(top["tags"]) or []) if "tags" in top else [],

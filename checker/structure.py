@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.clauses import ITEM, cut
 from checker.datafiles import load_data
 from checker.model import OTHER, PLAN, REVIEW, TARGETS, Document, Section, Span
 from checker.numerals import read_digits
@@ -47,7 +48,6 @@ _NUMBERED = re.compile(
     r"(?![年月日号个项万亿千百十家条米元人次倍岁届批期名])"
 )
 _SENT_END = re.compile(r"[。！？!?][”’」』）)]*")
-_CLAUSE_SPLIT = re.compile(r"[，、；：;]|,(?!\d{3})|:(?!\d)")
 _NO_TITLE = re.compile(r"[。！？!?；;：:]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_ARABIC = re.compile(r"(?<!\d)((?:19|20)\d{2})[ \t]*(?:年|—|-|–|～|~|至)")
@@ -523,18 +523,13 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 
 def _clauses(text: str, sentence: Span) -> list[Span]:
-    """Clauses of a sentence: split at ，、；： (and half-width ,;: not inside numbers)."""
+    """Clauses of a sentence, list items apart (``checker.clauses`` at ``ITEM``: ，、；：)."""
+    marker = _PART1.match(text, sentence.start)  # 一、 of a heading is a list marker, not a clause break
     out = []
-    pos = sentence.start
-    marker = _PART1.match(text, pos)  # 一、 of a heading is a list marker, not a clause break
-    for m in _CLAUSE_SPLIT.finditer(text, marker.end() if marker else pos, sentence.end):
-        span = _trim(text, pos, m.start())
+    for piece in cut(text, sentence.start, sentence.end, ITEM, breaks_from=marker.end() if marker else None):
+        span = _trim(text, piece.start, piece.end)
         if span.end > span.start:
             out.append(span)
-        pos = m.end()
-    span = _trim(text, pos, sentence.end)
-    if span.end > span.start:
-        out.append(span)
     return out
 
 

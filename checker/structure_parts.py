@@ -126,36 +126,69 @@ def refine_parts(doc: Document) -> None:
                 s.role, s.year, s.first_year = PLAN, year, None
                 cuts = [c for c in cuts if c.role != TARGETS]
             new.extend(cuts)
-        elif s.role == PLAN and s.year == year and not _has_year_review(doc, year):
-            new.extend(_cut_review_sentences(doc, s, year))
     if new:
         _renest(doc, new)
+    _cut_sentences(doc, year)
 
 
-def _cut_review_sentences(doc: Document, part: Section, year: int) -> list[Section]:
-    """A plan part's sentences that open on last year (``过去一年，…国内生产总值增长10.3%``, inside
-    ``三、2011年的工作``) are last year's review, to their paragraph's end; the plan resumes after."""
+def _cut_sentences(doc: Document, year: int) -> None:
+    """The sentence-level pass: last year's review inside five-year reviews, and inside plan parts
+    when nothing else reviews the year."""
+    # a plan part is searched only when no part of its own reviews the year (a sentence span found
+    # in a five-year review is not such a part)
+    plan_fallback = not _has_year_review(doc, year)
+    for in_plan in (False, True):
+        if in_plan and not plan_fallback:
+            return
+        new: list[Section] = []
+        for s in [s for s in doc.sections if s.parent is None]:
+            five = s.role == REVIEW and s.first_year is not None and s.year == year - 1
+            if (s.role == PLAN and s.year == year) if in_plan else five:
+                new.extend(_cut_year_sentences(doc, s, year))
+        if new:
+            _renest(doc, new)
+
+
+def _cut_year_sentences(doc: Document, part: Section, year: int) -> list[Section]:
+    """Sentences inside a paragraph that open on last year are last year's review: in a five-year
+    review (``…五年来…。2012年，…国内生产总值增长7.8%``) and in a plan part when no part reviews
+    the year (``过去一年，…国内生产总值增长10.3%`` inside ``三、2011年的工作``). The span runs to the
+    paragraph's end or to a sentence opening on another period; the part resumes after it."""
     v = _leads()
     text = doc.text
+    in_plan = part.role == PLAN
     out: list[Section] = []
-    body = part.body_start or part.start
+    body, open_end = part.body_start or part.start, -1
     for sent in doc.sentences:
-        if not body <= sent.start < part.end or (out and sent.start < out[-1].end):
+        if not body <= sent.start < part.end or sent.start < open_end:
             continue
-        head = _strip_prefix(doc.match_text[sent.start:sent.end])
-        if not head.startswith(v.year):
+        line = doc.match_text[sent.start:sent.end]
+        opens = _strip_prefix(line).startswith(v.year) if in_plan else lead_class(line, year) == YEAR
+        if not opens:
             continue
-        nl = text.find("\n", sent.start, part.end)
-        end = part.end if nl == -1 else nl
+        end = _year_span_end(doc, sent.start, part.end, year)
         out.append(Section(_lead_title(text[sent.start:end]), 1, sent.start, end, role=REVIEW,
                            year=year - 1, body_start=sent.start))
         rest = end
         while rest < part.end and text[rest] in " \t\u3000\n":
             rest += 1
         if rest < part.end:
-            out.append(Section(_lead_title(text[rest:part.end]), 1, rest, part.end, role=PLAN,
-                               year=part.year, body_start=rest))
+            out.append(Section(_lead_title(text[rest:part.end]), 1, rest, part.end, role=part.role,
+                               year=part.year, body_start=rest, first_year=part.first_year))
+        open_end = end
     return out
+
+
+def _year_span_end(doc: Document, start: int, limit: int, year: int) -> int:
+    """Where a year's review opened at ``start`` ends: the paragraph's end, or a sentence of the
+    same paragraph opening on another period (``今年…``, ``五年来…``)."""
+    nl = doc.text.find("\n", start, limit)
+    end = limit if nl == -1 else nl
+    for sent in doc.sentences:
+        if start < sent.start < end and lead_class(doc.match_text[sent.start:sent.end], year) not in (
+                None, YEAR):
+            return sent.start
+    return end
 
 
 def _has_year_review(doc: Document, year: int) -> bool:

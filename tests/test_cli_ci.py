@@ -32,6 +32,19 @@ def test_version(capsys, monkeypatch) -> None:
     assert code == 0 and out == f"checker {checker.__version__}\n"
 
 
+def test_builtin_packs_can_be_named_next_to_other_rules(seeds, capsys, monkeypatch) -> None:
+    (seeds / "mine").mkdir()
+    shutil.copy(ROOT / "rules" / "core" / "cpi-ceiling.yaml", seeds / "mine" / "cpi.yaml")
+    code, out, _ = run_cli(["rules", "list", "--rules", "@builtin/goals", "--rules", "mine"],
+                           capsys, monkeypatch)
+    assert code == 0 and out.rstrip().endswith("6 rules")
+    code, _, err = run_cli(["rules", "list", "--rules", "@builtin/goal"], capsys, monkeypatch)
+    assert code == 2
+    assert "@builtin/goal: no such built-in rule pack (packs: core, figures, goals, summary)" in err
+    code, out, _ = run_cli(["rules", "explain", "goal-missed"], capsys, monkeypatch)
+    assert "Defined in: @builtin/goals/goal-missed.yaml" in out
+
+
 def test_builtin_rules_are_the_repository_rules() -> None:
     shipped = sorted(p.relative_to(builtin_rules_dir()) for p in builtin_rules_dir().rglob("*.yaml"))
     assert shipped == sorted(p.relative_to(ROOT / "rules") for p in (ROOT / "rules").rglob("*.yaml"))
@@ -41,6 +54,7 @@ def test_no_rules_flag_runs_the_builtin_packs(seeds, capsys, monkeypatch) -> Non
     code, out, err = run_cli(["run", "seeds/corpus.yaml", "--format", "json", "--fail-on", "warning"],
                              capsys, monkeypatch)
     assert code == 1, err
+    assert "not checked" not in err  # every rule found documents (some just had nothing to report)
     rules = {f["rule"] for f in json.loads(out)["findings"]}
     assert {"unemployment-above-ceiling", "goal-missed", "summary-fidelity", "figure-agreement"} <= rules
     code, out, _ = run_cli(["rules", "list"], capsys, monkeypatch)
@@ -225,3 +239,20 @@ def test_run_reports_a_rule_whose_metric_matched_nothing(seeds, capsys, monkeypa
     schema = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.validate(log, schema)
     assert any(r["ruleId"] == "rule-never-matched" for r in log["runs"][0]["results"])
+
+
+# ----------------------------------------------------------------------------- findings that read right
+
+def test_pass_and_fail_have_their_own_messages(seeds, capsys, monkeypatch) -> None:
+    _, out, _ = run_cli(["run", "seeds/corpus.yaml", "--select", "plan-states-main-targets,completion-claim",
+                         "--format", "json"], capsys, monkeypatch)
+    findings = json.loads(out)["findings"]
+    stated = [f for f in findings if f["status"] == "stated"]
+    assert stated and all(" states the target for " in f["message"] for f in stated)
+    assert not any("does not state" in f["message"] for f in findings if f["passed"])
+    claim = next(f for f in findings if f["status"] == "contradicted")
+    assert "目标跟踪不符" in claim["message"] and claim["level"] == "warning"
+    code, out, _ = run_cli(["rules", "explain", "plan-states-main-targets"], capsys, monkeypatch)
+    assert code == 0
+    assert "- pass: `Plan of {document} states the target for {target}`" in out
+    assert "→ missing: Plan of example-documents does not state the target for 居民消费价格" in out

@@ -139,3 +139,12 @@ def test_checker_eval_refuses_a_missing_report_in_one_line(tmp_path) -> None:
                              str(tmp_path)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "city-2026-report.txt not found" in result.stderr
+
+
+def test_a_normalised_quote_is_placed_from_its_column() -> None:
+    lines = ["本报讯（记者 林青）昨日开幕。"]
+    f = Finding(rule="r", kind="k", status="added_claim", severity="warning", passed=False, document="p",
+                line=1, column=1, message="", data={"summary_quote": "本报讯（记者林青）"})
+    assert press.finding_span(f, lines) == (1, 0, len("本报讯（记者林青）"))
+    f.data["summary_quote"] = "记者 林青"
+    assert press.finding_span(f, lines) == (1, 4, 9)

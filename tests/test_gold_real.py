@@ -53,12 +53,15 @@ def _load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万|千)?")
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(?:多|余)?(万亿|亿|万|千)?")  # 2400多亿元 = over 2400亿
 _MULTIPLIER = {"万": 1e4, "亿": 1e8, "千": 1e3}
 
 
 def _stated_numbers(quote: str) -> list[float]:
-    """Numbers written in a quote, 万/亿 expanded: `城镇新增就业75.7万人` -> [757000.0]."""
+    """Numbers written in a quote, 万/亿 expanded.
+
+    `城镇新增就业75.7万人` -> [757000.0]; `完成投资2400多亿元` -> [2.4e11].
+    """
     numbers = []
     for match in _NUMBER.finditer(_squeeze(quote)):
         value = float(match.group(1))

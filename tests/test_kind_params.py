@@ -55,3 +55,21 @@ def test_a_kind_naming_a_pass_status_it_does_not_declare_is_refused() -> None:
     with pytest.raises(ValueError, match="kind broken: agree not in its statuses"):
         KindSpec("broken", "", check=lambda ctx: [], statuses=("pass", "fail"),
                  pass_statuses=frozenset({"agree"}), params={"x": Param("string")})
+
+
+@pytest.mark.parametrize("kind", sorted(REGISTRY))
+def test_every_default_is_valid_under_the_kinds_own_schema(kind: str) -> None:
+    """The defaults (a kind's default severities, its default status list) name only its statuses."""
+    import jsonschema
+
+    spec = REGISTRY[kind]
+    for param in spec.params.values():
+        if param.default is not None:
+            jsonschema.validate(param.default, param.json_schema(spec.statuses))
+
+
+def test_pass_statuses_and_absent_statuses_are_among_the_statuses() -> None:
+    for spec in REGISTRY.values():
+        assert spec.pass_statuses <= set(spec.statuses), spec.name
+        assert spec.absent_statuses <= set(spec.statuses) - spec.pass_statuses, spec.name
+    assert REGISTRY["threshold"].absent_statuses == {"not_found"}

@@ -146,10 +146,11 @@ def test_select_pattern_matching_nothing_is_an_error() -> None:
 
 def test_message_defaults_to_the_kinds_message(tmp_path: Path) -> None:
     text = (ROOT / "rules" / "core" / "cpi-ceiling.yaml").read_text(encoding="utf-8")
-    body = "\n".join(line for line in text.splitlines() if not line.startswith("message:"))
-    (tmp_path / "r.yaml").write_text(body, encoding="utf-8")
+    data = yaml.safe_load(text)
+    del data["message"]
+    (tmp_path / "r.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     (rule,) = load_rules(tmp_path)
-    assert rule.message == "{metric}: {actual} (expected {expected})"
+    assert rule.message == "{metric}: {actual} (expected {expected})" and rule.messages == {}
 
 
 def test_message_is_required_when_the_kind_has_no_default(tmp_path: Path, phrase_kind) -> None:  # noqa: F811

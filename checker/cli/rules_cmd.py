@@ -63,10 +63,12 @@ def _example_yaml(example: Any) -> str:
 def explain_text(rule: Any, run_examples: bool = True) -> str:
     """A rule page in the manner of ruff's: what it checks, why, examples, params."""
     from checker.kinds import REGISTRY
+    from checker.rulepacks import shown_path
 
     kind = REGISTRY[rule.kind]
     out = [f"# {rule.id}", "", f"Kind: {rule.kind} · severity: {rule.severity}"
-           + (f" · tags: {', '.join(rule.tags)}" if rule.tags else ""), f"Defined in: {rule.path}", ""]
+           + (f" · tags: {', '.join(rule.tags)}" if rule.tags else ""),
+           f"Defined in: {shown_path(rule.path)}", ""]
     out += ["## What it checks", "", rule.description, ""]
     if kind.summary:
         out += [f"(kind {kind.name}: {kind.summary})", ""]
@@ -98,7 +100,10 @@ def explain_text(rule: Any, run_examples: bool = True) -> str:
             cells = (name, _short(value), _short(p.default), p.description)
             out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         out.append("")
-    out += ["## Message", "", f"`{rule.message}`", ""]
+    out += ["## Message", ""]
+    out += [f"- {outcome}: `{template}`" for outcome, template in rule.messages.items()] if rule.messages \
+        else [f"`{rule.message}`"]
+    out.append("")
     if rule.link:
         out += ["## More", "", rule.link, ""]
     return "\n".join(out)

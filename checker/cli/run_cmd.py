@@ -201,16 +201,18 @@ def run(
 def _say_what_is_missing(findings: list[Any], rules: list[Any], corpus: Any, allow_empty: bool) -> None:
     """One stderr line per rule that could not run for lack of documents (a single file given:
     the report a summary retells, the next year's report); exit 2 when no rule checked anything."""
-    from checker.engine import NO_DOCUMENTS
+    from checker.engine import NO_DOCUMENTS, selects_nothing
 
-    checked = {f.rule for f in findings if f.status != NO_DOCUMENTS}
     first_miss: dict[str, Any] = {}
     for f in findings:
-        if f.status == NO_DOCUMENTS and f.rule not in checked:
+        if f.status == NO_DOCUMENTS:
             first_miss.setdefault(f.rule, f)
-    for rule, miss in first_miss.items():
+    by_id = {r.id: r for r in rules}
+    starved = {rule: f for rule, f in first_miss.items()
+               if rule in by_id and selects_nothing(by_id[rule], corpus)}
+    for rule, miss in starved.items():
         print(f"checker: {rule}: not checked: {miss.message.removeprefix(rule + ': ')}", file=sys.stderr)
-    if rules and all(r.id in first_miss for r in rules) and not allow_empty:
+    if rules and all(r.id in starved for r in rules) and not allow_empty:
         ids = ", ".join(d.id for d in corpus.documents) or "none"
         raise CheckerError(f"no rule selected any document (documents: {ids}); give the documents the "
                            "rules need, or --allow-empty to accept that")

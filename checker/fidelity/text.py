@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from checker import lexicon
+from checker.clauses import CLAUSE, SENTENCE, cut
 from checker.datafiles import load_data
 from checker.numerals import read_integer
 
@@ -26,8 +27,6 @@ from checker.numerals import read_integer
 # brackets, markdown and bullet markers. (Digits, letters, %, CJK stay.)
 _SKIP = set(" \t\n\u3000，。、；：！？,.;:!?“”‘’\"'「」『』（）()【】[]《》<>〈〉—–-_*#>|•●○■□◆◇▪▶►·…~～/\\")
 _KEEP_IN_NUMBER = set(".%/")
-_SENT_END = set("。！？!?")
-_CLAUSE_END = set("，；：,;:。！？!?")
 _BULLET = re.compile(
     r"^[ \t\u3000]*(?:#{1,6}[ \t]*|[-*+][ \t]+|[-–—]|[●•·▪■◆◇○◎►▶]"
     r"|\d{1,2}(?:[.．、)）][ \t]*|[ \t]*)(?=[\u4e00-\u9fff“《])"
@@ -105,26 +104,14 @@ def split_clauses(text: str) -> list[Clause]:
         i = m.end() if m else 0
         start = base + i
         first_in_block = len(out)
-        j = i
-        n = len(line)
-        while j <= n:
-            ch = line[j] if j < n else "\n"
-            dash = ch in "—" and j + 1 < n and line[j + 1] == "—"
-            if ch in _CLAUSE_END or j == n or dash:
-                # a comma between digits is a thousands separator, not a clause break
-                if ch in ",，" and 0 < j < n - 1 and line[j - 1].isdigit() and line[j + 1].isdigit():
-                    j += 1
-                    continue
-                end = base + j
-                a, b = _trim(text, start, end)
-                if b > a:
-                    out.append(Clause(len(out), a, b, block, sentence, heading, bullet,
-                                      ends_sentence=ch in _SENT_END))
-                if ch in _SENT_END:
-                    sentence += 1
-                start = end + (2 if dash else 1)
-                j += 1 if dash else 0
-            j += 1
+        for piece in cut(text, start, base + len(line), CLAUSE, dash=True):
+            a, b = _trim(text, piece.start, piece.end)
+            ends_sentence = bool(piece.mark) and piece.mark in SENTENCE
+            if b > a:
+                out.append(Clause(len(out), a, b, block, sentence, heading, bullet,
+                                  ends_sentence=ends_sentence))
+            if ends_sentence:
+                sentence += 1
         sentence += 1
         if len(out) > first_in_block:
             out[-1].ends_block = True

@@ -12,38 +12,27 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from checker.clauses import CLAUSE, PART, cut
 from checker.goals.text import canonical, han_count
 from checker.goals.vocab import vocab
 from checker.model import Document, Quantity, Span
 
-_SEG_SPLIT = re.compile(r"[，；：;]|,(?!\d{3})|:(?!\d)")
-_SENT_SPLIT = re.compile(r"[。！？!?；;\n]")
 _LIST = "、"
 
 
 def sentences(doc: Document, start: int, end: int) -> Iterator[Span]:
-    """Sentences of ``doc.text[start:end]``: the structure's sentences cut further at ；."""
+    """Sentences of ``doc.text[start:end]``: the structure's sentences cut further at ；
+    (``checker.clauses`` at ``PART``)."""
     spans = [s for s in doc.sentences if s.start < end and s.end > start] or [Span(start, end)]
-    text = doc.text
     for s in spans:
-        a, b = max(s.start, start), min(s.end, end)
-        pos = a
-        for m in _SENT_SPLIT.finditer(text, a, b):
-            if m.start() > pos:
-                yield Span(pos, m.start())
-            pos = m.end()
-        if pos < b:
-            yield Span(pos, b)
+        for piece in cut(doc.text, max(s.start, start), min(s.end, end), PART):
+            if piece.end > piece.start:
+                yield Span(piece.start, piece.end)
 
 
 def segments(text: str, sentence: Span) -> list[Span]:
     """Segments of a sentence, split at ，；： (not at 、, which joins list items)."""
-    out = []
-    pos = sentence.start
-    for m in _SEG_SPLIT.finditer(text, sentence.start, sentence.end):
-        out.append(_trim(text, pos, m.start()))
-        pos = m.end()
-    out.append(_trim(text, pos, sentence.end))
+    out = [_trim(text, p.start, p.end) for p in cut(text, sentence.start, sentence.end, CLAUSE)]
     return [s for s in out if s.end > s.start and han_count(text[s.start:s.end]) > 0]
 
 

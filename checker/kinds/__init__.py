@@ -7,6 +7,7 @@ entry below.
 from __future__ import annotations
 
 from checker.kinds import (
+    completion_claim,
     figure_agreement,
     goal_followup,
     multi_year_progress,
@@ -24,11 +25,16 @@ REGISTRY: dict[str, KindSpec] = {
     "series_plausibility": series_plausibility.KIND,
     "multi_year_progress": multi_year_progress.KIND,
     "goal_followup": goal_followup.KIND,
+    "completion_claim": completion_claim.KIND,
     "summary_fidelity": summary_fidelity.KIND,
 }
 
-# Kinds that no longer exist, with what a rule file should say instead (shown as the error's hint).
+# Kinds and params that no longer exist, with what a rule file should say instead (the error's hint).
 RETIRED: dict[str, str] = {
     "series": "kind series was split in two: `kind: series_plausibility` (was mode: plausibility) or "
               "`kind: multi_year_progress` (was mode: progress); drop the `mode` param",
+}
+RETIRED_PARAMS: dict[str, dict[str, str]] = {
+    "goal_followup": {"check": "`check: claims` is now its own kind: `kind: completion_claim` "
+                               "(drop `check`; `check: goals` is the default of goal_followup)"},
 }
