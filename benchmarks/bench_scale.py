@@ -7,8 +7,9 @@ never listed, so the evaluation files are never read. When it is absent the benc
 exits 0.
 
 Copy ``n`` of each report is another place: its congress line names a place of its own
-(``在安徽省第十四届人民代表大会`` → ``在复本一零三市第十四届人民代表大会``; a report without one gets
-one as its first line) and a line of its own is added at its end, so no cache can serve one copy from another. Each run is one ``checker run`` of
+(``在安徽省第十四届人民代表大会`` → ``在复本一零三市第十四届人民代表大会``; a report without one
+gets one as its first line) and a line of its own is added at its end, so no cache can serve one
+copy from another. Each run is one ``checker run`` of
 every built-in rule, findings written as JSONL to a file; measured per run: wall time, CPU time
 (the process and its workers, from ``os.wait4``), the peak memory of the largest process, MB of
 text per CPU second. Then the growth exponent of CPU time from 1× to 16× (1.0 is linear), and the
@@ -68,7 +69,8 @@ def make_corpus(files: list[Path], scale: int, folder: Path) -> int:
                 head, rest = text[:3000], text[3000:]
                 place = _tag(copy, index)
                 if CONGRESS.search(head):
-                    head = CONGRESS.sub(lambda m, p=place: f"在{p}第{m.group(2)}届人民代表大会", head, count=1)
+                    head = CONGRESS.sub(lambda m, p=place: f"在{p}第{m.group(2)}届人民代表大会", head,
+                                        count=1)
                 else:  # no congress line (the national reports open on 各位代表): give it one
                     head = f"——在{place}第一届人民代表大会第一次会议上\n\n" + head
                 text = head + rest + f"\n（第{copy}份副本）\n"

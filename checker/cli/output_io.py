@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from checker.errors import CheckerError
@@ -32,6 +33,25 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as error:
         Path(tmp).unlink(missing_ok=True)
         raise CheckerError(f"{path}: cannot write: {error.strerror}") from None
+
+
+def write_atomic_with(path: Path, write: Callable[[Path], object]) -> None:
+    """``write(temporary path)`` then rename it to ``path`` (binary formats: parquet); nothing is
+    left behind when ``write`` fails or is interrupted."""
+    path = Path(path)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise CheckerError(f"{path}: cannot write: folder {parent} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+    except OSError as error:
+        raise CheckerError(f"{path}: cannot write: {error.strerror}") from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _mode_for(path: Path) -> int:
