@@ -122,8 +122,9 @@ def goal_dataset(corpus: Any, executor: Any = None) -> list[dict[str, Any]]:
         plan = corpus.get(review.meta.reviews) if review is not None and review.meta.reviews else None
         goal = next((e for e in f.evidence if e.role == "goal"), None)
         outcome = next((e for e in f.evidence if e.role == "outcome"), None)
+        placed = plan or review
         rows.append({
-            "place": (plan or review).meta.region if (plan or review) else None,
+            "place": placed.meta.region if placed is not None else None,
             "plan_document": f.document, "plan_year": d.get("plan_year"),
             "review_document": review.path.as_posix() if review is not None else None,
             "goal": d.get("goal_text"), "quantified": d.get("quantified"),
