@@ -57,6 +57,10 @@ def main() -> None:
     except KeyboardInterrupt:
         print("checker: interrupted", file=sys.stderr)
         sys.exit(130)
+    except SystemExit as exit_:  # typer turns Ctrl-C inside a command into a silent exit 130
+        if exit_.code == 130:
+            print("checker: interrupted", file=sys.stderr)
+        raise
     except Exception as error:  # a bug of ours: one line, like ruff's exit 2 for abnormal ends
         if os.environ.get("CHECKER_DEBUG"):
             raise

@@ -47,12 +47,15 @@ def parse_output(spec: str) -> tuple[str, Path | None]:
     return fmt, path
 
 
-def load_corpus_paths(paths: list[Path], executor: Any = None) -> Any:
-    """The corpus of ``paths`` (manifest, folder or files), read by ``executor`` (default: here);
-    unreadable input raises (exit 2)."""
+def load_corpus_paths(paths: list[Path], executor: Any = None, progress: Any = None) -> Any:
+    """The corpus of ``paths`` (manifest, folder or files), read by ``executor`` (default: here),
+    counted by ``progress``; unreadable input raises (exit 2)."""
     from checker.corpus import load_corpus
 
-    return load_corpus(*paths, mapper=executor.map if executor is not None else None)
+    mapper = executor.map if executor is not None else None
+    if mapper is not None and progress is not None:
+        mapper = progress.reading(mapper)
+    return load_corpus(*paths, mapper=mapper)
 
 
 def _default_paths(configured: list[Path] | None = None) -> list[Path]:
@@ -102,6 +105,8 @@ def run(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Run on a Dask distributed cluster: its scheduler's address, "
         "e.g. tcp://HOST:8786.")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress line on stderr (it is shown only on a terminal).")] = False,
 ) -> None:
     """Run the rules over the documents and report the findings.
 
@@ -145,21 +150,24 @@ def run(
 
         known = load_baseline(baseline)
 
+    from checker.cli.progress import Progress
     from checker.scale import connect, executor_for, run_by_place
 
     client = connect(scheduler) if scheduler else None
     executor = executor_for(jobs or config.get("jobs"), client)
+    progress = Progress.for_terminal(quiet)
     try:
         corpus = load_corpus_paths(list(paths) if paths else _default_paths(config.paths("paths")),
-                                   executor)
+                                   executor, progress)
         if not rule_list:
             if not allow_empty:
                 raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore "
                                    "left none (--allow-empty to accept that)")
             _overview(corpus)
             return
-        findings = list(run_by_place(corpus, rule_list, executor))
+        findings = list(run_by_place(corpus, rule_list, executor, on_place=progress.place))
     finally:
+        progress.close()
         executor.close()
         if client is not None:
             client.close()
