@@ -21,3 +21,8 @@ compress_type  # unused attribute
 # module-level pytest marks.
 __class__  # unused attribute
 pytestmark  # unused variable
+
+# Settings read by the libraries they configure: warnings.showwarning (the CLI prints input warnings
+# as one line) and RE2's Options.log_errors (no RE2 log lines on stderr).
+showwarning  # unused attribute
+log_errors  # unused attribute

@@ -27,18 +27,31 @@ def baseline_text(findings: list[Finding]) -> str:
 
 
 def load_baseline(path: str | Path) -> set[str]:
-    """Fingerprints in a baseline file; a missing or malformed file is an error (exit 2)."""
+    """Fingerprints in a baseline file; a missing or malformed file is an error (exit 2).
+
+    Read by the one YAML loader (JSON is YAML): bounded, plain data, problems as file:line:col.
+    The file must be this tool's, of this version, with a text fingerprint in every entry.
+    """
+    from checker.yamlfile import load_file
+
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CheckerError(f"{path}: cannot read baseline: {error.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise CheckerError(f"{path}: not a checker baseline (bad JSON: {error})") from None
-    entries = data.get("findings") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and "fingerprint" in e for e in entries):
-        raise CheckerError(f"{path}: not a checker baseline (write one with --write-baseline)")
-    return {str(e["fingerprint"]) for e in entries}
+    data = load_file(path, "baseline")
+    rewrite = "write a new one with --write-baseline"
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise CheckerError(f"{path}: not a checker baseline ({rewrite})")
+    if data.get("tool") != "checker":
+        tool = data.get("tool")
+        raise CheckerError(f"{path}: a baseline of another tool ({tool!r}), not checker's; {rewrite}")
+    if data.get("version") != VERSION or isinstance(data.get("version"), bool):
+        raise CheckerError(f"{path}: baseline version {data.get('version')!r}, this checker reads version "
+                           f"{VERSION}; {rewrite}")
+    out = set()
+    for i, entry in enumerate(data["findings"], 1):
+        fingerprint = entry.get("fingerprint") if isinstance(entry, dict) else None
+        if not isinstance(fingerprint, str) or not fingerprint:
+            raise CheckerError(f"{path}: finding {i}: the fingerprint must be text, got {fingerprint!r}")
+        out.add(fingerprint)
+    return out
 
 
 def apply_baseline(findings: list[Finding], fingerprints: set[str]) -> int:

@@ -25,6 +25,7 @@ from checker.ruleset import Rule, load_rules
 COMMAND_RULES = Path(__file__).with_name("command_rules")
 GOAL_RULES = ("goal-followup", "completion-claim")
 SUMMARY_RULE = "summary-fidelity"
+FIGURE_RULE = "figure-agreement"
 
 
 @functools.cache
@@ -91,6 +92,11 @@ def summary_and_full(summary_path: Path, full_path: Path) -> SimpleCorpus:
 def summary_findings(corpus: Any, params: dict[str, Any] | None = None) -> list[Finding]:
     """Every outcome of comparing each summary of ``corpus`` with its report (passes included)."""
     return run_rules(corpus, [command_rule(SUMMARY_RULE, params)])
+
+
+def figure_findings(corpus: Any) -> list[Finding]:
+    """One finding per group of the same figure in ``corpus`` (agree or disagree)."""
+    return run_rules(corpus, [command_rule(FIGURE_RULE)])
 
 
 def compare_files(summary_path: Path, full_path: Path, params: dict[str, Any] | None = None) -> list[Finding]:

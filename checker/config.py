@@ -70,9 +70,11 @@ def find_config(start: Path | None = None) -> Path | None:
 
 
 def _toml(path: Path) -> dict[str, Any]:
+    from checker.inputfile import read_regular
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return tomllib.loads(read_regular(path, "configuration").decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
         raise CheckerError(f"{path}: cannot read the configuration: {error}") from None
 
 
@@ -80,16 +82,9 @@ def _raw(path: Path) -> tuple[dict[str, Any], str]:
     """The settings mapping of ``path`` and how to name it in messages."""
     if path.name == PYPROJECT:
         return _toml(path).get("tool", {}).get("checker", {}), f"{path} [tool.checker]"
-    import yaml
+    from checker.yamlfile import load_file
 
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise CheckerError(f"{where}: not valid YAML: {error.problem}") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise CheckerError(f"{path}: cannot read the configuration: {error}") from None
+    data = load_file(path, "configuration")
     if data is None:
         return {}, str(path)
     if not isinstance(data, dict):

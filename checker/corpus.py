@@ -99,9 +99,10 @@ Mapper = Callable[[Callable[[tuple[Path, DocMeta]], Document], list[tuple[Path, 
                   Iterable[Document]]
 
 
-def load_corpus(*paths: str | Path, mapper: Mapper | None = None) -> Corpus:
+def load_corpus(*paths: str | Path, allow_outside: bool = False, mapper: Mapper | None = None) -> Corpus:
     """A corpus from a manifest, a folder or files (any mix; ids must be unique).
 
+    A manifest names files in its own folder and below; ``allow_outside`` lets it name any file.
     ``mapper`` reads the documents (default: one after the other here); a process pool's or a
     Dask client's map reads them in parallel, the corpus is the same.
     """
@@ -114,7 +115,14 @@ def load_corpus(*paths: str | Path, mapper: Mapper | None = None) -> Corpus:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            raise CheckerError(f"{path}: no such file or folder")
+            from checker.inputfile import open_problem
+
+            try:
+                path.stat()
+                problem = "no such file or folder"
+            except OSError as error:  # a symlink loop or a dangling link is not "no such file"
+                problem = open_problem(path, error).replace("no such file", "no such file or folder", 1)
+            raise CheckerError(f"{path}: {problem}")
         if path.is_dir():
             found = next((path / n for n in MANIFEST_NAMES if (path / n).is_file()), None)
             if found is not None:
@@ -128,7 +136,7 @@ def load_corpus(*paths: str | Path, mapper: Mapper | None = None) -> Corpus:
                     items.append((p, DocMeta(id=p.stem, kind=None)))  # type: ignore[arg-type]
                 continue
         if path.suffix.lower() in (".yaml", ".yml"):
-            entries, region_ = read_manifest(path)
+            entries, region_ = read_manifest(path, allow_outside)
             manifest, region = manifest or path, region or region_
             items.extend(entries)
         else:
@@ -184,21 +192,19 @@ def _check_unique(docs: list[Document]) -> None:
         seen[d.id] = d.path
 
 
-def read_manifest(path: Path) -> tuple[list[tuple[Path, DocMeta]], str | None]:
+def read_manifest(path: Path, allow_outside: bool = False) -> tuple[list[tuple[Path, DocMeta]], str | None]:
     """Parse and validate a manifest: [(document path, meta)], region.
 
-    Every problem is reported as ``corpus.yaml:LINE: message`` (all of them at once).
+    Every problem is reported as ``corpus.yaml:LINE: message`` (all of them at once). A document
+    outside the manifest's folder (``../x``, ``/etc/passwd``, a symlink out) is refused unless
+    ``allow_outside``: a manifest changed in a pull request must not quote any readable file.
     """
     import yaml
 
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CheckerError(f"{path}: cannot read the manifest: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise CheckerError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    from checker.yamlfile import compose_file
+
+    _source, root = compose_file(path, "manifest")
+    home = path.parent.resolve()
     problems: list[str] = []
 
     def bad(node: yaml.Node | None, message: str) -> None:
@@ -207,7 +213,7 @@ def read_manifest(path: Path) -> tuple[list[tuple[Path, DocMeta]], str | None]:
 
     if not isinstance(root, yaml.MappingNode):
         raise CheckerError(f"{path}:1: a manifest is a mapping with a 'documents' list")
-    top = {k.value: (k, v) for k, v in root.value}
+    top = _keyed(root, bad)
     for name, (knode, _v) in top.items():
         if name not in TOP_KEYS:
             bad(knode, f"unknown key {name!r} (allowed: {', '.join(sorted(TOP_KEYS))})")
@@ -221,18 +227,23 @@ def read_manifest(path: Path) -> tuple[list[tuple[Path, DocMeta]], str | None]:
         if not isinstance(item, yaml.MappingNode):
             bad(item, "each document is a mapping with at least 'path'")
             continue
-        fields = {k.value: (k, v) for k, v in item.value}
+        fields = _keyed(item, bad)
         for name, (knode, _v) in fields.items():
             if name not in DOC_KEYS:
                 bad(knode, f"unknown key {name!r} (allowed: {', '.join(sorted(DOC_KEYS))})")
         if "path" not in fields:
             bad(item, "document without 'path'")
             continue
-        rel = _scalar(fields["path"][1])
+        texts = {name: _text(fields, name, bad) for name in ("path", "id", "retells", "reviews", "title",
+                                                              "region")}
+        rel = texts["path"]
         doc_path = (path.parent / str(rel)).resolve() if rel else path.parent
-        if not rel or not doc_path.is_file():
+        if rel and not allow_outside and not doc_path.is_relative_to(home):
+            bad(fields["path"][1], f"path {rel!r} is outside the manifest's folder {path.parent} "
+                "(give --allow-outside to read it)")
+        elif not rel or not doc_path.is_file():
             bad(fields["path"][1], f"path {rel!r} not found (relative to {path.parent})")
-        doc_id = str(_scalar(fields["id"][1])) if "id" in fields else Path(str(rel)).stem
+        doc_id = texts["id"] or Path(str(rel)).stem
         if doc_id in ids:
             bad(fields.get("id", fields["path"])[1], f"duplicate id {doc_id!r} (first at line {ids[doc_id]})")
         ids.setdefault(doc_id, item.start_mark.line + 1)
@@ -247,10 +258,10 @@ def read_manifest(path: Path) -> tuple[list[tuple[Path, DocMeta]], str | None]:
             id=doc_id,
             kind=kind,  # type: ignore[arg-type]  # None: inferred after loading
             year=year,
-            region=_scalar(fields["region"][1]) if "region" in fields else region,
-            retells=_str(fields, "retells"),
-            reviews=_str(fields, "reviews"),
-            title=_str(fields, "title"),
+            region=texts["region"] or region,
+            retells=texts["retells"],
+            reviews=texts["reviews"],
+            title=texts["title"],
         )
         entries.append((doc_path, meta, item))
     for _p, meta, item in entries:
@@ -259,6 +270,7 @@ def read_manifest(path: Path) -> tuple[list[tuple[Path, DocMeta]], str | None]:
             if target is not None and target not in ids:
                 node = next(v for k, v in item.value if k.value == rel_name)
                 bad(node, f"{rel_name}: no document with id {target!r} in this manifest")
+    _check_cycles(entries, bad)
     if problems:
         raise CheckerError("\n".join(problems))
     return [(p, m) for p, m, _n in entries], region
@@ -267,16 +279,59 @@ def read_manifest(path: Path) -> tuple[list[tuple[Path, DocMeta]], str | None]:
 def _scalar(node):
     import yaml
 
+    from checker.yamlfile import value_of
+
     if not isinstance(node, yaml.ScalarNode):
         return None
-    return yaml.safe_load(yaml.serialize(node)) if node.value != "" else None
+    return value_of(node) if node.value != "" else None
 
 
-def _str(fields: dict, name: str) -> str | None:
+def _keyed(node, bad) -> dict:
+    """``{key: (key node, value node)}`` of a mapping; a key that is no plain text is a problem."""
+    import yaml
+
+    out = {}
+    for k, v in node.value:
+        if not isinstance(k, yaml.ScalarNode):
+            bad(k, "a key must be a plain name, not a list or mapping")
+            continue
+        out[str(k.value)] = (k, v)
+    return out
+
+
+def _text(fields: dict, name: str, bad) -> str | None:
+    """The text of field ``name`` (a number is written as text); a list or mapping is a problem."""
     if name not in fields:
         return None
-    value = _scalar(fields[name][1])
+    import yaml
+
+    node = fields[name][1]
+    if not isinstance(node, yaml.ScalarNode):
+        shape = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
+        bad(node, f"{name}: expected text, got a {shape}")
+        return None
+    value = _scalar(node)
+    if isinstance(value, bool):
+        bad(node, f"{name}: expected text, got {node.value} (put it in quotes)")
+        return None
     return None if value is None else str(value)
+
+
+def _check_cycles(entries: list, bad) -> None:
+    """``retells``/``reviews`` never loop back: two summaries retelling each other is a mistake."""
+    for relation in ("retells", "reviews"):
+        target = {meta.id: getattr(meta, relation) for _p, meta, _i in entries}
+        item = {meta.id: node for _p, meta, node in entries}
+        reported: set[str] = set()
+        for start in target:
+            chain = [start]
+            while (step := target.get(chain[-1])) is not None and step in target and step not in chain:
+                chain.append(step)
+            if step is not None and step in chain and not reported & set(chain):
+                cycle = [*chain[chain.index(step):], step]
+                bad(item[start], f"{relation} loops: {' → '.join(cycle)} (a document cannot {relation[:-1]} "
+                    "itself, even through others)")
+                reported.update(cycle)
 
 
 # ---------------------------------------------------------------- inference

@@ -1,7 +1,7 @@
 """The domain vocabularies in ``checker/data/*.yaml``: one place that finds and parses them.
 
 Each stage compiles what it needs from the raw mapping once (its own cached ``vocab()``); this
-module only reads. The C loader is used where PyYAML has it: the data files load on every run.
+module only reads, through the one YAML loader (``checker.yamlfile``: plain data, C parser).
 """
 
 from __future__ import annotations
@@ -14,11 +14,9 @@ DATA_DIR = Path(__file__).parent / "data"
 
 def load_data(name: str | Path) -> Any:
     """The parsed YAML data file ``name`` (a file name under ``checker/data/`` or a path)."""
-    import yaml
+    from checker.yamlfile import load_file
 
     path = Path(name)
     if not path.is_absolute() and path.parent == Path("."):
         path = DATA_DIR / path
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=loader) or {}
+    return load_file(path, "data") or {}

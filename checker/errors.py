@@ -23,6 +23,11 @@ class InputError(CheckerError):
         self.problem = problem
 
 
+class InputWarning(UserWarning):
+    """Input read with a repair the user should know of (a cut-off last character). The CLI
+    prints it as one ``checker: warning:`` line; a library caller sees a Python warning."""
+
+
 class RuleError(CheckerError):
     """One or more rule files are invalid; ``problems`` lists every ``file:line:col: message``."""
 

@@ -66,3 +66,32 @@ def canonical(text: str, reach: str = NAMES) -> str:
     """``text`` with every variant of ``reach`` rewritten to its canonical form."""
     table = _table(reach)
     return table.pattern.sub(lambda m: table.canonical_of[m.group(0).upper()], text)
+
+
+@lru_cache(maxsize=len(REACHES))
+def abbreviations(reach: str = NAMES) -> dict[str, str]:
+    """Canonical form → its shortest variant written with the same characters in order (an
+    abbreviation): ``规模以上工业`` → ``规上工业``. Used to compare names character by character
+    whichever form a text chose."""
+    out: dict[str, str] = {}
+    for variant, canon in _table(reach).canonical_of.items():
+        shorter = len(variant) < len(out.get(canon, canon))
+        if variant != canon.upper() and shorter and _in_order(variant, canon):
+            out[canon] = variant
+    return out
+
+
+def _in_order(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
+@lru_cache(maxsize=1)
+def _whole_keys() -> dict[str, str]:
+    raw = load_data("synonyms.yaml").get("whole_keys") or {}
+    return {str(v): str(canon) for canon, variants in raw.items() for v in variants or ()}
+
+
+def whole_key(key: str) -> str:
+    """The key a whole metric key is another name of: ``经济总量`` → ``地区生产总值`` (else ``key``)."""
+    return _whole_keys().get(key, key)

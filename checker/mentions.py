@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from checker.analysis.store import AnalysisStore
 
 CHANGE_SUFFIX = "增速"  # key suffix of a rate of change (增长5.2% / 下降5.7% / 增长1.1倍)
-RATE_UNITS = frozenset({"%", "个百分点", "百分点", "倍", "‰"})
+RATE_UNITS = frozenset(load_data("units.yaml")["rate_units"])  # 增长5.2% / 提高1.5个百分点 / 增长1.1倍
 _CLEAN = re.compile(r"[\s“”‘’\"'「」『』《》〈〉【】（）()\[\]*#·•●\-—]")
 _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _LEAD_YEAR = re.compile(r"^(?:到|至|截至|截止|截止到)?((?:19|20)\d{2})年(?:底|末|前|初|上半年|全年)?")
@@ -88,7 +88,7 @@ def words() -> _Words:
         lead=tuple(sorted(raw["lead_words"], key=len, reverse=True)),
         post_stops=frozenset(raw["post_stops"]),
         post_joiners=frozenset(raw["post_joiners"]),
-        count_units=frozenset(raw["count_units"]),
+        count_units=frozenset(load_data("units.yaml")["counted_units"]),
         tail=tuple(tail),
         tail_level=tuple(t for t in tail if t not in up and t not in down),
     )

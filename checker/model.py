@@ -135,6 +135,26 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class FigureIdentity:
+    """What a mention's number measures, so that only the same figure is compared with it.
+
+    ``新建5G基站1万个`` in a 2023 review → key 5G基站, year 2023, role outcome, kind count, stock
+    flow; ``5G基站累计达到8万个`` → the same key, stock ``stock``: another figure.
+    ``“十四五”时期年均增长5.5%`` → span 年均, first_year 2021, year 2025, kind growth.
+    """
+
+    key: str
+    year: int | None
+    first_year: int | None = None   # a multi-year span's first year
+    span: str | None = None         # the multi-year cue: 十四五 / 过去五年 / 年均 / 累计
+    role: str = "other"             # target | outcome | forecast | baseline | other
+    kind: str = "level"             # level | growth | share | count
+    stock: str | None = None        # flow (新增…) | stock (累计… / 达到…) | None: not told
+    scope: str | None = None        # the sub-category the key names (高技术制造业), None: the aggregate
+    named: bool = False             # the number is part of a name or slogan (15分钟生活圈): no figure
+
+
+@dataclass(frozen=True)
 class Mention:
     """A quantity (or, for unquantified goals, nothing) with what it measures.
 
@@ -154,6 +174,7 @@ class Mention:
     year: int | None = None     # year the mention covers (from its section, or the text)
     location: Location | None = None
     first_year: int | None = None  # a span's first year: 新增学位18万个 in a 2016-2020 review → 2016
+    figure: FigureIdentity | None = None  # what the number measures (checker.analysis.identity)
 
 
 @dataclass(eq=False)

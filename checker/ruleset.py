@@ -262,12 +262,11 @@ class _File:
 
 # --------------------------------------------------------------------------- node helpers
 
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-
-
 def value_of(node: yaml.Node) -> Any:
-    """The Python value of a YAML node."""
-    return _CONSTRUCTOR.construct_object(node, deep=True)
+    """The Python value of a YAML node (composed by ``checker.yamlfile``: plain data only)."""
+    from checker.yamlfile import value_of as plain_value
+
+    return plain_value(node)
 
 
 def json_type(node: yaml.Node) -> str:
@@ -380,9 +379,11 @@ def check_node(node: yaml.Node, schema: dict[str, Any], f: _File, what: str,
                 f.add(node, f"{what}: {value!r} is not valid ({_pattern_help(schema['pattern'])})")
                 ok = False
             if schema.get("format") == "regex":
+                from checker.patterns import PatternError, compile_pattern
+
                 try:
-                    re.compile(value)
-                except re.error as error:
+                    compile_pattern(value)
+                except PatternError as error:
                     f.add(node, f"{what}: bad regular expression: {error}")
                     ok = False
     elif actual == "array":
@@ -473,12 +474,16 @@ def _check_messages(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any]
 
 
 def _check_message(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any]) -> None:
+    from checker.templates import template_problems
+
     template = value_of(node)
-    try:
-        found = placeholders_of(template)
-    except ValueError as error:
-        f.add(node, f"message: bad template: {error}", "write a literal brace as {{ or }}")
+    unsafe = template_problems(template)
+    for problem, raw in unsafe:
+        mark, col = _locate_in_scalar(f, node, raw)
+        f.add(mark, f"message: {problem}", column=col)
+    if unsafe:
         return
+    found = placeholders_of(template)
     allowed = set(COMMON_PLACEHOLDERS) | set(kind.placeholders if kind else ()) | set(params)
     for name, raw in found:
         if not name or name.isdigit():
@@ -651,31 +656,24 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
 def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | None]:
     """Validate one rule file; returns the rule (None if invalid), its problems and the id node."""
     from checker.kinds import REGISTRY, RETIRED
+    from checker.yamlfile import YAMLFileError, compose_text, read_yaml_text
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        problem = f"not UTF-8 text ({error.reason} at byte {error.start})"
+        text = read_yaml_text(path, "rule")
+    except YAMLFileError as error:
+        return None, [Problem(str(path), error.line, error.column, error.problem, "", error.hint)], None
+    except CheckerError as error:
+        problem = str(error).removeprefix(f"{path}: ")
         return None, [Problem(str(path), 1, 1, problem)], None
-    except OSError as error:
-        return None, [Problem(str(path), 1, 1, f"cannot read: {error.strerror}")], None
     f = _File(path, text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or "bad YAML"
-        hint = (f"{error.context} (line {error.context_mark.line + 1})"
-                if error.context and error.context_mark else "")
-        if "another document" in problem:
-            problem = "a second YAML document (---)"
-            hint = "one rule per file: put the next rule in its own file"
-        if "\t" in text and "'\\t'" in problem:
-            hint = "YAML indents with spaces, not tabs"
-        f.add(mark, f"bad YAML: {problem}", hint)
-        return None, f.problems, None
-    except yaml.YAMLError as error:
-        f.add(None, f"bad YAML: {error}")
+        root = compose_text(text, path)
+    except YAMLFileError as error:
+        if error.problem.startswith("a second YAML document"):
+            error.hint = "one rule per file: put the next rule in its own file"
+        source = f.lines[error.line - 1] if 0 < error.line <= len(f.lines) else ""
+        f.problems.append(Problem(str(path), error.line, error.column, f"bad YAML: {error.problem}",
+                                  source, error.hint))
         return None, f.problems, None
     if root is None:
         f.add(None, "empty rule file", "a rule file holds one mapping: id, kind, severity, description, "
@@ -780,9 +778,10 @@ def rule_files(*paths: str | Path) -> tuple[list[Path], list[Problem]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()
+            # not only regular files: a FIFO or a symlink loop named like a rule is refused when read
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and not p.is_dir()
                                 and not any(part.startswith(".") for part in p.relative_to(path).parts)))
-        elif path.is_file():
+        elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             problems.append(Problem(str(path), 1, 1, "no such rule file or folder"))

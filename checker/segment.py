@@ -15,6 +15,7 @@ full dictionary instead.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -33,10 +34,33 @@ def _cache_dir() -> Path:
     return Path(base) / "checker"
 
 
+def private_cache_dirs() -> list[Path]:
+    """This user's cache folders (mode 0700, owned by the user), most preferred first.
+
+    A shared temp folder would let another user plant a dictionary, or keep a 0600 cache file
+    the next user cannot read: the fallback is ``/tmp/checker-UID``, refused unless it is ours.
+    """
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    suffix = f"-{uid}" if uid is not None else ""
+    out = []
+    for folder in (_cache_dir(), Path(tempfile.gettempdir()) / f"checker{suffix}"):
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            st = os.lstat(folder)
+            if not stat.S_ISDIR(st.st_mode) or (uid is not None and st.st_uid != uid):
+                continue  # a symlink or someone else's folder
+            if st.st_mode & 0o077:
+                os.chmod(folder, 0o700)
+            out.append(folder)
+        except OSError:
+            continue
+    return out
+
+
 def _trimmed_dictionary(jieba_dir: Path, version: str) -> Path | None:
     """The cached trimmed dictionary, written on first use (None where no folder is writable)."""
     name = f"jieba-{version}-top{TOP_WORDS}.txt"
-    for folder in (_cache_dir(), Path(tempfile.gettempdir()) / "checker"):
+    for folder in private_cache_dirs():
         path = folder / name
         if path.is_file():
             return path
@@ -79,9 +103,14 @@ def _tokenizer() -> Any:
     jieba = _import_jieba()
 
     jieba.setLogLevel(logging.WARNING)
+    folders = private_cache_dirs()
+    if folders:  # jieba's own prefix-dictionary cache goes there too, not into the shared /tmp
+        jieba.dt.tmp_dir = str(folders[0])
     if os.environ.get("CHECKER_JIEBA_FULL"):
         return jieba.dt
     path = _trimmed_dictionary(Path(jieba.__file__).parent, jieba.__version__)
     if path is None:
         return jieba.dt
-    return jieba.Tokenizer(dictionary=str(path))
+    tokenizer = jieba.Tokenizer(dictionary=str(path))
+    tokenizer.tmp_dir = jieba.dt.tmp_dir
+    return tokenizer

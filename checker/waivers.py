@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker.errors import CheckerError
 from checker.findings import Finding
 
@@ -75,18 +73,11 @@ class WaiverOutcome:
 def load_waivers(path: str | Path) -> list[Waiver]:
     """Read and validate a waiver file; every problem is reported at once (exit 2)."""
     from checker.ruleset import _File, check_node, json_type, value_of
+    from checker.yamlfile import compose_file
 
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise CheckerError(f"{path}: cannot read waivers: {error.strerror}") from None
+    text, root = compose_file(path, "waiver")
     f = _File(path, text)
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        f.add(error.problem_mark, f"bad YAML: {error.problem}")
-        raise _error(f) from None
     if root is None:
         return []
     if json_type(root) == "object":

@@ -69,7 +69,9 @@ def test_empty_rule_folder_fails_validate_and_test(tmp_path, capsys, monkeypatch
 
 
 def test_rules_that_select_no_document_exit_2(seeds, capsys, monkeypatch) -> None:
-    args = ["run", "seeds/beijing-2024-report.txt", "--select", "summary-fidelity"]
+    (seeds / "loose").mkdir()  # no manifest next to it: the report is read alone
+    shutil.copy(seeds / "seeds" / "beijing-2024-report.txt", seeds / "loose")
+    args = ["run", "loose/beijing-2024-report.txt", "--select", "summary-fidelity"]
     code, out, err = run_cli(args, capsys, monkeypatch)
     assert code == 2 and out == ""
     assert "checker: summary-fidelity: not checked: scope 'summary'" in err
@@ -79,8 +81,10 @@ def test_rules_that_select_no_document_exit_2(seeds, capsys, monkeypatch) -> Non
     assert code == 0 and "summary-fidelity" in out
 
 
-def test_a_single_file_is_checked_and_what_is_missing_is_said(seeds, capsys, monkeypatch) -> None:
-    code, out, err = run_cli(["run", "seeds/beijing-2024-highlights.txt", "--format", "json"],
+def test_a_single_file_without_a_manifest_says_what_is_missing(seeds, capsys, monkeypatch) -> None:
+    (seeds / "loose").mkdir()
+    shutil.copy(seeds / "seeds" / "beijing-2024-highlights.txt", seeds / "loose")
+    code, out, err = run_cli(["run", "loose/beijing-2024-highlights.txt", "--format", "json"],
                              capsys, monkeypatch)
     assert code in (0, 1), err
     missing = [line for line in err.splitlines() if ": not checked: " in line]
@@ -90,6 +94,25 @@ def test_a_single_file_is_checked_and_what_is_missing_is_said(seeds, capsys, mon
     assert not any("figure-agreement" in line for line in missing)  # it read the digest
     starved = {f["rule"] for f in json.loads(out)["findings"] if f["status"] == "no_documents"}
     assert len(missing) == len(starved)
+
+
+def test_single_files_pair_through_the_manifest_of_their_folder(seeds, capsys, monkeypatch) -> None:
+    code, out, err = run_cli(["run", "seeds/beijing-2024-highlights.txt", "--format", "json"],
+                             capsys, monkeypatch)
+    assert code == 1, err
+    assert err.startswith("checker: beijing-2024-highlights.txt: read through ")
+    assert "seeds/corpus.yaml to pair with the documents it names" in err and "not checked" not in err
+    findings = json.loads(out)["findings"]
+    fidelity = [f for f in findings if f["rule"] == "summary-fidelity"]
+    assert fidelity and {f["full_doc"] for f in fidelity} == {"bj-2024-report"}  # paired with its report
+    # only findings on the file given: located in it or quoting it
+    assert all(f["document"] == "seeds/beijing-2024-highlights.txt"
+               or any(e["document"] == "seeds/beijing-2024-highlights.txt" for e in f["evidence"])
+               for f in findings)
+    code, out, _ = run_cli(["run", "seeds/beijing-2021-report.txt", "--select", "goal-missed,goal-met",
+                            "--format", "json"], capsys, monkeypatch)
+    reviews = {e["document"] for f in json.loads(out)["findings"] for e in f["evidence"]}
+    assert "seeds/beijing-2022-report.txt" in reviews  # the 2021 plan met its 2022 review
 
 
 # ----------------------------------------------------------------------------- level and JUnit

@@ -57,8 +57,8 @@ def test_table_on_stdout(project, capsys, monkeypatch) -> None:
     (["--output", "missing/dir/out.json"], "does not exist"),
     (["--select", "no-such-rule"], "--select no-such-rule: matches no rule"),
     (["--ignore", "no-firn"], "did you mean 'no-firm'"),
-    (["--baseline", "nope.json"], "cannot read baseline"),
-    (["--waivers", "nope.yaml"], "cannot read waivers"),
+    (["--baseline", "nope.json"], "nope.json: no such file"),
+    (["--waivers", "nope.yaml"], "nope.yaml: no such file"),
     (["--bogus"], "No such option: --bogus"),
     (["--output", "json:-", "--output", "csv:-"], "only one output can go to stdout"),
 ])
@@ -197,8 +197,15 @@ def test_core_rules_on_the_seeds(tmp_path, capsys, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize(("content", "needle"), [
-    ("{not json", "not a checker baseline (bad JSON"),
-    ('{"findings": [{"rule": "x"}]}', "not a checker baseline (write one with --write-baseline)"),
+    ("{not json", "base.json:2:1: a mapping in { } is not closed"),
+    ('{"findings": [{"rule": "x"}]}', "a baseline of another tool (None)"),
+    ('{"tool": "ruff", "version": 1, "findings": []}', "a baseline of another tool ('ruff')"),
+    ('{"tool": "checker", "version": 9, "findings": []}', "baseline version 9, this checker reads version 1"),
+    ('{"tool": "checker", "version": 1, "findings": [{"fingerprint": 12}]}', "must be text, got 12"),
+    ('{"tool": "checker", "version": 1, "findings": [{"fingerprint": ["a"]}]}', "must be text, got ['a']"),
+    ('{"tool": "checker", "version": 1, "findings": [{"fingerprint": !!python/name:os.system ""}]}',
+     "base.json:1:64: the tag !!python/name:os.system is not allowed"),
+    ("[" * 100 + "]" * 100, "base.json:1:65: nested more than 64 levels deep"),
 ])
 def test_malformed_baseline_exits_2(project, capsys, monkeypatch, content, needle) -> None:
     (project / "base.json").write_text(content, encoding="utf-8")

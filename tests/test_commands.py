@@ -24,7 +24,8 @@ runner = CliRunner()
 def test_command_rules_are_package_data_and_their_examples_hold() -> None:
     assert COMMAND_RULES.is_relative_to(Path(__import__("checker").__file__).parent)
     rules = load_rules(COMMAND_RULES)
-    assert {r.id for r in rules} == {"goal-followup", "completion-claim", "summary-fidelity"}
+    assert {r.id for r in rules} == {"goal-followup", "completion-claim", "summary-fidelity",
+                                     "figure-agreement"}
     for rule in rules:
         for example in rule.examples:
             result = run_example(rule, example)

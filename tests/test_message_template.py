@@ -6,6 +6,8 @@ from checker.message_template import render_message
 
 
 def test_message_template_rendering() -> None:
-    assert render_message("{metric} {actual:>5} {nope}", {"metric": "m", "actual": "1"}) == "m     1 "
-    assert render_message("{value:.1f}%", {"value": "x"}) == "x%"
+    assert render_message("{metric} {nope} {{x}}", {"metric": "m"}) == "m  {x}"
     assert render_message("{bad", {}) == "{bad"
+    # only plain fields are filled: a spec is refused by `rules validate` and never interpreted
+    assert render_message("{actual:>999999999}|{rule.__class__}", {"actual": "1"}) == (
+        "{actual:>999999999}|{rule.__class__}")

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from checker import lexicon
+from checker.analysis.identity import is_stock
 from checker.datafiles import load_data
 from checker.model import PLAN, REVIEW, TARGETS, Document, Mention, Quantity
 
@@ -38,22 +40,21 @@ _OUTCOME_SAME_AS_BARE = frozenset({">="})
 def figure_data() -> dict[str, Any]:
     """The domain word lists of checker/data/figures.yaml (read once)."""
     data = load_data("figures.yaml")
-    data["count_units"] = frozenset(data.get("count_units") or ())
+    data["count_units"] = frozenset(load_data("units.yaml")["counted_units"])
     data["non_figure_units"] = frozenset(data.get("non_figure_units") or ())
-    data["key_aliases"] = dict(data.get("key_aliases") or {})
     return data
 
 
 def figure_key(m: Mention) -> str:
     """The key a figure is grouped under: the mention key without a trailing link verb
     (``地区生产总值增速定在``, ``key_tail_links``), or the key it is another name of
-    (``经济总量`` → ``地区生产总值``, checker/data/figures.yaml ``key_aliases``)."""
+    (``经济总量`` → ``地区生产总值``, checker/data/synonyms.yaml ``whole_keys``)."""
     key = m.key or ""
     for tail in sorted(figure_data().get("key_tail_links") or (), key=len, reverse=True):
         if tail and key.endswith(tail) and len(key) - len(tail) >= 2:
             key = key[: -len(tail)]
             break
-    return figure_data()["key_aliases"].get(key, key)
+    return lexicon.whole_key(key)
 
 
 # 含量/含金量 are metric words, not "including".
@@ -113,7 +114,7 @@ def unit_dimension(unit: str | None) -> str:
 
 def is_cumulative(text: str) -> bool:
     """True when ``text`` (the clause up to the number) marks a running total: ``累计加装电梯2150部``."""
-    return any(cue in text for cue in figure_data().get("cumulative_cues") or ())
+    return is_stock(text)
 
 
 def measure_of(m: Mention, lead_text: str, key: str | None = None) -> str:
@@ -220,6 +221,8 @@ def _figure(doc: Document, m: Mention, kind: str | None, year: int | None) -> Fi
         return None
     if q.unit in figure_data()["non_figure_units"]:
         return None  # 三年行动计划: a programme's length, not a reported figure
+    if m.figure is not None and m.figure.named:
+        return None  # 15分钟生活圈, 两年见成效: a number inside a name or a slogan
     lead = doc.match_text[m.clause.start:max(q.end, m.clause.start)]
     key = figure_key(m)
     return Figure(doc, m, kind, year, unit_dimension(q.unit), measure_of(m, lead, key),

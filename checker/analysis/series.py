@@ -75,9 +75,10 @@ class Series:
         return {p.year for p in self.points if p.kind == kind}
 
 
-def _rank(f: Figure) -> tuple[int, int]:
-    # Prefer a report's own statement over a summary's retelling, then the earlier document.
-    return (0 if f.doc_kind == "report" else 1, 0)
+def _rank(f: Figure) -> int:
+    # A report's own statement before a summary's retelling; sorted() is stable, so among equals
+    # the earlier document (input order) comes first.
+    return 0 if f.doc_kind == "report" else 1
 
 
 def _points(figs: Sequence[Figure]) -> list[Point]:

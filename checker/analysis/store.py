@@ -73,13 +73,15 @@ class Analysis:
 
     @cached_property
     def mentions(self) -> list[Mention]:
-        """Every quantity with what it measures (``checker.mentions``), in text order."""
+        """Every quantity with what it measures (``checker.mentions``) and its figure identity
+    (``checker.analysis.identity``), in text order."""
         if self.store.mention_extractor is not None:
             return list(self.store.mention_extractor(self.doc))
+        from checker.analysis.identity import identify
         from checker.mentions import build_mentions
 
         self.store.computed["mentions", self.doc.id] += 1
-        return build_mentions(self.doc, self.quantities)
+        return [replace(m, figure=identify(self.doc, m)) for m in build_mentions(self.doc, self.quantities)]
 
     def _ensure_structured(self) -> None:
         if not self.doc.sentences and self.doc.text.strip():

@@ -42,25 +42,82 @@ app.command("eval")(eval_cmd.eval_command)
 app.add_typer(rules_cmd.app, name="rules")
 
 
+class _Signalled(BaseException):
+    """SIGINT or SIGTERM arrived: unwinds past click (which would swallow KeyboardInterrupt), so
+    every ``finally`` runs and the temporary files of unwritten outputs are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, _frame: object) -> None:
+    raise _Signalled(signum)
+
+
 def main() -> None:
-    """Entry point: run the app; a ``CheckerError`` becomes one line on stderr and exit 2."""
+    """Entry point: run the app; a ``CheckerError`` becomes one line on stderr and exit 2.
+
+    SIGINT exits 130 and SIGTERM 143 with one line; stdout that cannot be written (a full disk,
+    /dev/full) is one line and exit 2, not a traceback at interpreter exit.
+    """
+    import signal
+    import threading
+
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        previous = {s: signal.signal(s, _on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        code = _run()
+    finally:
+        for signum, handler in previous.items():  # (main() may be called in-process, by tests)
+            signal.signal(signum, handler)
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        _stdout_failed(error)
+    sys.exit(code)
+
+
+def _stdout_failed(error: OSError) -> None:
     import os
 
-    from checker.errors import CheckerError
+    print(f"checker: error: cannot write to stdout: {error.strerror or error}", file=sys.stderr)
+    sys.stderr.flush()
+    os._exit(2)  # the unwritable stdout buffer must not be flushed again at exit
 
+
+def _run() -> int | str | None:
+    """The app's exit code; errors printed as one line."""
+    import os
+    import warnings
+
+    from checker.errors import CheckerError, InputWarning
+
+    def show(message, category, *_args, **_kwargs) -> None:
+        if issubclass(category, InputWarning):
+            print(f"checker: warning: {message}", file=sys.stderr)
+
+    warnings.showwarning = show
+    warnings.simplefilter("always", InputWarning)
     try:
         app()
+    except SystemExit as done:
+        return done.code
     except CheckerError as error:
         for line in str(error).splitlines() or ["error"]:
             print(f"checker: error: {line}", file=sys.stderr)
-        sys.exit(error.exit_code)
-    except KeyboardInterrupt:
-        print("checker: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except SystemExit as exit_:  # typer turns Ctrl-C inside a command into a silent exit 130
-        if exit_.code == 130:
-            print("checker: interrupted", file=sys.stderr)
-        raise
+        return error.exit_code
+    except (KeyboardInterrupt, _Signalled) as stop:
+        from checker.cli.output_io import remove_temps
+
+        remove_temps()
+        signum = getattr(stop, "signum", 2)
+        name = "SIGTERM" if signum == 15 else "SIGINT"
+        print(f"checker: interrupted ({name}); no output was written", file=sys.stderr)
+        return 128 + signum
+    except OSError as error:  # not an input or output file (those are CheckerErrors): stdout
+        _stdout_failed(error)
     except Exception as error:  # a bug of ours: one line, like ruff's exit 2 for abnormal ends
         if os.environ.get("CHECKER_DEBUG"):
             raise
@@ -69,4 +126,5 @@ def main() -> None:
             "(set CHECKER_DEBUG=1 for the traceback, and please report it)",
             file=sys.stderr,
         )
-        sys.exit(2)
+        return 2
+    return 0

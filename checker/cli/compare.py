@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
+from checker.cli.output_io import MAX_SIZE_HELP
+
 
 def build_findings(summary_path: Path, full_path: Path, params: dict[str, Any] | None = None) -> list[Any]:
     """Findings of the built-in rule ``summary-fidelity`` (checker/command_rules/) for
@@ -60,6 +62,7 @@ def compare(
     full: Annotated[Path, typer.Argument(help="The full report it retells.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (the comparison table) html json jsonl "
                                      "csv md sarif junit github.")] = "table",
+    max_document_size: Annotated[str | None, typer.Option("--max-document-size", help=MAX_SIZE_HELP)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of "
                                                 "stdout (atomically).")] = None,
     matches: Annotated[bool, typer.Option("--matches", help="Table: list the number matches too.")] = False,
@@ -67,11 +70,13 @@ def compare(
                                          "level needs attention: error | warning | info | never.")] = "never",
 ) -> None:
     """Does SUMMARY say what FULL says? Numbers, qualifiers, wording, omissions."""
-    from checker.cli.output_io import check_options, emit, require_files
+    from checker.cli.output_io import apply_limits, check_options, check_output, emit, require_files
     from checker.output import Report, render
 
     check_options(fmt, fail_on)
+    apply_limits(max_document_size)
     require_files(summary, full)
+    check_output(output)
     findings = build_findings(summary, full)
     report = Report(findings=findings, fail_on=fail_on)
     if fmt == "table":

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from checker.cli.output_io import MAX_SIZE_HELP
+
 FORMATS = ("table", "csv", "json")
 COLUMNS = ("location", "section", "action", "metric", "key", "value", "unit", "qualifier", "quote")
 
@@ -15,6 +17,7 @@ def extract(
         list[Path], typer.Argument(metavar="DOC", help="Document(s) to read (.txt .md .pdf .html .docx).")
     ],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
+    max_document_size: Annotated[str | None, typer.Option("--max-document-size", help=MAX_SIZE_HELP)] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
     ] = None,
@@ -23,11 +26,13 @@ def extract(
 
     Several documents give one table each (csv/json: one list, with a document column).
     """
-    from checker.cli.output_io import emit
+    from checker.cli.output_io import apply_limits, check_output, emit
     from checker.errors import CheckerError
 
     if fmt not in FORMATS:
         raise CheckerError(f"--format {fmt}: unknown format (use {' | '.join(FORMATS)})")
+    apply_limits(max_document_size)
+    check_output(output)
     from checker.mentions import extract_mentions
     from checker.pipeline import load_document
 

@@ -16,6 +16,8 @@ from typing import Annotated, Any
 
 import typer
 
+from checker.cli.output_io import MAX_SIZE_HELP
+
 
 def build_findings(plan_path: Path, review_path: Path, year: int | None = None,
                    quantified_only: bool = False, params: dict[str, Any] | None = None) -> list[Any]:
@@ -124,6 +126,7 @@ def goals(
         help="Report whose review section reports the outcomes.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (the goal table) json jsonl csv md "
                                      "sarif junit github (html).")] = "table",
+    max_document_size: Annotated[str | None, typer.Option("--max-document-size", help=MAX_SIZE_HELP)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of "
                                                 "stdout (atomically).")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Only the plan of this year.")] = None,
@@ -138,19 +141,22 @@ def goals(
         "--jobs", "-j", min=1, help="With --corpus: worker processes (default: every core).")] = None,
 ) -> None:
     """Was each goal of PLAN reported back in REVIEW, and was it met?"""
-    from checker.cli.output_io import check_options, emit, require_files
+    from checker.cli.output_io import apply_limits, check_options, check_output, emit, require_files
     from checker.errors import CheckerError
     from checker.output import Report, render
 
     if corpus is not None:
         if plan is not None or review is not None:
             raise CheckerError("goals: give PLAN REVIEW or --corpus DIR, not both")
+        apply_limits(max_document_size)
         write_dataset(corpus, output, jobs)
         return
     if plan is None or review is None:
         raise CheckerError("goals: give PLAN and REVIEW (two reports), or --corpus DIR")
     check_options(fmt, fail_on)
+    apply_limits(max_document_size)
     require_files(plan, review)
+    check_output(output)
     findings = build_findings(plan, review, year, quantified_only)
     report = Report(findings=findings, fail_on=fail_on)
     if fmt == "table":
@@ -166,7 +172,7 @@ def goals(
 def write_dataset(corpus_path: Path, output: Path | None, jobs: int | None) -> None:
     """The goals dataset of a corpus to ``output`` (.parquet or .csv, written atomically) or as CSV
     to stdout."""
-    from checker.cli.output_io import write_atomic_with
+    from checker.cli.output_io import check_output, write_file_output
     from checker.cli.run_cmd import load_corpus_paths
     from checker.commands import GOAL_COLUMNS, goal_dataset
     from checker.errors import CheckerError
@@ -175,6 +181,7 @@ def write_dataset(corpus_path: Path, output: Path | None, jobs: int | None) -> N
     suffix = output.suffix.lower() if output is not None else ".csv"
     if suffix not in (".parquet", ".csv"):
         raise CheckerError(f"--output {output}: the goals dataset is written as .parquet or .csv")
+    check_output(output)
     executor = executor_for(jobs)
     try:
         rows = goal_dataset(load_corpus_paths([corpus_path], executor), executor)
@@ -186,6 +193,6 @@ def write_dataset(corpus_path: Path, output: Path | None, jobs: int | None) -> N
     if output is None:
         sys.stdout.write(frame.to_csv(index=False))
     elif suffix == ".csv":
-        write_atomic_with(output, lambda tmp: frame.to_csv(tmp, index=False))
+        write_file_output(output, lambda tmp: frame.to_csv(tmp, index=False))
     else:
-        write_atomic_with(output, lambda tmp: frame.to_parquet(tmp, index=False))
+        write_file_output(output, lambda tmp: frame.to_parquet(tmp, index=False))

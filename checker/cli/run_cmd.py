@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
+from checker.cli.output_io import MAX_SIZE_HELP
 from checker.errors import CheckerError
 
 
@@ -40,22 +41,58 @@ def parse_output(spec: str) -> tuple[str, Path | None]:
         if not fmt or fmt not in FORMATS:
             raise CheckerError(f"--output {spec}: cannot tell the format from '{path.suffix or path.name}'; "
                                f"write FORMAT:{spec} (formats: {', '.join(FORMATS)})")
-    if path is not None:
-        parent = path.parent if str(path.parent) else Path(".")
-        if not parent.is_dir():
-            raise CheckerError(f"--output {spec}: folder {parent} does not exist")
     return fmt, path
 
 
-def load_corpus_paths(paths: list[Path], executor: Any = None, progress: Any = None) -> Any:
+def load_corpus_paths(paths: list[Path], allow_outside: bool = False, executor: Any = None,
+                      progress: Any = None) -> Any:
     """The corpus of ``paths`` (manifest, folder or files), read by ``executor`` (default: here),
     counted by ``progress``; unreadable input raises (exit 2)."""
     from checker.corpus import load_corpus
 
+    return load_corpus(*paths, allow_outside=allow_outside, mapper=_mapper(executor, progress))
+
+
+def _mapper(executor: Any, progress: Any) -> Any:
     mapper = executor.map if executor is not None else None
     if mapper is not None and progress is not None:
         mapper = progress.reading(mapper)
-    return load_corpus(*paths, mapper=mapper)
+    return mapper
+
+
+def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any = None,
+                  progress: Any = None) -> tuple[Any, set[Path] | None]:
+    """The corpus of ``paths``, and the files given when they are read through their manifest.
+
+    Documents given one by one (pre-commit passes the files a commit touches) that the corpus
+    manifest of their folder lists are read through it, so each pairs with the report it retells or
+    reviews; only findings on the files given are then reported (second value). Otherwise the
+    files are read as given and pair among themselves (second value None).
+    """
+    from checker.corpus import MANIFEST_NAMES, load_corpus
+
+    plain = (load_corpus_paths(paths, allow_outside, executor, progress), None)
+    if not paths or not all(p.is_file() and p.suffix.lower() not in (".yaml", ".yml") for p in paths):
+        return plain
+    folders = {p.resolve().parent for p in paths}
+    folder = folders.pop() if len(folders) == 1 else None
+    manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None) if folder else None
+    if manifest is None:
+        return plain
+    corpus = load_corpus(manifest, allow_outside=allow_outside, mapper=_mapper(executor, progress))
+    given = {p.resolve() for p in paths}
+    if not given <= {d.path.resolve() for d in corpus.documents}:
+        return plain
+    names = ", ".join(p.name for p in paths)
+    print(f"checker: {names}: read through {manifest} to pair with the documents it names; "
+          "findings on the files given only", file=sys.stderr)
+    return corpus, given
+
+
+def _touches(finding: Any, given: set[Path]) -> bool:
+    """Is the finding located in, or quoting, one of the ``given`` files?"""
+    places = [finding.document, *(e.document for e in finding.evidence)]
+    return any(place and Path(place).resolve() in given for place in places)
 
 
 def _default_paths(configured: list[Path] | None = None) -> list[Path]:
@@ -96,6 +133,9 @@ def run(
         "--write-baseline", help="Write the fingerprints of this run's non-passing findings.")] = None,
     waivers: Annotated[Path | None, typer.Option(
         "--waivers", help="YAML file of waivers: rule, fingerprint, reason (, expires).")] = None,
+    max_document_size: Annotated[str | None, typer.Option("--max-document-size", help=MAX_SIZE_HELP)] = None,
+    allow_outside: Annotated[bool, typer.Option(
+        "--allow-outside", help="Let a manifest name files outside its own folder.")] = False,
     allow_empty: Annotated[bool, typer.Option(
         "--allow-empty", help="Exit 0 even when no rule ran or no rule selected a document (with no "
         "rules: show what was found in each document).")] = False,
@@ -115,7 +155,7 @@ def run(
     from .checker.yaml or [tool.checker] in pyproject.toml. Example: checker run seeds/corpus.yaml
     --output findings.sarif
     """
-    from checker.cli.output_io import check_options
+    from checker.cli.output_io import apply_limits, check_options
     from checker.config import load_config
     from checker.output import Report, render
 
@@ -128,15 +168,17 @@ def run(
     baseline = baseline or (Path(config.get("baseline")) if config.get("baseline") else None)
     waivers = waivers or (Path(config.get("waivers")) if config.get("waivers") else None)
     check_options(fmt, fail_on)
+    apply_limits(max_document_size)
     targets = [parse_output(spec) for spec in outputs or []]
     to_stdout = [t for t in targets if t[1] is None]
     if len(to_stdout) > 1:
         raise CheckerError("--output: only one output can go to stdout ('-')")
     if not to_stdout:
         targets.insert(0, (fmt, None))
-    files = [str(p) for _, p in targets if p is not None]
-    if len(set(files)) != len(files):
-        raise CheckerError("--output: the same file is named twice")
+    from checker.cli.output_io import plan_outputs
+
+    files = [p for _, p in targets if p is not None] + ([write_baseline] if write_baseline else [])
+    planned = dict(zip(files, plan_outputs(files), strict=True))  # checked before any work is done
 
     rule_list = _load_rules(rules or config.paths("rules"), select, ignore)
     waiver_list = None
@@ -157,8 +199,8 @@ def run(
     executor = executor_for(jobs or config.get("jobs"), client)
     progress = Progress.for_terminal(quiet)
     try:
-        corpus = load_corpus_paths(list(paths) if paths else _default_paths(config.paths("paths")),
-                                   executor, progress)
+        corpus, given = paired_corpus(list(paths) if paths else _default_paths(config.paths("paths")),
+                                      allow_outside, executor, progress)
         if not rule_list:
             if not allow_empty:
                 raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore "
@@ -171,6 +213,8 @@ def run(
         executor.close()
         if client is not None:
             client.close()
+    if given is not None:
+        findings = [f for f in findings if _touches(f, given)]
     _say_what_is_missing(findings, rule_list, corpus, allow_empty)
     report = Report(findings=findings, rules=rule_list, fail_on=fail_on,
                     baseline=str(baseline) if baseline else None)
@@ -188,18 +232,16 @@ def run(
         apply_baseline(findings, known)
 
     rendered = [(render(f, report), path) for f, path in targets]  # all before writing any
-    extra: list[tuple[str, Path]] = []
+    writes = [(planned[p], t) for t, p in rendered if p is not None]
     if write_baseline is not None:
         from checker.baseline import baseline_text
 
-        extra.append((baseline_text(findings), write_baseline))
-    from checker.cli.output_io import write_atomic
+        writes.append((planned[write_baseline], baseline_text(findings)))
+    from checker.cli.output_io import write_outputs
 
-    for text, path in [*((t, p) for t, p in rendered if p is not None), *extra]:
-        assert path is not None
-        write_atomic(path, text)
-    for text, target in rendered:
-        if target is None:
+    write_outputs(writes)
+    for text, path in rendered:
+        if path is None:
             sys.stdout.write(text)
     sys.stdout.flush()
     if report.failing and not exit_zero:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from checker.yamlfile import load_file
 
 GOLD_FILE = "extraction-traps.yaml"
 REL_TOL = 1e-6
@@ -72,8 +72,7 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
         return None
     from checker.quantities import find_quantities
 
-    with open(path, encoding="utf-8") as fh:
-        traps = (yaml.safe_load(fh) or {}).get("traps") or []
+    traps = (load_file(path, "gold") or {}).get("traps") or []
     tp = fp = fn = 0
     empty = empty_ok = 0
     extra = {"direction": [0, 0], "kind": [0, 0]}  # field -> [right, labelled]

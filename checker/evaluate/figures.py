@@ -2,6 +2,10 @@
 
 Measures (gold format: tests/gold/same-figure.yaml, five-year targets in goals-*.yaml):
 
+Groups, false disagreements and trap pairs score what the rule ``figure-agreement``
+(checker/command_rules/) finds, run through the engine (each finding lists its group's
+occurrences); series and five-year targets score the series library (checker/analysis/series.py).
+
 - ``groups found``: share of gold same-year groups the checker groups with all their
   occurrences — a gold group is found when one checker group holds, for every gold occurrence,
   a distinct figure of that document whose quantity lies inside the occurrence's text (compared
@@ -20,10 +24,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from checker.yamlfile import load_file
 
 GOLD_FILE = "same-figure.yaml"
 _NOTE = re.compile(r"\s*\([ -~]*\)\s*$")
@@ -153,9 +158,8 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     path = Path(gold_dir) / GOLD_FILE
     if not path.is_file():
         return None
-    with path.open(encoding="utf-8") as fh:
-        gold = yaml.safe_load(fh) or {}
-    from checker.analysis.figures import collect_figures, differences, group_figures, stated
+    gold = load_file(path, "gold") or {}
+    from checker.analysis.figures import collect_figures
     from checker.analysis.series import build_series, progress_all
     from checker.corpus import load_corpus
 
@@ -163,7 +167,7 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     docs = list(corpus.documents)
     locators = {d.path.name: Locator(d) for d in docs}
     figures = collect_figures(docs, corpus)
-    groups = group_figures(figures)
+    groups, disagreements = _rule_groups(corpus)
 
     gold_groups = gold.get("same_year_same_metric") or []
     found, missed = 0, []
@@ -172,13 +176,6 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
             found += 1
         else:
             missed.append(f"{g.get('metric')} ({g.get('year')})")
-
-    disagreements = []
-    for grp in groups:
-        diffs = differences(grp)
-        if diffs:
-            disagreements.append(f"{grp[0].key} {grp[0].year} {grp[0].kind}: "
-                                 + " / ".join(f"{f.doc.id}:{stated(f)}" for f in grp))
 
     traps = gold.get("same_value_different_metric") or []
     trap_pairs = sum(_trap_pairs(t, groups, locators) for t in traps)
@@ -226,13 +223,50 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     }
 
 
+@dataclass(frozen=True)
+class _Stated:
+    """Where a group's occurrence states its number, and the number."""
+
+    start: int
+    end: int
+    value: float
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    """One occurrence of a group, as a ``figure-agreement`` finding lists it."""
+
+    doc: Any
+    quantity: _Stated
+
+
+def _rule_groups(corpus: Any) -> tuple[list[list[_Occurrence]], list[str]]:
+    """The groups the rule ``figure-agreement`` finds, and its disagreements as text."""
+    from checker.commands import figure_findings
+    from checker.engine import ENGINE_STATUSES
+    from checker.errors import CheckerError
+
+    by_id = {d.id: d for d in corpus.documents}
+    groups, disagreements = [], []
+    for f in figure_findings(corpus):
+        if f.status in ENGINE_STATUSES:
+            raise CheckerError(f"figures eval: {f.message}")
+        rows = f.data["occurrence_list"]
+        groups.append([_Occurrence(by_id[r["doc_id"]], _Stated(r["start"], r["end"], r["value"]))
+                       for r in rows])
+        if f.status == "disagree":
+            d = f.data
+            disagreements.append(f"{d['key']} {d['year']} {d['figure_kind']}: "
+                                 + " / ".join(f"{r['doc_id']}:{r['stated']}" for r in rows))
+    return groups, disagreements
+
+
 def _five_year(gold_dir: Path, figures: list[Any], locators: dict[str, Locator],
                progress_all: Any) -> dict[str, Any]:
     """Five-year targets of the goals gold files: progress finding present, latest value right."""
     targets: list[tuple[Any, dict[str, Any]]] = []
     for path in sorted(gold_dir.glob("goals-*.yaml")):
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+        data = load_file(path, "gold") or {}
         source = data.get("source_plan")
         for key, items in data.items():
             if key.startswith("five_year_targets") and isinstance(items, list):

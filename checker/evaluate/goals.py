@@ -26,9 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker.goals.text import lcs, squash
+from checker.yamlfile import load_file
 
 _UNIT_FOLD = {"名": "人", "个月": "月", "元/年": "元", "个百分点": "百分点", "位": "人", "大类": "类"}
 
@@ -138,7 +137,7 @@ def _evaluate_file(path: Path, docs_dir: Path) -> dict:
     from checker.goals.extract import extract_goals
 
     store = AnalysisStore()  # each document read once for this gold file
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gold = load_file(path, "gold")
     year = gold.get("target_year")
     plan = _load(docs_dir, gold["source_plan"])
     goals = [g for g in extract_goals(plan, store=store) if g.year in (year, None) and not g.multi_year]
@@ -198,7 +197,7 @@ def _evaluate_file(path: Path, docs_dir: Path) -> dict:
 
 
 def _names_source_plan(path: Path) -> bool:
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gold = load_file(path, "gold")
     return isinstance(gold, dict) and "source_plan" in gold
 
 

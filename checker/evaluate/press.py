@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker.errors import CheckerError
 
 VERDICTS = ("match", "mismatch", "not_in_report", "version_difference")
@@ -87,10 +85,9 @@ def _claim(path: Path, i: int, raw: Any) -> Claim:
 
 def load_labels(path: Path) -> PressLabels | None:
     """The label file at ``path``, or None when it is not one (no ``press_file`` key)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
-        raise _fail(path, f"cannot read label file ({type(e).__name__})") from None
+    from checker.yamlfile import load_file
+
+    data = load_file(path, "label")
     if not isinstance(data, dict) or "press_file" not in data:
         return None
     if not isinstance(data.get("full_file"), str):

@@ -27,9 +27,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker.errors import CheckerError
+from checker.yamlfile import load_file
 
 _SPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
 # Spellings of one unit (the gold writes 人 for 名 / 万人 expanded, 个百分点 for 百分点).
@@ -77,10 +76,7 @@ def _ratio(num: int, den: int) -> float | None:
 
 def _read_gold(path: Path) -> dict | None:
     """The gold file when it names a plan/review pair, else None; one clear error when malformed."""
-    try:
-        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CheckerError(f"{path}: unreadable gold file ({type(exc).__name__})") from None
+    gold = load_file(path, "gold")
     if not isinstance(gold, dict) or not gold.get("plan_file") or not gold.get("review_file"):
         return None
     goals = gold.get("goals")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from checker.yamlfile import load_file
 
 GOLD_FILE = "summary-vs-full.yaml"
 MATCH = "number_match"
@@ -67,7 +67,7 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
     path = Path(gold_dir) / GOLD_FILE
     if not path.is_file():
         return None
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gold = load_file(path, "gold")
     from checker.commands import summary_findings
     from checker.engine import SimpleCorpus
     from checker.model import DocMeta

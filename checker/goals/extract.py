@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from checker.analysis.identity import is_named
 from checker.analysis.store import Analysis, AnalysisStore, analysis_of
 from checker.goals.model import Goal
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
@@ -20,8 +21,6 @@ from checker.goals.text import canonical, core, han_count, squash
 from checker.goals.vocab import vocab
 from checker.model import PLAN, TARGETS, Document, Quantity, Section, Span
 
-# Units that never make a goal's target: durations and ordinals of programmes (三年行动, 100周年).
-NON_GOAL_UNITS = frozenset({"年", "周年", "岁", "届", "轮", "期", "批", "代", "版", "号", "级", "次会议"})
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")
 # 到2025年 / 2025年前 anywhere in the sentence: its targets are for that year
 _BY_YEAR = re.compile(r"到\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:前|底前|末)")
@@ -35,7 +34,7 @@ def plan_sections(doc: Document, roles: tuple[str, ...] = (PLAN, TARGETS)) -> li
 
 def goal_quantity(text: str, q: Quantity) -> bool:
     """Can ``q`` be a goal's target? Not a duration, an anniversary, an ordinal or a label."""
-    if q.unit in NON_GOAL_UNITS or q.year is not None:
+    if q.unit in vocab().non_goal_units or q.year is not None:
         return False
     raw = vocab().raw
     before = text[max(0, q.start - 4):q.start].rstrip()
@@ -46,6 +45,8 @@ def goal_quantity(text: str, q: Quantity) -> bool:
         return False
     if q.value == 1 and q.text.lstrip().startswith("一"):
         return False  # 一张蓝图, 一支队伍, 一批: an article, not a count
+    if is_named(text, q):
+        return False  # 15分钟生活圈, 两年见成效: a number inside a name or a slogan
     for m in _QUOTED.finditer(text, max(0, q.start - 12), min(len(text), q.end + 12)):
         if m.start() < q.start and q.end <= m.end():
             return False  # “3个50”, “5+2”: a programme's name

@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.analysis.identity import cues as identity_cues
+from checker.analysis.identity import is_stock
 from checker.analysis.store import Analysis, AnalysisStore, analysis_of
 from checker.goals.extract import implied_unit
 from checker.goals.model import Goal, Outcome
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
 from checker.goals.text import bigrams, canonical, char_cover, core, cover, lcs, squash
 from checker.goals.vocab import vocab
+from checker.lexicon import LOOSE, abbreviations
 from checker.model import REVIEW, Document, Quantity, Span
 
 
@@ -59,34 +62,57 @@ def review_spans(doc: Document, year: int | None) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in chosen]
 
 
+def _five_year_spans(doc: Document, year: int) -> list[tuple[int, int]]:
+    """Ranges of the multi-year reviews ending in ``year`` (``“十四五”时期`` for 2025)."""
+    return [(s.start, s.end) for s in doc.sections
+            if s.parent is None and s.role == REVIEW and s.year == year and s.first_year is not None]
+
+
 def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | None = None,
                 store: AnalysisStore | None = None) -> ReviewIndex:
     """Segments and quantity pieces of the review of ``year`` in ``doc``."""
     an = analysis_of(doc, store)
     idx = ReviewIndex(doc, year)
     idx.spans = review_spans(doc, year) if spans is None else spans
+    # a five-year review ending in the year may state the year's level (提升到2025年的60.4%): only
+    # figures the text ties to the year are read there
+    tied = [] if spans is not None or year is None else [
+        (a, b) for a, b in _five_year_spans(doc, year) if (a, b) not in idx.spans]
     text = doc.text
     v = vocab()
-    for a, b in idx.spans:
+    for a, b, tied_only in [*((a, b, False) for a, b in idx.spans), *((a, b, True) for a, b in tied)]:
         for sent in sentences(doc, a, b):
             prev = ""
             for seg in segments(text, sent):
                 idx.segs.append(seg)
-                c = canonical(text[seg.start:seg.end])
+                # a segment read for its year-tied figures only says nothing in words
+                c = "" if tied_only else canonical(text[seg.start:seg.end])
                 idx.canon.append(c)
                 idx.grams.append(bigrams(c))
                 idx.sent_of.append(sent)
                 qs = _review_quantities(an, seg.start, seg.end)
+                if tied_only:
+                    qs = [q for q in qs if q.year == year]
                 if qs:
                     idx.with_numbers.add(len(idx.segs) - 1)
                 found = pieces(text, seg, qs, prev)
                 prev = carried(found, prev) if qs else object_tail(text, seg)
+                last: Outcome | None = None
                 for p in found:
                     metric = v.fillers.sub("", p.metric)
-                    idx.outcomes.append(Outcome(doc, squash(text[p.quote_from:p.end]), p.quote_from, p.end,
-                                                p.quantity, metric, p.action, near=p.near,
-                                                seg=len(idx.segs) - 1))
+                    if last is not None and _is_baseline(last, _before_number(last), v.raw):
+                        metric = _baseline_subject(last.metric, v.raw)  # 从53.2%提升到57.7%: 57.7's metric
+                    last = Outcome(doc, squash(text[p.quote_from:p.end]), p.quote_from, p.end,
+                                   p.quantity, metric, p.action, near=p.near, seg=len(idx.segs) - 1)
+                    idx.outcomes.append(last)
     return idx
+
+
+def _baseline_subject(metric: str, raw: dict) -> str:
+    """The metric of a 从…到… pair: ``常住人口城镇化率从2020年的提升到`` → ``常住人口城镇化率``."""
+    cut = min((i for i in (metric.find(f) for f in raw.get("baseline_from") or ()) if i > 0),
+              default=len(metric))
+    return metric[:cut]
 
 
 def _review_quantities(an: Analysis, start: int, end: int) -> list:
@@ -132,17 +158,95 @@ def _exclusive(a: str | None, b: str | None) -> bool:
 
 
 def _cumulative(text: str) -> bool:
-    return any(w in text for w in vocab().raw.get("cumulative_cues") or ())
+    return is_stock(text)
 
 
 def _level_of_flow(goal: Goal, o: Outcome) -> bool:
     """Does ``o`` state a level reached (``…达到312公里``) while ``goal`` counts a flow (``新增…``)?"""
-    raw = vocab().raw
-    flows = raw.get("flow_actions") or ()
-    cues = raw.get("level_cues") or ()
+    flows, cues = identity_cues().flow, identity_cues().level
     if not any(w in goal.text for w in flows) or any(w in goal.text for w in cues):
         return False
     return any(w in o.text for w in cues) and not any(w in o.text for w in flows)
+
+
+def same_identity(goal: Goal, o: Outcome) -> bool:
+    """Can review figure ``o`` be the year's outcome of ``goal`` — the same period, kind and scope,
+    and a figure the review reports rather than a baseline or the target restated?
+
+    ``年均增长7.8%`` (an average), ``从2020年的53.2%提升到…`` (a baseline), ``没有实现年初确定的…4%``
+    (the target), ``工业投资占固定资产投资比重…`` (a share, for a growth goal) and
+    ``规上装备工业增加值增长8.4%`` (a sub-category of 规上工业增加值) are not.
+    """
+    raw = vocab().raw
+    assert o.quantity is not None
+    before = _before_number(o)
+    if any(w in before for w in raw.get("average_cues") or ()) and not any(
+            w in goal.text for w in raw.get("average_cues") or ()):
+        return False
+    if _is_baseline(o, before, raw):
+        return False
+    if any(w in before for w in raw.get("target_restatement") or ()):
+        return False
+    shares = raw.get("share_cues") or ()
+    if any(w in o.metric for w in shares) and not any(w in goal.metric for w in shares):
+        return False
+    # a statistic's rate (规上工业增加值增长5%) has a fixed scope; a count of projects or works
+    # (攻克关键技术200项) is worded loosely (关键核心技术) and keeps the looser test
+    if goal.quantity is None or goal.quantity.unit not in ("%", "个百分点", "百分点"):
+        return True
+    neutral = raw.get("scope_neutral") or ()
+    # 危险废物安全处置率、受污染耕地安全利用率均达100%: a list item is read on its own
+    parts = [p for p in re.split("[、，,和及与]", before) if p] or [o.metric]
+    return not all(_narrower(goal.metric, part, neutral) for part in parts)
+
+
+def _before_number(o: Outcome) -> str:
+    """The outcome's words before its number: ``全国没有实现年初确定的单位国内生产总值能耗降低``."""
+    assert o.quantity is not None
+    return o.doc.text[o.start:max(o.start, o.quantity.start)]
+
+
+def _is_baseline(o: Outcome, before: str, raw: dict) -> bool:
+    """Is the number a starting value: ``从`` / ``由`` before it in the clause, a 'to' word after?"""
+    assert o.quantity is not None
+    text = o.doc.text
+    after = text[o.quantity.end:o.quantity.end + 4]
+    clause_start = max((before.rfind(c) for c in "，,；;、"), default=-1) + 1
+    head = before[clause_start:]
+    return any(f in head for f in raw.get("baseline_from") or ()) and after.startswith(
+        tuple(raw.get("baseline_to") or ()))
+
+
+def _narrower(goal_metric: str, outcome_metric: str, neutral: tuple[str, ...] | list[str]) -> bool:
+    """Does the outcome's metric name a sub-category of the goal's: the goal's words all in it, in
+    order, with other content words besides (``规上装备工业增加值`` for ``规上工业增加值``)?"""
+    acts = vocab().actions
+    g = _abbreviated(acts.sub("", _bare(canonical(goal_metric))))
+    o = _abbreviated(acts.sub("", _bare(canonical(outcome_metric))))
+    if len(g) < 2:
+        return False
+    left, i = [], 0
+    for ch in o:
+        if i == len(g):
+            break  # words after the metric are what is said of it (平均为, 首次跃上), not its scope
+        if ch == g[i]:
+            i += 1
+        else:
+            left.append(ch)
+    if i < len(g):
+        return False  # not all of the goal's words: another test's business (cover)
+    rest = "".join(left)
+    for w in sorted(neutral, key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
+
+
+def _abbreviated(text: str) -> str:
+    """Names in their short form, so that either form compares character by character:
+    ``规模以上工业增加值`` → ``规上工业增加值``."""
+    for canon, short in sorted(abbreviations(LOOSE).items(), key=lambda kv: -len(kv[0])):
+        text = text.replace(canon, short)
+    return text
 
 
 def _bare(metric: str) -> str:
@@ -176,6 +280,8 @@ def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Ou
             continue  # 累计…: a running total, not the year's amount
         if _level_of_flow(goal, o):
             continue  # 运营里程达到312公里: a level, not the year's 新增
+        if not same_identity(goal, o):
+            continue
         fwd, score = metric_score(goal.metric, o.metric, o.near)
         if fwd < th.metric:
             continue

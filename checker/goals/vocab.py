@@ -44,6 +44,7 @@ class Vocab:
     actions: re.Pattern[str]
     unit_factor: dict[str, tuple[str, float]]
     generic_count_unit: str
+    non_goal_units: frozenset[str]
 
     def canonical(self, text: str) -> str:
         """Rewrite abbreviations to their canonical form (the lexicon's ``loose`` reach):
@@ -80,4 +81,5 @@ def vocab() -> Vocab:
         actions=_alternation(raw["metric_actions"]),
         unit_factor=unit_factor,
         generic_count_unit=str(raw.get("generic_count_unit", "个")),
+        non_goal_units=frozenset(raw["non_goal_units"]),
     )

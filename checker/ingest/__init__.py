@@ -27,15 +27,10 @@ def read(path: str | Path, meta: DocMeta | None = None) -> Document:
     Raises ``InputError`` (one line) for a missing file, a directory, an empty or binary file,
     a PDF without a text layer, or bytes that decode in no supported encoding.
     """
+    from checker.inputfile import read_regular
+
     p = Path(path)
-    if not p.exists():
-        raise InputError(p, "no such file")
-    if p.is_dir():
-        raise InputError(p, "is a directory, not a document (give a file; folders are corpora)")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(p, f"cannot read: {exc.strerror or exc}") from None
+    data = read_regular(p, "document", option="--max-document-size")
     return read_bytes(data, p, meta)
 
 

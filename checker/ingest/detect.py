@@ -53,6 +53,45 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s]")
+
+
+def _utf16_plausible(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the bytes decode to Chinese text that way (no BOM needed).
+
+    GB18030 bytes read as UTF-16 land outside the CJK block (B0A1 → U+A1B0), so a text that is
+    90 % CJK, punctuation and ASCII in one byte order is UTF-16 in that order.
+    """
+    if len(data) % 2 or len(data) < 4:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        text = _strict(data[:8192], enc) or ""
+        chinese = any("\u4e00" <= c <= "\u9fff" for c in text)
+        if chinese and len(_CJK.findall(text)) >= 0.9 * len(text):
+            return enc
+    return None
+
+
+def _utf8_cut_short(data: bytes, path: Path) -> str | None:
+    """UTF-8 whose last character was cut off (a truncated download): the rest, with a warning."""
+    import warnings
+
+    from checker.errors import InputWarning
+
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason != "unexpected end of data" or error.start < len(data) - 3:
+            return None
+        text = _strict(data[:error.start], "utf-8")
+        if text is None:
+            return None
+        warnings.warn(InputWarning(f"{path}: the last character is cut off (incomplete UTF-8); "
+                                   "read without it"), stacklevel=2)
+        return text
+    return None
+
+
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
@@ -69,7 +108,7 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
                 raise InputError(path, f"undecodable bytes: starts with a {enc} BOM but is not valid {enc}")
             return text.lstrip("\ufeff"), "utf-8" if enc == "utf-8-sig" else enc
     if b"\x00" in data:
-        enc16 = _utf16_without_bom(data)
+        enc16 = _utf16_without_bom(data) or _utf16_plausible(data)
         text = _strict(data, enc16) if enc16 else None
         if text is None or _CONTROL.search(text[:4096]):
             raise InputError(path, _BINARY)
@@ -77,6 +116,12 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     text = _strict(data, "utf-8")
     if text is not None:
         return _check_text(text, path), "utf-8"
+    text = _utf8_cut_short(data, path)
+    if text is not None:
+        return _check_text(text, path), "utf-8"
+    enc16 = _utf16_plausible(data)
+    if enc16:  # Chinese UTF-16 without a BOM and without newlines has no NUL byte
+        return _check_text(data.decode(enc16), path), enc16
     candidates = {enc: t for enc in ("gb18030", "big5") if (t := _strict(data, enc)) is not None}
     if not candidates:
         raise InputError(

@@ -44,7 +44,7 @@ def _evidence_rows(group: Sequence[Figure]) -> list[dict[str, Any]]:
         rows.append({
             "document": str(f.doc.path), "doc_id": f.doc.id, "line": loc.line, "column": loc.column,
             "text": f.quote, "stated": stated(f), "value": f.quantity.value, "unit": f.quantity.unit,
-            "qualifier": f.quantity.qualifier,
+            "qualifier": f.quantity.qualifier, "start": f.quantity.start, "end": f.quantity.end,
         })
     return rows
 

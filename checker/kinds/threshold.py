@@ -24,6 +24,7 @@ from checker.findings import Finding
 from checker.kinds.base import KindSpec, Param
 from checker.kinds.context import KindContext
 from checker.model import Mention
+from checker.patterns import compile_pattern
 
 _SPACE = re.compile(r"\s+")
 
@@ -35,7 +36,7 @@ def _squash(text: str) -> str:
 def matcher(params: dict[str, Any]) -> Any:
     """A predicate on mentions built from ``metric``/``synonyms``/``pattern``."""
     terms = [_squash(t) for t in [params.get("metric") or "", *(params.get("synonyms") or [])] if t]
-    regex = re.compile(params["pattern"]) if params.get("pattern") else None
+    regex = compile_pattern(params["pattern"]) if params.get("pattern") else None
 
     def matches(m: Mention) -> bool:
         names = (_squash(m.metric), _squash(m.key))

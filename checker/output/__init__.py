@@ -8,6 +8,7 @@ the run's ``fail_on`` threshold.
 from __future__ import annotations
 
 import importlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,8 +107,18 @@ def location(f: Finding) -> str:
     return f"{f.document}:{f.line}:{f.column}" if f.line else f.document
 
 
+# Control characters (C0, DEL, C1: ESC starts colour and window-title sequences, BEL rings) and
+# bidirectional overrides (text shown in another order than it reads) from a document.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Control characters and bidi overrides replaced by U+FFFD: ``a\x1b[31mb`` → ``a�[31mb``."""
+    return _UNSAFE.sub("\ufffd", text)
+
+
 def one_line(text: str, width: int | None = None) -> str:
-    text = " ".join(str(text).split())
+    text = printable(" ".join(str(text).split()))
     if width and len(text) > width:
         return text[: width - 1] + "…"
     return text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from checker.output import Report, location, one_line
+from checker.output import Report, location, one_line, printable
 
 # Info findings are listed up to this many; the rest are counted (every format but the terminal
 # table lists them all). Errors and warnings are always listed.
@@ -19,7 +19,8 @@ def render(report: Report) -> str:
     if attention:
         infos = [f for f in attention if f.severity == "info"]
         shown = [f for f in attention if f.severity != "info"] + infos[:MAX_INFO_ROWS]
-        rows = [(f.level, location(f), f.rule, f.status, one_line(f.message, 120)) for f in shown]
+        rows = [(f.level, printable(location(f)), f.rule, f.status, one_line(f.message, 120))
+                for f in shown]
         block = (f"Needs attention ({len(attention)}):\n"
                  + tabulate(rows, headers=["level", "location", "rule", "status", "message"]))
         if len(infos) > MAX_INFO_ROWS:

@@ -1,0 +1,46 @@
+"""Finding message templates: plain ``{name}`` fields only.
+
+``str.format`` would let a rule file write ``{metric:>999999999}`` (gigabytes of spaces),
+``{metric!r}`` or ``{rule.__class__}`` (an object's memory address: outputs no longer deterministic).
+Here a template is text with ``{name}`` fields and ``{{``/``}}`` for literal braces, nothing else:
+``render("{metric}：{actual}", {"metric": "失业率", "actual": "5.8%"})`` → ``失业率：5.8%``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def template_problems(template: str) -> list[tuple[str, str]]:
+    """``(problem, the field as written)`` for every field that is not a plain ``{name}``."""
+    out = []
+    for m in _FIELD.finditer(template):
+        raw = m.group(0)
+        if raw in ("{{", "}}"):
+            continue
+        if m.group(1) is None:
+            out.append((f"a lone '{raw}': write a literal brace as {raw}{raw}", raw))
+        elif not _NAME.match(m.group(1)):
+            out.append((f"{raw}: only plain {{name}} fields are allowed (no format spec, conversion, "
+                        "index or attribute)", raw))
+    return out
+
+
+def render(template: str, fields: dict[str, Any]) -> str:
+    """``template`` with each ``{name}`` replaced by ``str(fields[name])`` (empty when missing)."""
+
+    def one(m: re.Match) -> str:
+        raw = m.group(0)
+        if raw in ("{{", "}}"):
+            return raw[0]
+        name = m.group(1)
+        if name is None or not _NAME.match(name):
+            return raw  # refused by `rules validate`; shown as written, never interpreted
+        value = fields.get(name, "")
+        return "" if value is None else str(value)
+
+    return _FIELD.sub(one, template)
