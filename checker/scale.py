@@ -48,7 +48,8 @@ class Serial:
 
 
 class Processes:
-    """A pool of ``jobs`` worker processes (started on first use)."""
+    """A pool of ``jobs`` worker processes, started for the first map of at least ``4 × jobs``
+    items: a smaller corpus is done before the workers would have loaded their dictionaries."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
@@ -56,7 +57,7 @@ class Processes:
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         listed = list(items)
-        if len(listed) < 2:  # nothing to spread: a pool would only cost its start
+        if len(listed) < 2 or (self._pool is None and len(listed) < 4 * self.jobs):
             return map(fn, listed)
         if self._pool is None:
             from concurrent.futures import ProcessPoolExecutor

@@ -13,13 +13,13 @@ from checker.scale import place_groups
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # Each seed report copied as the report of another place: its place name rewritten throughout.
-PLACES = (("bj", "北京"), ("sh", "上海"), ("cq", "重庆"))
+PLACES = (("bj", "北京"), ("sh", "上海"), ("cq", "重庆"), ("tj", "天津"))  # 8 documents: a pool of 2
 SEED_REPORTS = ("beijing-2021-report.txt", "beijing-2022-report.txt")
 
 
 @pytest.fixture(scope="module")
 def places_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder (no manifest) with two years of reports of three places."""
+    """A folder (no manifest) with two years of reports of four places."""
     folder = tmp_path_factory.mktemp("places")
     for tag, name in PLACES:
         for seed in SEED_REPORTS:
@@ -50,7 +50,7 @@ def test_places_are_inferred_distinct(places_dir: Path) -> None:
     from checker.corpus import load_corpus
 
     corpus = load_corpus(places_dir)
-    assert [len(g) for g in place_groups(corpus.documents)] == [2, 2, 2]
+    assert [len(g) for g in place_groups(corpus.documents)] == [2, 2, 2, 2]
     assert {d.meta.reviews for d in corpus.documents if d.meta.reviews} == {
         f"{tag}-beijing-2021-report" for tag, _ in PLACES}
 
@@ -111,3 +111,24 @@ def test_local_dask_cluster_finds_what_the_serial_run_finds(places_dir: Path) ->
         spread = checker.run(corpus, rules, client=client)
     assert len(serial) > 0
     assert serial.to_json(orient="records") == spread.to_json(orient="records")
+
+
+def test_a_pool_starts_only_for_a_corpus_worth_it() -> None:
+    import os
+
+    from checker.scale import Processes
+
+    pool = Processes(2)
+    try:
+        assert set(pool.map(_pid, range(3))) == {os.getpid()}   # 3 < 4 × 2: done here
+        spread = set(pool.map(_pid, range(8)))
+        assert os.getpid() not in spread and len(spread) >= 1   # done by the workers
+        assert os.getpid() not in set(pool.map(_pid, range(2)))  # the pool, once started, is used
+    finally:
+        pool.close()
+
+
+def _pid(_: int) -> int:
+    import os
+
+    return os.getpid()

@@ -171,7 +171,8 @@ def write_file_output(path: Path, write: Callable[[Path], object]) -> None:
         os.replace(tmp, target.final)
         _TEMPS.discard(tmp)
     except OSError as error:
-        raise CheckerError(f"{path}: cannot write: {error.strerror or error}; no output was written") from None
+        reason = error.strerror or error
+        raise CheckerError(f"{path}: cannot write: {reason}; no output was written") from None
     finally:
         remove_temps()
 
