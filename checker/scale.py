@@ -63,7 +63,7 @@ class Processes:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_ignore_interrupt)
-        return self._pool.map(fn, listed)
+        return _windowed(self._pool.submit, lambda future: future.result(), fn, listed, 2 * self.jobs)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -85,14 +85,33 @@ class DaskCluster:
         self.client = client
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        listed = list(items)
-        futures = self.client.map(fn, listed, pure=False)
-        for future in futures:  # in order, each released once read
-            yield future.result()
+        window = 2 * max(1, len(self.client.scheduler_info().get("workers", {})))
+
+        def result(future: Any) -> Any:
+            value = future.result()
             future.release()
+            return value
+
+        return _windowed(lambda f, item: self.client.submit(f, item, pure=False), result, fn,
+                         list(items), window)
 
     def close(self) -> None:
         """The client belongs to the caller (or to ``executor``'s ``close_client``)."""
+
+
+def _windowed(submit: Callable[..., Any], result: Callable[[Any], R], fn: Callable[[T], Any],
+              items: list[T], window: int) -> Iterator[R]:
+    """``fn`` over ``items`` by ``submit``, results in order, at most ``window`` items in flight:
+    a corpus is never all pickled and queued at once."""
+    from collections import deque
+
+    pending: deque[Any] = deque()
+    for item in items:
+        pending.append(submit(fn, item))
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
 
 
 def default_jobs() -> int:
