@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint eval eval-real eval-press bench bench-scale clean browser screenshot
+.PHONY: install run test lint eval eval-real eval-press bench bench-scale clean browser screenshot screenshots serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,14 +49,26 @@ bench: $(STAMP)
 bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/bench_scale.py
 
-# Headless Chromium (Debian's package) for the HTML page tests, and a CJK font so the page's
-# screenshot shows Chinese. Installed only when missing; needs root (CI runs as root).
+# The web page on this computer: http://127.0.0.1:8000/ (the seeds as its corpus).
+serve: $(STAMP)
+	$(BIN)/checker serve --corpus seeds/corpus.yaml
+
+# Headless Chromium (Debian's package) and its chromedriver for the HTML page and web page tests
+# (Selenium drives it), and a CJK font so screenshots show Chinese. Installed only when missing;
+# needs root (CI runs as root).
 browser:
-	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk' || { \
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
+	  && fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk' || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	      chromium fonts-wqy-microhei) >/dev/null 2>&1 || echo "browser: apt-get install chromium failed"; \
-	  else echo "browser: chromium missing; install it (apt-get install chromium fonts-wqy-microhei)"; fi; }
+	      chromium chromium-driver fonts-wqy-microhei) >/dev/null 2>&1 || echo "browser: apt-get install chromium failed"; \
+	  else echo "browser: chromium missing; install it (apt-get install chromium chromium-driver fonts-wqy-microhei)"; fi; }
+
+# Screenshots of the web page's compare, goals and figures pages (docs/web-*.png, in the README),
+# taken by the same headless browser the tests drive.
+screenshots: $(STAMP) browser
+	@mkdir -p docs
+	$(BIN)/python tests/web_screenshots.py docs
 
 # The screenshot of `checker compare --format html` in the README (docs/compare.png).
 screenshot: $(STAMP) browser

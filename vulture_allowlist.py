@@ -22,6 +22,11 @@ compress_type  # unused attribute
 __class__  # unused attribute
 pytestmark  # unused variable
 
+# Read by uvicorn and Selenium, not by our code (tests/webpage.py): the server's stop flag and the
+# browser binary option.
+should_exit  # unused attribute
+binary_location  # unused attribute
+
 # Settings read by the libraries they configure: warnings.showwarning (the CLI prints input warnings
 # as one line) and RE2's Options.log_errors (no RE2 log lines on stderr).
 showwarning  # unused attribute

@@ -241,6 +241,11 @@ def read_manifest(path: Path, allow_outside: bool = False) -> tuple[list[tuple[P
         if rel and not allow_outside and not doc_path.is_relative_to(home):
             bad(fields["path"][1], f"path {rel!r} is outside the manifest's folder {path.parent} "
                 "(give --allow-outside to read it)")
+        elif rel and doc_path.exists() and not doc_path.is_file():
+            from checker.inputfile import file_kind
+
+            what = file_kind(doc_path.stat().st_mode)
+            bad(fields["path"][1], f"path {rel!r} is {what}, not a regular file")
         elif not rel or not doc_path.is_file():
             bad(fields["path"][1], f"path {rel!r} not found (relative to {path.parent})")
         doc_id = texts["id"] or Path(str(rel)).stem

@@ -98,7 +98,9 @@ def test_table_lists_every_mention_with_location_and_quote():
 def test_json_and_csv_agree(tmp_path: Path):
     doc = str(SEEDS / "beijing-2024-press-summary.md")
     rows = json.loads(_run(doc, "--format", "json"))
-    table = list(csv.DictReader(io.StringIO(_run(doc, "--format", "csv"))))
+    text = _run(doc, "--format", "csv")
+    assert text.startswith("\ufeff")
+    table = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert len(rows) == len(table) > 50
     assert [r["key"] for r in rows] == [r["key"] for r in table]
     gdp = next(r for r in rows if r["key"] == "地区生产总值增速" and r["role"] == "plan")

@@ -45,7 +45,7 @@ def test_exit_codes_follow_fail_on(project, capsys, monkeypatch) -> None:
 
 def test_table_on_stdout(project, capsys, monkeypatch) -> None:
     _, out, _ = cli([], capsys, monkeypatch)
-    assert "Needs attention (3)" in out
+    assert "需关注（3）：" in out
     assert "docs/a.txt:2:3" in out and "坚决 in a" in out
     assert out.rstrip().endswith("fail-on warning: FAIL")
 
@@ -88,14 +88,14 @@ def test_several_outputs_in_one_run(project, capsys, monkeypatch) -> None:
     code, out, _ = cli(["--output", "out/findings.sarif", "--output", "junit:out/junit.xml",
                         "--output", "out/findings.json", "--output", "csv:out/f.data"], capsys, monkeypatch)
     assert code == 1
-    assert "Needs attention" in out  # the table still goes to the terminal
+    assert "需关注" in out  # the table still goes to the terminal
     sarif = json.loads((project / "out" / "findings.sarif").read_text(encoding="utf-8"))
     results = sarif["runs"][0]["results"]
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
     assert uris == {"docs/a.txt", "docs/b.txt"}
     ET.parse(project / "out" / "junit.xml")
     assert json.loads((project / "out" / "findings.json").read_text(encoding="utf-8"))["findings"]
-    assert (project / "out" / "f.data").read_text(encoding="utf-8").startswith("rule,kind,status")
+    assert (project / "out" / "f.data").read_text(encoding="utf-8").startswith("\ufeffrule,kind,status")
     assert not [p for p in (project / "out").iterdir() if p.name.startswith(".")], "no temp files left"
     mask = os.umask(0)
     os.umask(mask)

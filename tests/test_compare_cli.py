@@ -21,15 +21,38 @@ runner = CliRunner()
 
 
 def test_compare_table_on_the_highlights() -> None:
-    result = runner.invoke(app, ["compare", HIGHLIGHTS, FULL])
+    result = runner.invoke(app, ["--lang", "en", "compare", HIGHLIGHTS, FULL])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     row = next(line for line in lines if "有潜能" in line)
-    assert "wording_changed" in row and "有潜力" in row
+    assert "wording changed" in row and "有潜力" in row
     assert "beijing-2024-highlights.txt:" in row and "beijing-2024-report.txt:" in row
-    assert any("item_omitted" in line and "开创和美乡村新气象" in line for line in lines)
-    assert "number_mismatch" not in result.output          # every figure of the digest agrees
-    assert "Outcomes: number_match" in result.output
+    assert any("item left out" in line and "开创和美乡村新气象" in line for line in lines)
+    assert "number differs" not in result.output          # every figure of the digest agrees
+    assert "Outcomes: number matches" in result.output
+
+
+def test_compare_table_in_chinese_by_default() -> None:
+    result = runner.invoke(app, ["compare", HIGHLIGHTS, FULL])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split()[:3] == ["严重程度", "结果", "说明"]
+    row = next(line for line in lines if "有潜能" in line)
+    assert "措辞改动" in row and "wording" not in row
+    omitted = next(line for line in lines if "有遗漏" in line)
+    assert "遗漏" in omitted.split("有遗漏", 1)[1] and "left out" not in omitted
+    assert "各类结果：数字一致" in result.output
+
+
+def test_compare_reads_the_summary_from_stdin() -> None:
+    text = Path(HIGHLIGHTS).read_text(encoding="utf-8")
+    result = runner.invoke(app, ["--lang", "en", "compare", "-", FULL, "--format", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    findings = json.loads(result.output)["findings"]
+    assert {f["status"] for f in findings} >= {"number_match", "wording_changed", "item_omitted"}
+    assert all(f["document"] == "-" for f in findings)
+    empty = runner.invoke(app, ["compare", "-", FULL], input="")
+    assert str(empty.exception) == "-: empty file"  # main() prints it as one line, exit 2
 
 
 def test_compare_json_carries_both_quotes() -> None:
@@ -52,7 +75,8 @@ def test_compare_every_format(fmt: str, tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "wording_changed" in text or "措辞改动" in text
     if fmt == "csv":
-        rows = list(csv.DictReader(io.StringIO(text)))
+        assert text.startswith("\ufeff")
+        rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
         assert any(r["status"] == "wording_changed" for r in rows)
     if fmt == "sarif":
         assert json.loads(text)["runs"][0]["results"]
@@ -64,7 +88,7 @@ def test_compare_fail_on_exit_code(tmp_path: Path) -> None:
                        "突破6000亿元，城镇调查失业率4.4%，居民消费价格总体平稳。\n", encoding="utf-8")
     result = runner.invoke(app, ["compare", str(altered), FULL, "--fail-on", "error"])
     assert result.exit_code == 1, result.output
-    assert "number_mismatch" in result.output and "9.2%" in result.output
+    assert "数字不一致" in result.output and "9.2%" in result.output
 
 
 def test_compare_missing_file() -> None:

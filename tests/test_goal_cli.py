@@ -17,17 +17,29 @@ runner = CliRunner()
 
 
 def test_goal_table() -> None:
-    result = runner.invoke(app, ["goals", PLAN, REVIEW, "--quantified-only"])
+    result = runner.invoke(app, ["--lang", "en", "goals", PLAN, REVIEW, "--quantified-only"])
     assert result.exit_code == 0, result.output
     row = next(line for line in result.output.splitlines() if "新增2万个中小学学位" in line)
     assert "exceeded" in row and "2.8万个" in row and "beijing-2022-report.txt:" in row
     assert "beijing-2021-report.txt:" in row
-    assert any("新增5G基站6000个" in line and "not_reported" in line for line in result.output.splitlines())
+    assert any("新增5G基站6000个" in line and "not reported" in line for line in result.output.splitlines())
     assert "Completion claim" in result.output and "contradicted" in result.output
     multi = result.output.split("Multi-year targets")[1]
     assert "森林覆盖率达到45%" in multi and "[2025]" in multi
     lines = result.output.splitlines()
-    assert not any("森林覆盖率达到45%" in line and "not_reported" in line for line in lines)
+    assert not any("森林覆盖率达到45%" in line and "not reported" in line for line in lines)
+
+
+def test_goal_table_in_chinese_by_default() -> None:
+    result = runner.invoke(app, ["goals", PLAN, REVIEW, "--quantified-only"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "量化目标（22）：" and lines[1].split()[:3] == ["序号", "结果", "目标值"]
+    row = next(line for line in lines if "新增2万个中小学学位" in line)
+    assert "超额完成" in row and "exceeded" not in row
+    assert any("新增5G基站6000个" in line and "未报告" in line for line in lines)
+    assert "完成情况表述" in result.output and "与目标跟踪不符" in result.output
+    assert "多年目标（" in result.output and "Multi-year" not in result.output
 
 
 def test_goal_json_fields() -> None:

@@ -198,6 +198,9 @@ CASES = [
     Case("manifest relation loop", ["run", "m.yaml", "--rules", "rules"], 2, "retells loops: a → b → a",
          both(write("b.txt", DOC), write("m.yaml", "documents:\n  - {id: a, path: doc.txt, retells: b}\n"
                                                  "  - {id: b, path: b.txt, retells: a}\n"))),
+    Case("manifest naming a FIFO", ["run", "m.yaml", "--rules", "rules"], 2,
+         "m.yaml:2: path 'pipe.txt' is a FIFO (named pipe), not a regular file",
+         both(fifo("pipe.txt"), write("m.yaml", "documents:\n  - {id: d, path: pipe.txt}\n"))),
     Case("manifest id given as a list", ["run", "m.yaml", "--rules", "rules"], 2,
          "m.yaml:2: id: expected text, got a list",
          write("m.yaml", "documents:\n  - {id: [a], path: doc.txt}\n")),

@@ -68,7 +68,13 @@ def test_summary_counts(report: Report) -> None:
 
 
 def test_table_puts_attention_first_then_summary(report: Report) -> None:
-    text = render("table", report)
+    from checker.i18n import set_lang
+
+    set_lang("en")
+    try:
+        text = render("table", report)
+    finally:
+        set_lang(None)
     attention, summary = text.index("Needs attention (4)"), text.index("Summary by rule")
     assert attention < summary
     block = text[attention:summary]
@@ -76,6 +82,15 @@ def test_table_puts_attention_first_then_summary(report: Report) -> None:
     assert "reports/r 2024.txt:2:1" in block
     assert "(waived)" in text and "(baseline)" in text
     assert text.rstrip().endswith("fail-on warning: FAIL")
+
+
+def test_table_in_chinese_by_default(report: Report) -> None:
+    text = render("table", report)
+    attention, summary = text.index("需关注（4）："), text.index("按规则汇总：")
+    assert attention < summary
+    assert text[attention:summary].index("警告") < text[attention:summary].index("提示")
+    assert "（已豁免）" in text and "（基线）" in text
+    assert "Needs attention" not in text and "warning" not in text.replace("fail-on warning", "")
 
 
 def test_sarif_validates_against_the_official_schema(report: Report) -> None:
@@ -130,7 +145,9 @@ def test_json_round_trips_into_the_dataframe(report: Report) -> None:
 def test_jsonl_and_csv_have_one_row_per_finding(report: Report) -> None:
     lines = render("jsonl", report).splitlines()
     assert [json.loads(line)["rule"] for line in lines] == [f.rule for f in report.findings]
-    rows = list(csv.DictReader(io.StringIO(render("csv", report))))
+    text = render("csv", report)
+    assert text.startswith("\ufeff")  # Excel reads UTF-8 Chinese only after a BOM
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert len(rows) == len(report.findings)
     assert json.loads(rows[0]["evidence"])[0]["text"]
 

@@ -40,7 +40,6 @@ class Cues:
     multi_year: tuple[str, ...]
     forecast: tuple[str, ...]
     target: tuple[str, ...]
-    share: tuple[str, ...]
     sub_categories: tuple[str, ...]
     name_heads: tuple[str, ...]
     slogans: tuple[str, ...]
@@ -62,7 +61,6 @@ def cues() -> Cues:
         multi_year=_longest_first(raw["multi_year_cues"]),
         forecast=_longest_first(raw["forecast_cues"]),
         target=_longest_first(raw["target_cues"]),
-        share=_longest_first(raw["share_words"]),
         sub_categories=_longest_first(raw["sub_categories"]),
         name_heads=_longest_first(raw["name_heads"]),
         slogans=_longest_first(raw["slogan_phrases"]),

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from checker.cli import compare, eval_cmd, extract, goals, rules_cmd, run_cmd
+from checker.cli import compare, eval_cmd, extract, goals, rules_cmd, run_cmd, serve
 
 app = typer.Typer(
     name="checker",
@@ -19,7 +19,6 @@ app = typer.Typer(
 )
 
 
-
 def _version(value: bool) -> None:
     if value:
         from checker import __version__
@@ -29,9 +28,16 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _options(version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_version,
-                                          help="Print the version and exit.")) -> None:
+def _options(
+    version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_version,
+                                 help="Print the version and exit."),
+    lang: str | None = typer.Option(None, "--lang",
+                                    help="Language of messages and labels: zh (default) | en."),
+) -> None:
     """Consistency checker for government work reports (政府工作报告) and their summaries."""
+    from checker.i18n import check_lang, set_lang
+
+    set_lang(check_lang(lang) if lang is not None else None)  # each invocation starts afresh
 
 
 app.command("run")(run_cmd.run)
@@ -40,6 +46,7 @@ app.command("compare")(compare.compare)
 app.command("extract")(extract.extract)
 app.command("eval")(eval_cmd.eval_command)
 app.add_typer(rules_cmd.app, name="rules")
+app.command("serve")(serve.serve)
 
 
 class _Signalled(BaseException):

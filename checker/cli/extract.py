@@ -100,7 +100,10 @@ def render(rows: list[dict], fmt: str, document=None) -> str:
         import csv
         import io
 
+        from checker.output.csv import BOM
+
         buf = io.StringIO()
+        buf.write(BOM)  # Excel reads Chinese right only with it
         writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else list(COLUMNS), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)

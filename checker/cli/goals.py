@@ -55,56 +55,64 @@ def _grid(headers: list[str], rows: list[tuple]) -> str:
 
 
 def _row(i: int, f: Any) -> tuple:
+    from checker.i18n import status_name, t
+
     d = f.data
     out_ev = next((e for e in f.evidence if e.role == "outcome"), None)
     ratio = f"{d['ratio']:.2f}" if d.get("ratio") is not None else ""
-    shown = d["outcome"] if d.get("outcome_value") is not None else ("(words)" if out_ev else "-")
-    return (i, f.status, d["target"], _short(shown, 14), ratio, f"{f.document}:{f.line}",
+    shown = d["outcome"] if d.get("outcome_value") is not None else (t("goals.words") if out_ev else "-")
+    target = d["target"] if d.get("quantified") else t("goals.unquantified_target")
+    return (i, status_name(f.status), target, _short(shown, 14), ratio, f"{f.document}:{f.line}",
             _short(d["goal_text"], 28), f"{out_ev.document}:{out_ev.line}" if out_ev else "-",
             _short(out_ev.text, 28) if out_ev else "")
 
 
 def goal_table(findings: list[Any]) -> str:
     """The goal-tracking table (quantified goals first): goal, target, outcome, status, ratio, and
-    quotes with file:line on both sides; then the completion claims."""
+    quotes with file:line on both sides; then the completion claims. Words from the catalogue."""
     from collections import Counter
 
     from checker.engine import ENGINE_STATUSES
+    from checker.i18n import headers, join_list, status_name, t
 
     problems = [f for f in findings if f.status in ENGINE_STATUSES]
     goals = [f for f in findings if f.rule == "goal-followup" and f not in problems]
     quantified = [f for f in goals if f.data.get("quantified")]
     words = [f for f in goals if not f.data.get("quantified")]
-    headers = ["#", "status", "target", "outcome", "ratio", "plan", "goal", "review", "outcome quote"]
+    names = headers("n", "status", "target", "outcome", "ratio", "plan", "goal", "review", "outcome_quote")
     blocks = []
     n = 0
-    for title, group in (("Quantified goals", quantified), ("Unquantified goals", words)):
+    for title, group in (("goals.quantified", quantified), ("goals.unquantified", words)):
         if not group:
             continue
         rows = [_row(n + i, f) for i, f in enumerate(group, 1)]
         n += len(group)
-        blocks.append(f"{title} ({len(group)}):\n" + _grid(headers, rows))
+        blocks.append(t(title, n=len(group)) + "\n" + _grid(names, rows))
     if not blocks:
-        blocks.append("No goals found.")
-    for title, group in (("quantified", quantified), ("unquantified", words)):
+        blocks.append(t("goals.none"))
+    for title, group in (("goals.counts_quantified", quantified), ("goals.counts_unquantified", words)):
         counts = Counter(f.status for f in group)
         if counts:
-            blocks.append(f"Goals, {title}: " + ", ".join(f"{s} {c}" for s, c in counts.most_common()))
+            said = [f"{status_name(s)} {c}" for s, c in counts.most_common()]
+            blocks.append(t(title, counts=join_list(said)))
     for f in findings:
         if f.rule == "completion-claim" and f not in problems:
             d = f.data
-            blocks.append(f"Completion claim {f.document}:{f.line} 「{_short(d['claim_text'], 60)}」: "
-                          f"{f.status} — missed/partly {d['missed_count']} "
-                          f"({d['quantified_missed']} quantified), not reported "
-                          f"{d['not_reported_count']} ({d['quantified_not_reported']} quantified)"
-                          + (f"; e.g. {d['contradicted']}" if d["contradicted"] else ""))
-    blocks.extend(f"{f.severity}: {f.message}" for f in problems)
+            examples = join_list([f"{x['goal_text']}({status_name(x['status'])})"
+                                  for x in d.get("contradicted_by", [])[:5]])
+            blocks.append(t("goals.claim", where=f"{f.document}:{f.line}", claim=_short(d["claim_text"], 60),
+                            status=status_name(f.status), missed=d["missed_count"],
+                            qmissed=d["quantified_missed"], not_reported=d["not_reported_count"],
+                            qnot=d["quantified_not_reported"])
+                          + (t("goals.claim_examples", examples=_short(examples, 160)) if examples else ""))
+    blocks.extend(f"{f.severity}: {f.message}" for f in problems)  # the engine says it in English
     return "\n\n".join(blocks) + "\n"
 
 
 def multi_year_block(plan_path: Path, quantified_only: bool = False) -> str:
     """Multi-year targets of the plan (到2025年, a five-year plan's targets): listed, not scored."""
     from checker.goals.extract import extract_goals
+    from checker.i18n import t
     from checker.model import DocMeta
     from checker.pipeline import load_document
 
@@ -112,7 +120,7 @@ def multi_year_block(plan_path: Path, quantified_only: bool = False) -> str:
     multi = [g for g in extract_goals(doc) if g.multi_year and (g.quantified or not quantified_only)]
     if not multi:
         return ""
-    lines = [f"Multi-year targets ({len(multi)}, not scored against the year):"]
+    lines = [t("goals.multi_year", n=len(multi))]
     for g in multi:
         where = doc.locate(g.start)
         target = f" [{g.year}]" if g.year else ""

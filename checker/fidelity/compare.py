@@ -48,11 +48,6 @@ ITEM_MAX = 8         # a list item next to 、 is a short noun phrase (交通、
 MIN_BODY = 2          # shorter clause bodies carry no claim of their own
 _SEPARATORS = "、，,；;：:"
 _ITEM_SPLIT = re.compile(r"[、和及与]")
-_META = re.compile(r"报告|^(?:首席|特约|实习)?记者|^(?:责任)?编辑|^文字|^制图|^摄影|^来源|^校对|^审核|^监制")
-# linking words a summary may put before a clause it retells
-_LEAD_LINKS = set("并还也且而又再更则即")
-# particles whose addition or loss alone does not change a claim: reported, but as trivial
-_TRIVIAL = set("的了是和与及在向而也都")
 
 
 @dataclass
@@ -70,6 +65,10 @@ class Outcome:
     fields: list[str] = field(default_factory=list)   # number_mismatch: value|multiplier|unit|qualifier
     trivial: bool = False   # wording_changed: only particles differ
     changes: list[str] = field(default_factory=list)
+    # the detail as a catalogue message (checker/data/messages.yaml, section compare) and its
+    # fields, so that it can be said in either language; ``detail`` is the English text
+    key: str = ""
+    args: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -209,11 +208,12 @@ def _unaligned(s: Clause, s_text: str) -> list[Outcome]:
     if s.quantities:
         nums = "、".join(_q_text(q, s_text) for q in s.quantities)
         return [Outcome("number_missing_in_full", s.start, s.end, detail=f"{nums}: not in the report",
+                        key="number_missing", args={"numbers": nums},
                         actual=nums)]
     # the newspaper's own titles and bylines, and sentences about the report itself, claim nothing
-    if s.heading or _META.search(text) or _META.search(s.canon) or len(body(s)) < 4:
+    if s.heading or vocab().byline.search(text) or vocab().byline.search(s.canon) or len(body(s)) < 4:
         return []
-    return [Outcome("added_claim", s.start, s.end, detail="no counterpart in the report")]
+    return [Outcome("added_claim", s.start, s.end, detail="no counterpart in the report", key="added")]
 
 
 # --------------------------------------------------------------------------- one aligned pair
@@ -284,7 +284,7 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
             if (n < lo and tag == "insert" and i1 == 0 and j1 == 0 and i2 - i1 <= 3 and not s_syms
                     and not s.heading
                     and p.sb[i1:i2] not in vocab().ignorable_insertions
-                    and not set(p.sb[i1:i2]) <= _LEAD_LINKS):
+                    and not set(p.sb[i1:i2]) <= vocab().lead_links):
                 wording.append((p.sb[i1:i2], "", j1, j2, p.context(i1, i2, j1, j2)))
                 continue
             # a word replaced at the very start of the report clause (深入推进 → 全面推进), or at
@@ -333,11 +333,14 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
         exp, act = _q_text(fqq, p.f_text), _q_text(sq, p.s_text)
         out.append(Outcome("number_mismatch", sq.start, sq.end, fqq.start, fqq.end,
                            detail=f"{exp} → {act} ({', '.join(fields) or 'value'} differs)",
+                           key="mismatch",
+                           args={"expected": exp, "actual": act, "fields": fields or ["value"]},
                            expected=exp, actual=act, fields=fields))
     if missing:
         nums = "、".join(_q_text(q, p.s_text) for q in missing)
         out.append(Outcome("number_missing_in_full", s.start, s.end, f_start, f_end,
-                           detail=f"{nums}: not in the report passage", actual=nums))
+                           detail=f"{nums}: not in the report passage", actual=nums,
+                           key="number_missing_passage", args={"numbers": nums}))
     order = _order_changed(p, full)
     if order is not None:
         out.append(order)
@@ -348,13 +351,13 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
     if omitted:
         what = "；".join(_clean(p.f_text[a:b]) for a, b, _ in omitted)
         out.append(Outcome("item_omitted", s.start, s.end, omitted[0][0], omitted[-1][1],
-                           detail=f"left out: {what}", expected=what))
+                           detail=f"left out: {what}", expected=what, key="left_out", args={"what": what}))
     # wording next to a changed number is the number's qualifier (突破→接近): reported there
     if mismatched:
         wording = [w for w in wording if not _touches_number(w, m.canon)]
     if wording:
         changes = [w[4] for w in wording]
-        trivial = all(set(w[0]) | set(w[1]) <= _TRIVIAL for w in wording)
+        trivial = all(set(w[0]) | set(w[1]) <= vocab().trivial for w in wording)
         out.append(Outcome("wording_changed", s.start, s.end, f_start, f_end,
                            detail="; ".join(changes), changes=changes, trivial=trivial,
                            expected=_clean(p.f_text[f_start:f_end]), actual=_clean(p.s_text[s.start:s.end])))
@@ -528,6 +531,7 @@ def _order_changed(p: _Pair, full: list[Clause]) -> Outcome | None:
                 f_start, f_end = full[p.m.first].start, full[p.m.last].end
                 return Outcome("order_changed", p.s.start, p.s.end, f_start, f_end,
                                detail=f"{a[1]} and {b[1]} in the other order than the report's",
+                               key="order", args={"first": a[1], "second": b[1]},
                                expected=_clean(p.f_text[f_start:f_end]), actual=_clean(s_raw))
     return None
 
@@ -653,7 +657,10 @@ def _omission(full: list[Clause], left: list[int], s_start: int, s_end: int, f_t
     detail += f", {nums} number{'s' if nums != 1 else ''})" if nums else ")"
     short = what if len(what) <= 120 else what[:117] + "…"
     return Outcome("item_omitted", s_start, s_end, full[left[0]].start, full[left[-1]].end,
-                   detail=f"{detail}: {short}", expected=what)
+                   detail=f"{detail}: {short}", expected=what,
+                   key="left_out_clauses_numbers" if nums else "left_out_clauses",
+                   args={"clauses": len(left), "numbers": nums, "what": short} if nums
+                   else {"clauses": len(left), "what": short})
 
 
 # --------------------------------------------------------------------------- listed titles

@@ -49,6 +49,9 @@ class Vocab:
     wrapper_lead: re.Pattern[str]
     ignorable_insertions: frozenset[str]
     ignorable_deletions: frozenset[str]
+    byline: re.Pattern[str]         # a press byline or a line naming the report: no claim
+    lead_links: frozenset[str]      # 并 还 也 … before a retold clause
+    trivial: frozenset[str]         # particles whose change alone is trivial
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +63,9 @@ def vocab() -> Vocab:
         wrapper_lead=re.compile(rf"^(?:{alts})+"),
         ignorable_insertions=frozenset(raw.get("ignorable_insertions") or ()),
         ignorable_deletions=frozenset(raw.get("ignorable_deletions") or ()),
+        byline=re.compile("|".join(raw["byline_patterns"])),
+        lead_links=frozenset(raw["lead_links"]),
+        trivial=frozenset(raw["trivial_particles"]),
     )
 
 

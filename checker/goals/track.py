@@ -258,8 +258,10 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
         if not g.quantified:
             out.append(_track_words(g, idx, st))
             continue
+        # 地区生产总值增长7%以上、力争达到8%: the aspiration shares its floor's outcome
+        owners = (gi, gi - 1) if gi and _aspiration_of(g, scored[gi - 1]) else (gi,)
         mine = [c for c in cands[id(g)]
-                if taken.get((c.start, c.quantity.start if c.quantity else -1)) == gi]
+                if taken.get((c.start, c.quantity.start if c.quantity else -1)) in owners]
         if not mine:
             out.append(_fallback(g, idx, st))
             continue
@@ -275,6 +277,17 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
         out.append(Tracked(g, verdict.status, best, mine[1:4], verdict.ratio, verdict.mode,
                            verdict.reason + f" (metric match {best.score:.2f})"))
     return out
+
+
+def _aspiration_of(goal: Goal, before: Goal) -> bool:
+    """Is ``goal`` a second figure for the metric of the goal right before it, naming no metric of
+    its own (``增长7%以上、力争达到8%``; ``增长15%以上、力争达到20%``)?"""
+    if goal.doc is not before.doc or goal.quantity is None or not 0 <= goal.start - before.end <= 2:
+        return False
+    v = vocab()
+    own = goal.doc.text[goal.start:goal.quantity.start]
+    own = v.actions.sub("", v.fillers.sub("", canonical(own)))
+    return len(re.findall(r"[\u4e00-\u9fff]", own)) < 2
 
 
 def find_claims(idx: ReviewIndex) -> list[Claim]:

@@ -55,7 +55,9 @@ class Vocab:
 @cache
 def vocab() -> Vocab:
     """The vocabulary, loaded and compiled once per process."""
-    raw = load_data("goal_vocab.yaml")
+    # the figure-identity cues (average, baseline, target restated, share, scope) are shared with
+    # the figure identity of every mention: one file, read here too
+    raw = {**load_data("figure_identity.yaml"), **load_data("goal_vocab.yaml")}
     verb_class = {v: cls for cls, words in raw["goal_verbs"].items() for v in words}
     unit_factor: dict[str, tuple[str, float]] = {}
     for dim, units in (raw.get("unit_dimensions") or {}).items():

@@ -68,6 +68,7 @@ def severity_for(status: str, params: dict[str, Any], trivial: bool = False,
 def findings_for(ctx: KindContext, summary: Any, full: Any) -> Iterator[Finding]:
     """Findings of one summary against the report it retells."""
     from checker.fidelity import compare_documents
+    from checker.i18n import detail, status_name
 
     params = ctx.params
     wanted = set(params.get("statuses") or STATUSES)
@@ -80,8 +81,12 @@ def findings_for(ctx: KindContext, summary: Any, full: Any) -> Iterator[Finding]
             evidence.append((full, o.f_start, o.f_end, "full"))
         s_quote = summary.quote(o.s_start, o.s_end)
         f_quote = full.quote(o.f_start, o.f_end) if o.f_start is not None else ""
+        said = {"detail": o.detail, "detail_key": f"compare.{o.key}" if o.key else "",
+                "detail_args": o.args}
         data = {
-            "detail": o.detail,
+            "detail": detail(said),  # in the language of the run (--lang), Chinese by default
+            "detail_key": said["detail_key"], "detail_args": o.args,
+            "status_name": status_name(o.kind),
             "status_zh": STATUS_ZH[o.kind],
             "summary_doc": summary.id,
             "full_doc": full.id,
@@ -127,7 +132,7 @@ KIND = KindSpec(
                                   description="Severity of wording changes that only add or drop "
                                               "particles (的 是 向 …)."),
     },
-    placeholders=frozenset({"detail", "status_zh", "summary_doc", "full_doc", "summary_quote",
+    placeholders=frozenset({"detail", "status_zh", "status_name", "summary_doc", "full_doc", "summary_quote",
                             "full_quote", "differs", "changes"}),
     statuses=STATUSES,
     pass_statuses=frozenset({"number_match"}),

@@ -73,12 +73,14 @@ class Report:
             "failed": bool(self.failing),
         }
 
-    def summary_line(self) -> str:
+    def summary_line(self, lang: str | None = None) -> str:
+        """The closing line (catalogue ``summary.line``, in ``lang`` or the process language)."""
+        from checker.i18n import t
+
         s = self.summary()
-        verdict = "FAIL" if s["failed"] else "ok"
-        return (f"{s['needs_attention']} need attention ({s['error']} error, {s['warning']} warning, "
-                f"{s['info']} info) · {s['passed']} passed · {s['suppressed']} suppressed · "
-                f"{s['baselined']} baselined · fail-on {s['fail_on']}: {verdict}")
+        return t("summary.line", lang, attention=s["needs_attention"], error=s["error"],
+                 warning=s["warning"], info=s["info"], passed=s["passed"], suppressed=s["suppressed"],
+                 baselined=s["baselined"], fail_on=s["fail_on"], verdict="FAIL" if s["failed"] else "ok")
 
 
 def attention_key(f: Finding) -> tuple[Any, ...]:

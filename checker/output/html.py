@@ -20,20 +20,13 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from checker.findings import SEVERITY_RANK
+from checker.i18n import detail, get_lang, severity_name, status_name, t
 from checker.output import Report, location, one_line
 
 KIND = "summary_fidelity"
 ORDER = ("number_mismatch", "number_missing_in_full", "added_claim", "item_omitted", "wording_changed",
          "order_changed", "number_match")
-LABEL = {
-    "number_match": "数字一致 number match",
-    "number_mismatch": "数字不一致 number mismatch",
-    "number_missing_in_full": "原文无此数字 number not in report",
-    "wording_changed": "措辞改动 wording changed",
-    "item_omitted": "有遗漏 item omitted",
-    "order_changed": "顺序改动 order changed",
-    "added_claim": "原文无此内容 added claim",
-}
 
 CSS = """
 :root{--bad:#d62728;--warn:#e8a317;--omit:#7b4fd6;--word:#1f77b4;--ok:#2ca02c}
@@ -109,7 +102,8 @@ CSP = (f"default-src 'none'; style-src '{_sha(CSS)}'; script-src '{_sha(JS)}'; i
 
 
 def _doc_text(path: str, cwd: Path, cache: dict[str, str | None]) -> str | None:
-    """The normalised text of a document the findings quote (offsets in findings index it)."""
+    """The normalised text of a document the findings quote (offsets in findings index it);
+    ``cache`` may hold it already (the web page passes the texts it has in memory)."""
     if path in cache:
         return cache[path]
     text = None
@@ -127,7 +121,7 @@ def _doc_text(path: str, cwd: Path, cache: dict[str, str | None]) -> str | None:
     return text
 
 
-def _marked(text: str, spans: list[tuple[int, int, int, str]], prefix: str) -> str:
+def marked(text: str, spans: list[tuple[int, int, int, str]], prefix: str) -> str:
     """``text`` escaped, with ``<mark>`` over each span (start, end, number, status) and anchors."""
     cuts = {0, len(text)}
     for a, b, _, _ in spans:
@@ -174,88 +168,113 @@ def _cut(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _finding_item(f: Any, n: int) -> str:
+def correction_key(f: Any) -> tuple[int, int, int]:
+    """What needs correcting first: errors, then warnings, then info; passes last; then by place."""
+    return (1 if f.passed else 0, -SEVERITY_RANK.get(f.severity, 0), f.data.get("summary_start") or 0)
+
+
+def finding_item(f: Any, n: int, lang: str | None = None) -> str:
+    """One finding of the list: status, severity, detail and both quotes, linked to mark ``n``."""
     full_ev = next((e for e in f.evidence if e.role == "full"), None)
     d = f.data
-    parts = [f'<li id="x{n}" class="k-{escape(f.status)} sev-{escape(f.severity)}">',
-             f'<a href="#x{n}" data-x="{n}"><span class="st">{escape(LABEL.get(f.status, f.status))}</span> '
-             f'<span class="sev">[{escape(f.severity)}]</span> {escape(d.get("detail", ""))}',
+    parts = [f'<li id="x{n}" class="k-{escape(f.status)} sev-{escape(f.severity)}" '
+             f'data-status="{escape(f.status)}" data-severity="{escape(f.severity)}" '
+             f'data-passed="{"1" if f.passed else "0"}">',
+             f'<a href="#x{n}" data-x="{n}"><span class="st">{escape(status_name(f.status, lang))}</span> '
+             f'<span class="sev">[{escape(severity_name(f.severity, lang))}]</span> '
+             f'{escape(detail(d, lang))}',
              f'<q>{escape(_cut(d.get("summary_quote", "")))}</q>'
-             f'<span class="loc">摘要 {escape(location(f))}</span>']
+             f'<span class="loc">{escape(t("web.summary_pane", lang))} {escape(location(f))}</span>']
     if full_ev is not None:
-        parts.append(f'<q>{escape(_cut(full_ev.text))}</q><span class="loc">原文 '
+        parts.append(f'<q>{escape(_cut(full_ev.text))}</q>'
+                     f'<span class="loc">{escape(t("web.report_pane", lang))} '
                      f'{escape(full_ev.document)}:{full_ev.line}:{full_ev.column}</span>')
     parts.append("</a></li>")
     return "".join(parts)
 
 
-def _pair_section(key: tuple[str, str], fs: list[Any], first: int, cwd: Path,
-                  cache: dict[str, str | None]) -> tuple[str, int]:
-    s_path, f_path = key
+def pair_parts(fs: list[Any], first: int, s_text: str | None, f_text: str | None,
+               lang: str | None = None, passes: bool = False) -> tuple[list[str], str, str, int]:
+    """The finding items (needing correction first; passes too with ``passes``) and the two
+    panes' marked-up texts of one summary/report pair; numbering starts at ``first``."""
     fs = sorted(fs, key=lambda f: (f.data.get("summary_start") or 0, ORDER.index(f.status)
                                    if f.status in ORDER else 99))
     s_spans, f_spans, items = [], [], []
     n = first
     for f in fs:
         d = f.data
-        if not f.passed:
-            items.append(_finding_item(f, n))
+        if passes or not f.passed:
+            items.append((correction_key(f), finding_item(f, n, lang)))
         if d.get("summary_start") is not None:
             s_spans.append((d["summary_start"], d["summary_end"], n, f.status))
         if d.get("full_start") is not None:
             f_spans.append((d["full_start"], d["full_end"], n, f.status))
         n += 1
+    gone = escape(t("web.error_expired", lang))
+    s_body = marked(s_text, s_spans, "s") if s_text is not None else gone
+    f_body = marked(f_text, f_spans, "f") if f_text is not None else gone
+    return [html for _, html in sorted(items, key=lambda i: i[0])], s_body, f_body, n
+
+
+def _pair_section(key: tuple[str, str], fs: list[Any], first: int, cwd: Path,
+                  cache: dict[str, str | None], lang: str | None = None) -> tuple[str, int]:
+    s_path, f_path = key
     s_text = _doc_text(s_path, cwd, cache)
     f_text = _doc_text(f_path, cwd, cache) if f_path else None
+    items, s_body, f_body, n = pair_parts(fs, first, s_text, f_text, lang)
     panes = []
-    for title, path, text, spans, prefix in (("摘要 Summary", s_path, s_text, s_spans, "s"),
-                                             ("原文 Report", f_path, f_text, f_spans, "f")):
-        # the report pane marks the omitted passage; the summary pane only underlines (CSS)
-        body = (_marked(text, spans, prefix) if text is not None
-                else escape("(the document could not be read again; see the quotes)"))
+    # the report pane marks the omitted passage; the summary pane only underlines (CSS)
+    for title, path, body, prefix in ((t("web.summary_pane", lang), s_path, s_body, "s"),
+                                      (t("web.report_pane", lang), f_path, f_body, "f")):
         panes.append(f'<div class="pane pane-{prefix}"><h3>{escape(title)}: {escape(path or "-")}</h3>'
                      f'<div class="doc">{body}</div></div>')
     counts = Counter(f.status for f in fs)
-    summary = " · ".join(f"{escape(LABEL.get(s, s))} {counts[s]}" for s in ORDER if counts.get(s))
+    summary = " · ".join(f"{escape(status_name(s, lang))} {counts[s]}" for s in ORDER if counts.get(s))
+    none = escape(t("compare.no_discrepancies", lang))
     html = (f'<h2>{escape(s_path)} ↔ {escape(f_path or "-")}</h2><p class="sum">{summary}</p>'
-            f'<div class="pair"><ol class="findings">{"".join(items) or "<li>No discrepancies.</li>"}</ol>'
+            f'<div class="pair"><ol class="findings">{"".join(items) or f"<li>{none}</li>"}</ol>'
             f'<div class="panes">{"".join(panes)}</div></div>')
     return html, n
 
 
-def render(report: Report) -> str:
-    cache: dict[str, str | None] = {}
+def render(report: Report, lang: str | None = None, texts: dict[str, str] | None = None) -> str:
+    """The page; ``texts`` (path → normalised text) spares reading documents again (the web app's
+    uploads exist only in memory)."""
+    lang = get_lang(lang)
+    cache: dict[str, str | None] = dict(texts or {})
     findings = report.findings
     counts = Counter(f.status for f in findings if f.kind == KIND)
     sev = Counter(f.severity for f in findings if f.needs_attention)
-    chips = [f"<li><b>{counts[s]}</b>{escape(LABEL.get(s, s))}</li>" for s in ORDER if counts.get(s)]
-    chips += [f"<li><b>{n}</b>{escape(s)}</li>" for s, n in sorted(sev.items())]
+    chips = [f"<li><b>{counts[s]}</b>{escape(status_name(s, lang))}</li>" for s in ORDER if counts.get(s)]
+    chips += [f"<li><b>{n}</b>{escape(severity_name(s, lang))}</li>" for s, n in sorted(sev.items())]
     sections = []
     n = 1
     for key, fs in _pairs(findings).items():
-        html, n = _pair_section(key, fs, n, report.cwd, cache)
+        html, n = _pair_section(key, fs, n, report.cwd, cache, lang)
         sections.append(html)
     others = [f for f in report.attention if f.kind != KIND]
     other_html = ""
     if others:
         rows = "".join(
-            f"<tr><td>{escape(f.severity)}</td><td>{escape(location(f))}</td><td>{escape(f.rule)}</td>"
-            f"<td>{escape(f.status)}</td><td>{escape(one_line(f.message))}</td><td>"
+            f"<tr><td>{escape(severity_name(f.severity, lang))}</td><td>{escape(location(f))}</td>"
+            f"<td>{escape(f.rule)}</td><td>{escape(status_name(f.status, lang))}</td>"
+            f"<td>{escape(one_line(f.message))}</td><td>"
             + "<br>".join(f"{escape(e.document)}:{e.line} {escape(e.text)}" for e in f.evidence[:4])
             + "</td></tr>" for f in others)
-        other_html = ("<h2>Other findings</h2><table class=\"other\"><tr><th>severity</th><th>location</th>"
-                      f"<th>rule</th><th>status</th><th>message</th><th>evidence</th></tr>{rows}</table>")
+        heads = "".join(f"<th>{escape(h)}</th>" for h in
+                        (t("header.severity", lang), t("header.location", lang), "rule",
+                         t("header.status", lang), t("header.message", lang), t("header.quote", lang)))
+        other_html = f"<table class=\"other\"><tr>{heads}</tr>{rows}</table>"
     names = " · ".join(escape(f"{s} ↔ {f}") for s, f in _pairs(findings)) or "checker findings"
     return (
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
+        f"<!DOCTYPE html>\n<html lang=\"{'zh-CN' if lang == 'zh' else 'en'}\">"
+        "<head><meta charset=\"utf-8\">\n"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<title>checker — {names}</title>\n<style>{CSS}</style></head>\n<body>\n"
-        f"<header><h1>Summary fidelity 摘要与原文对照</h1><div>{escape(report.summary_line())}</div>"
+        f"<header><h1>{escape(t('web.title', lang))}</h1><div>{escape(report.summary_line(lang))}</div>"
         f"<ul class=\"counts\">{''.join(chips)}</ul></header>\n"
         + "\n".join(sections) + other_html
-        + "\n<footer>Generated by checker. Click a finding or a highlight: both passages are shown "
-          "(link to one with #nN)."
-          "</footer>\n"
+        + f"\n<footer>{escape(t('web.footer', lang))}</footer>\n"
         f"<script>{JS}</script>\n</body></html>\n"
     )

@@ -1,0 +1,81 @@
+"""The message catalogue (checker/data/messages.yaml) and its lookup (checker/i18n.py)."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+from typer.testing import CliRunner
+
+from checker import i18n
+from checker.cli import app
+from checker.kinds import REGISTRY
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+# names that stay as they are in Chinese text: file types, units, the option and its verdict
+KEPT = {"txt", "md", "html", "docx", "pdf", "csv", "json", "MB", "KB", "fail-on", "FAIL", "ok",
+        "CSV", "JSON", "HTML"}
+OPTION = re.compile(r"--[a-z][a-z-]*")  # option names stay as they are typed
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_entry_has_both_languages_with_the_same_fields() -> None:
+    for section, entries in i18n.catalogue().items():
+        for key, entry in entries.items():
+            assert set(entry) == {"zh", "en"}, f"{section}.{key}"
+            assert _fields(entry["zh"]) == _fields(entry["en"]), f"{section}.{key}"
+
+
+def test_no_mixed_language_entries() -> None:
+    for section, entries in i18n.catalogue().items():
+        for key, entry in entries.items():
+            if (section, key) == ("web", "lang_switch"):  # names the other language in that language
+                continue
+            english = string.Formatter().parse(entry["en"])
+            plain = "".join(literal for literal, *_ in english)
+            assert not CJK.search(plain), f"{section}.{key}: Chinese in the English text"
+            if section not in ("header",):
+                chinese = "".join(literal for literal, *_ in string.Formatter().parse(entry["zh"]))
+                words = set(ASCII_WORD.findall(OPTION.sub("", chinese))) - KEPT
+                assert not words, f"{section}.{key}: English words in the Chinese text: {words}"
+
+
+def test_every_status_of_every_kind_has_a_name() -> None:
+    statuses = {s for kind in REGISTRY.values() for s in kind.statuses}
+    missing = statuses - set(i18n.catalogue()["status"])
+    assert not missing
+
+
+def test_lookup_language_and_fields() -> None:
+    assert i18n.t("status.not_reported") == "未报告"
+    assert i18n.t("status.not_reported", "en") == "not reported"
+    assert i18n.t("compare.left_out", "en", what="公园") == "left out: 公园"
+    assert i18n.status_name("made_up_status") == "made_up_status"
+    with pytest.raises(KeyError):
+        i18n.t("web.no_such_message")
+    data = {"detail_key": "compare.mismatch",
+            "detail_args": {"expected": "5.2%", "actual": "6.2%", "fields": ["value", "unit"]}}
+    assert i18n.detail(data, "zh") == "5.2% → 6.2%（数值、单位不同）"
+    assert i18n.detail(data, "en") == "5.2% → 6.2% (value, unit differs)"
+    assert i18n.detail({"detail": "as written"}, "en") == "as written"
+
+
+def test_cli_lang_option_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    try:
+        result = runner.invoke(app, ["--lang", "fr", "rules", "list"])
+        assert result.exit_code != 0
+        monkeypatch.setenv("CHECKER_LANG", "en")
+        i18n.set_lang(None)
+        assert i18n.get_lang() == "en"
+        monkeypatch.setenv("CHECKER_LANG", "xx")
+        assert i18n.get_lang() == "zh"
+        i18n.set_lang("en")
+        assert i18n.get_lang() == "en" and i18n.get_lang("zh") == "zh"
+    finally:
+        i18n.set_lang(None)
