@@ -192,7 +192,7 @@ def write_dataset(corpus_path: Path, output: Path | None, jobs: int | None) -> N
     check_output(output)
     executor = executor_for(jobs)
     try:
-        rows = goal_dataset(load_corpus_paths([corpus_path], executor), executor)
+        rows = goal_dataset(load_corpus_paths([corpus_path], executor=executor), executor)
     finally:
         executor.close()
     import pandas as pd
