@@ -152,10 +152,14 @@ def load_corpus(*paths: str | Path, allow_outside: bool = False, mapper: Mapper 
 
 
 def load_item(item: tuple[Path, DocMeta]) -> Document:
-    """Read one ``(path, meta)`` of a corpus (a top-level function: worker processes call it)."""
+    """Read one ``(path, meta)`` of a corpus (a top-level function: worker processes call it, and
+    keep nothing of what they read)."""
+    import multiprocessing
+
     from checker.pipeline import load_document
 
-    return load_document(*item)
+    path, meta = item
+    return load_document(path, meta, cache=multiprocessing.parent_process() is None)
 
 
 def _serial(load: Callable[[tuple[Path, DocMeta]], Document],

@@ -132,3 +132,20 @@ def _pid(_: int) -> int:
     import os
 
     return os.getpid()
+
+
+def _cache_growth(path: str) -> int:
+    from checker import pipeline
+    from checker.corpus import load_item
+
+    before = len(pipeline._CACHE)
+    load_item((Path(path), DocMeta(id="x", kind=None)))  # type: ignore[arg-type]
+    return len(pipeline._CACHE) - before
+
+
+def test_a_worker_keeps_no_document_it_read(places_dir: Path) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    path = str(sorted(places_dir.iterdir())[0])
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(_cache_growth, path).result() == 0
