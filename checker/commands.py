@@ -57,9 +57,11 @@ def plan_and_review(plan_path: Path, review_path: Path, year: int | None = None)
     review = plan if review_path.resolve() == plan_path.resolve() else load_document(
         review_path, DocMeta(id=review_path.stem))
     if not any(s.role == "plan" for s in plan.sections):
-        raise CheckerError(f"{plan_path}: no plan section found (a heading like 二、2030年重点任务)")
+        raise CheckerError(f"{plan_path}: no plan section found — looked for a part titled with a year and "
+                           f"重点任务/工作安排/主要预期目标…, or paragraphs opening on 今年; {_seen(plan)}")
     if not any(s.role == "review" for s in review.sections):
-        raise CheckerError(f"{review_path}: no review section found (a heading like 一、2029年工作回顾)")
+        raise CheckerError(f"{review_path}: no review section found — looked for a part titled 工作回顾/"
+                           f"过去一年…, or paragraphs opening on 过去一年/刚刚过去的; {_seen(review)}")
     plan_years = sorted({s.year for s in plan.sections if s.role == "plan" and s.year is not None})
     review_years = sorted({s.year for s in review.sections if s.role == "review" and s.year is not None})
     wanted = [year] if year is not None else plan_years
@@ -69,6 +71,15 @@ def plan_and_review(plan_path: Path, review_path: Path, year: int | None = None)
                            "(give the next year's report as REVIEW)")
     review.meta.reviews = plan.id
     return SimpleCorpus([plan, review] if review is not plan else [plan])
+
+
+def _seen(doc: Any) -> str:
+    """The top-level headings of ``doc``, for an error that says what was found instead."""
+    tops = [s.title[:24] for s in doc.sections if s.parent is None]
+    if not tops:
+        return "no headings found"
+    shown = "; ".join(tops[:8]) + (f"; … ({len(tops)} in all)" if len(tops) > 8 else "")
+    return f"headings seen: {shown}"
 
 
 def goal_findings(corpus: Any, plan_id: str, params: dict[str, Any] | None = None) -> list[Finding]:

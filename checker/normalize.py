@@ -81,6 +81,8 @@ _LEAD_MARK = re.compile(r"^(?:#{1,6}|[-*+>•●○■□◆◇▪▶►·])$")
 _CLAUSE_PUNCT = re.compile(r"[，。；！？：、,;!?]")
 _OPEN_END = re.compile(r"[，、,（(“‘《【—\-]$")  # a line ending like this cannot end a paragraph
 # Nor can a line start with closing or clause punctuation (typesetting never puts it first).
+_NUMBER_END = re.compile(r"\d[.．]?$")
+_MULTIPLIER_START = re.compile(r"^[万亿千百%％‰]")
 _CLOSED_START = re.compile(r"^[，。、；：！？,;:!?”’」』）)】》%]")
 
 # Thousands separators: 6,000 / 6，000 / 1,234,567 (but not the list 1,2 nor 2021，2022).
@@ -185,7 +187,9 @@ def _decide_joins(lines: list[str], blank_before: list[bool]) -> list[bool]:
         if terminal and wrap and _SEMICOLON_END.search(prev) and _width(prev) >= full:
             terminal = False
         hard_break = (blank_before[i] and not blanks_meaningless) or terminal
-        if hard_break or _starts_block(lines[i]) or _HEADING_LINE.match(prev):
+        if _NUMBER_END.search(prev) and _MULTIPLIER_START.match(nxt):
+            join = True  # 达到74.4⏎⏎万亿元: a number is never cut from its multiplier, blank lines or not
+        elif hard_break or _starts_block(lines[i]) or _HEADING_LINE.match(prev):
             join = False
         elif _OPEN_END.search(prev) or _CLOSED_START.match(nxt):
             join = True  # …，⏎ or ⏎。… continues, whatever the width

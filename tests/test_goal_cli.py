@@ -113,3 +113,15 @@ def test_eval_member_meets_targets() -> None:
     assert follow["reported_but_missed"] == []
     assert result["goals-2021.yaml"]["multi_year"]["recall"] == 1.0
     assert member.rows(result)
+
+
+def test_missing_part_says_what_was_looked_for_and_seen(tmp_path: Path) -> None:
+    from checker.errors import CheckerError
+
+    plan = tmp_path / "notes.txt"
+    plan.write_text("一、概述\n今年很好。\n二、附录\n无。\n", encoding="utf-8")
+    result = runner.invoke(app, ["goals", str(plan), REVIEW])
+    message = str(result.exception)
+    assert isinstance(result.exception, CheckerError)
+    assert "no plan section found" in message and "重点任务" in message
+    assert "headings seen: 一、概述; 二、附录" in message

@@ -147,3 +147,18 @@ def test_figures_page_charts_a_series_with_its_multi_year_target(client: TestCli
     assert 'id="chart" src="data:image/svg+xml;base64,' in page
     assert "多年目标：达到45%（2025年）" in page
     assert client.get("/figures?place=nowhere").status_code == 404
+
+
+def test_an_internal_error_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.web import service
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("kind broke")
+
+    monkeypatch.setattr(service, "compare", broken)
+    client = TestClient(create_app(settings()), raise_server_exceptions=False)
+    response = client.post("/compare?lang=en", data={"summary_text": "新增3万个学位。",
+                                                      "full_id": "bj-2024-report"})
+    assert response.status_code == 500
+    assert "Something went wrong while checking" in response.text
+    assert "kind broke" not in response.text and "Traceback" not in response.text

@@ -15,6 +15,7 @@ The cue words are in ``checker/data/figure_identity.yaml``; five-year plan names
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,20 +31,27 @@ def _longest_first(words: Iterable[object]) -> tuple[str, ...]:
     return tuple(sorted({str(w) for w in words}, key=len, reverse=True))
 
 
+def _any_of(words: Iterable[object]) -> re.Pattern[str]:
+    """One pattern for a word list (longest first): a search is one scan, not one per word."""
+    return re.compile("|".join(re.escape(w) for w in _longest_first(words)) or r"(?!x)x")
+
+
 @dataclass(frozen=True)
 class Cues:
     """The word lists of ``data/figure_identity.yaml`` (and the five-year plans of sections.yaml)."""
 
-    stock: tuple[str, ...]
+    stock: re.Pattern[str]
     level: tuple[str, ...]
     flow: tuple[str, ...]
-    multi_year: tuple[str, ...]
-    forecast: tuple[str, ...]
-    target: tuple[str, ...]
-    sub_categories: tuple[str, ...]
+    level_or_stock: re.Pattern[str]
+    flow_any: re.Pattern[str]
+    multi_year: re.Pattern[str]
+    forecast: re.Pattern[str]
+    target: re.Pattern[str]
+    sub_categories: re.Pattern[str]
     name_heads: tuple[str, ...]
     slogans: tuple[str, ...]
-    plans: tuple[str, ...]
+    plans: re.Pattern[str]
     counted: frozenset[str]
     rate_units: frozenset[str]
     share_units: frozenset[str]
@@ -55,16 +63,18 @@ def cues() -> Cues:
     sections = load_data("sections.yaml")
     units = load_data("units.yaml")
     return Cues(
-        stock=_longest_first(raw["stock_cues"]),
+        stock=_any_of(raw["stock_cues"]),
         level=_longest_first(raw["level_cues"]),
         flow=_longest_first(raw["flow_actions"]),
-        multi_year=_longest_first(raw["multi_year_cues"]),
-        forecast=_longest_first(raw["forecast_cues"]),
-        target=_longest_first(raw["target_cues"]),
-        sub_categories=_longest_first(raw["sub_categories"]),
+        level_or_stock=_any_of([*raw["stock_cues"], *raw["level_cues"]]),
+        flow_any=_any_of(raw["flow_actions"]),
+        multi_year=_any_of(raw["multi_year_cues"]),
+        forecast=_any_of(raw["forecast_cues"]),
+        target=_any_of(raw["target_cues"]),
+        sub_categories=_any_of(raw["sub_categories"]),
         name_heads=_longest_first(raw["name_heads"]),
         slogans=_longest_first(raw["slogan_phrases"]),
-        plans=_longest_first([*sections["five_year_plans"], *(sections.get("five_year_plan_aliases") or ())]),
+        plans=_any_of([*sections["five_year_plans"], *(sections.get("five_year_plan_aliases") or ())]),
         counted=frozenset(units["counted_units"]),
         rate_units=frozenset(units["rate_units"]),
         share_units=frozenset(units["share_units"]),
@@ -73,7 +83,7 @@ def cues() -> Cues:
 
 def is_stock(text: str) -> bool:
     """Does ``text`` (a clause up to its number) tell a running total: ``累计建成…``, ``共完成…``?"""
-    return any(c in text for c in cues().stock)
+    return cues().stock.search(text) is not None
 
 
 def is_named(text: str, q: Quantity) -> bool:
@@ -108,18 +118,23 @@ def identify(doc: Document, m: Mention) -> FigureIdentity:
         role=_role(m, before, near),
         kind=_kind(m),
         stock=_stock(m, lead),
-        scope=next((s for s in c.sub_categories if s in m.key), None),
+        scope=_found(c.sub_categories, m.key),
         named=q is not None and is_named(text, q),
     )
+
+
+def _found(pattern: re.Pattern[str], text: str) -> str | None:
+    m = pattern.search(text)
+    return m.group(0) if m else None
 
 
 def _span(m: Mention, clause: str, sentence: str) -> str | None:
     """The plan the sentence names (十四五), else the multi-year cue of the clause (年均, 累计, 过去五年)."""
     c = cues()
-    plan = next((p for p in c.plans if p in sentence), None)
+    plan = _found(c.plans, sentence)
     if plan is not None:
         return plan
-    found = next((w for w in c.multi_year if w in clause), None)
+    found = _found(c.multi_year, clause)
     if found is not None:
         return found
     if m.first_year is not None and m.year is not None and m.first_year < m.year:
@@ -132,9 +147,9 @@ def _role(m: Mention, before: str, near: str) -> str:
     c = cues()
     if before.endswith(("从", "由")):
         return "baseline"
-    if any(w in near for w in c.forecast):
+    if c.forecast.search(near):
         return "forecast"
-    if m.role in (PLAN, TARGETS) or any(w in near for w in c.target):
+    if m.role in (PLAN, TARGETS) or c.target.search(near):
         return "target"
     if m.role == REVIEW:
         return "outcome"
@@ -158,8 +173,8 @@ def _kind(m: Mention) -> str:
 def _stock(m: Mention, lead: str) -> str | None:
     """stock (累计… / 达到… / 总量), flow (新增 新建 新开工 …), None when the clause does not say."""
     c = cues()
-    if any(w in lead for w in c.stock) or any(w in lead for w in c.level):
+    if c.level_or_stock.search(lead):
         return "stock"
-    if (m.action is not None and m.action in c.flow) or any(w in lead for w in c.flow):
+    if (m.action is not None and m.action in c.flow) or c.flow_any.search(lead):
         return "flow"
     return None

@@ -29,6 +29,7 @@ from typing import Any
 from checker.fidelity.align import Match, align, body
 from checker.fidelity.text import (
     Clause,
+    is_framing,
     is_symbol,
     is_wrapper_only,
     prepare,
@@ -69,6 +70,9 @@ class Outcome:
     # fields, so that it can be said in either language; ``detail`` is the English text
     key: str = ""
     args: dict = field(default_factory=dict)
+    # a paraphrase, a heading or framing (dateline, attribution, meeting context): not a claim a
+    # fact-checker would correct, so words changed, added or left out there are only noted
+    minor: bool = False
 
 
 @dataclass
@@ -160,10 +164,15 @@ def compare_clauses(summary: list[Clause], full: list[Clause], s_text: str, f_te
         if s.index in skip:
             continue
         m = matches.get(s.index)
+        framing = is_framing(s)
         if m is None:
-            out.extend(_unaligned(s, s_text))
-            continue
-        out.extend(_compare_pair(_Pair(s, m, s_text, f_text), full, fq))
+            found = [] if framing and not any(_is_figure(q) for q in s.quantities) \
+                else _unaligned(s, s_text)
+        else:
+            found = _compare_pair(_Pair(s, m, s_text, f_text), full, fq)
+        for o in found:
+            o.minor = o.minor or (framing and not o.kind.startswith("number_"))
+        out.extend(found)
     out.extend(_gaps(summary, full, matches, covered, f_text))
     out.extend(_siblings(summary, full, matches, covered, f_text))
     out.extend(_paragraph_siblings(summary, full, matches, covered, f_text))
@@ -205,8 +214,9 @@ def _is_figure(q) -> bool:
 
 def _unaligned(s: Clause, s_text: str) -> list[Outcome]:
     text = s_text[s.start:s.end]
-    if s.quantities:
-        nums = "、".join(_q_text(q, s_text) for q in s.quantities)
+    figures = [q for q in s.quantities if _is_figure(q)]
+    if figures:
+        nums = "、".join(_q_text(q, s_text) for q in figures)
         return [Outcome("number_missing_in_full", s.start, s.end, detail=f"{nums}: not in the report",
                         key="number_missing", args={"numbers": nums},
                         actual=nums)]
@@ -319,7 +329,7 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
     out: list[Outcome] = []
     # numbers the summary adds: the same figure may sit in a neighbouring clause of the report
     near = _nearby_keys(full, m)
-    missing = [q for q in s_extra if quantity_key(q) not in near]
+    missing = [q for q in s_extra if quantity_key(q) not in near and _is_figure(q)]
     for q in list(missing):
         same_unit = [d for d in f_dropped if d.unit == q.unit]
         if same_unit:
@@ -360,12 +370,26 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
         trivial = all(set(w[0]) | set(w[1]) <= vocab().trivial for w in wording)
         out.append(Outcome("wording_changed", s.start, s.end, f_start, f_end,
                            detail="; ".join(changes), changes=changes, trivial=trivial,
+                           minor=s.heading or not _quotes_verbatim(p, wording),
                            expected=_clean(p.f_text[f_start:f_end]), actual=_clean(p.s_text[s.start:s.end])))
     if matched and not mismatched and not missing:
         nums = "、".join(_q_text(q, p.s_text) for q, _ in matched)
         out.append(Outcome(PASS, s.start, s.end, f_start, f_end, detail=nums, actual=nums,
                            expected="、".join(_q_text(q, p.f_text) for _, q in matched)))
     return out
+
+
+VERBATIM_SHARE = 0.8  # share of a summary clause equal to the report's for it to be a quotation
+
+
+def _quotes_verbatim(p: _Pair, wording: list[tuple[str, str, int, int, str]]) -> bool:
+    """Is the clause a quotation with a word swapped (``有潜能``→``有潜力``), rather than a retelling in
+    other words? A swap is a word for a word; a quotation keeps most of its characters equal.
+    Words only added or only dropped (``下调至``, ``全省``→``安徽全省``) are a paraphrase."""
+    if not any(w[0] and w[1] for w in wording):
+        return False
+    equal = sum(i2 - i1 for tag, i1, i2, _, _ in p.ops if tag == "equal")
+    return equal >= VERBATIM_SHARE * max(len(p.sb) - p.s.lead, 1)
 
 
 @lru_cache(maxsize=4096)

@@ -52,6 +52,12 @@ class Vocab:
     byline: re.Pattern[str]         # a press byline or a line naming the report: no claim
     lead_links: frozenset[str]      # 并 还 也 … before a retold clause
     trivial: frozenset[str]         # particles whose change alone is trivial
+    framing: re.Pattern[str] | None = None
+    spam: re.Pattern[str] | None = None
+
+
+def _any_of(patterns: list[str] | None) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +72,66 @@ def vocab() -> Vocab:
         byline=re.compile("|".join(raw["byline_patterns"])),
         lead_links=frozenset(raw["lead_links"]),
         trivial=frozenset(raw["trivial_particles"]),
+        framing=_any_of(raw.get("framing")),
+        spam=_any_of(raw.get("spam_in_brackets")),
     )
+
+
+def is_framing(clause: Clause) -> bool:
+    """Does the clause only frame the retelling (dateline, byline, attribution, meeting context,
+    source note)? ``新京报讯（记者王明）3月5日上午`` → True; ``国内生产总值增长5%`` → False."""
+    pattern = vocab().framing
+    return pattern is not None and bool(pattern.search(clause.canon))
+
+
+# Noise of real copies, blanked before reading (same length, so offsets hold):
+# spam in brackets (左【下载APP看全文】右), pinyin glosses (報(bào)告), ``**`` censoring/bold, and English
+# glosses of a bilingual text (``(around 5%)``, ``GDP target``): only the Chinese parts are compared.
+_BRACKETED = re.compile(r"【[^【】\n]{1,40}】|《[^《》\n]{1,40}》")
+# a byline in brackets (（记者 王明）, 〔記者王明／綜合報導〕, 【大公報訊】): who wrote it, not what
+_BYLINE = re.compile(r"[（(〔【][ \t]*(?:记者|通讯员)[^（）()〔〕【】\n]{0,30}[）)〕】]"
+                     r"|【[^【】\n]{0,20}(?:讯|报道|报导)】")
+_PINYIN = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,8}[)）]")
+_STARS = re.compile(r"\*\*+")
+_LATIN_BRACKET = re.compile(r"[(（][^()（）\u4e00-\u9fff\n]*[A-Za-z]{2}[^()（）\u4e00-\u9fff\n]*[)）]")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.,%+\-/$&: \t]*")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _english(run: str) -> bool:
+    """A run of Latin text that is prose (``Last year``, ``Deficit``), not an abbreviation (GDP, PM2.5)."""
+    words = _WORD.findall(run)
+    return len(words) >= 2 or any(len(w) >= 4 and not w.isupper() for w in words)
+
+
+def mask_noise(text: str) -> str:
+    """``text`` with noise blanked (same length).
+
+    ``增长7%左【下载APP看全文】右`` → ``增长7%左           右``; ``報(bào)告`` → ``報     告``.
+    """
+    return _masked(text)[0]
+
+
+def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with noise blanked, and the spans of spam spliced into it (they may split a figure)."""
+    chars = list(text)
+    spliced: list[tuple[int, int]] = []
+
+    def blank(a: int, b: int) -> None:
+        chars[a:b] = " " * (b - a)
+
+    spam = vocab().spam
+    for m in _BRACKETED.finditer(text):
+        if spam is not None and spam.search(m.group(0)):
+            blank(m.start(), m.end())
+            spliced.append((m.start(), m.end()))
+    for pattern in (_BYLINE, _PINYIN, _STARS, _LATIN_BRACKET):
+        for m in pattern.finditer(text):
+            blank(m.start(), m.end())
+    for m in _LATIN_RUN.finditer("".join(chars)):
+        if _english(m.group(0)):
+            blank(m.start(), m.end())
+    return "".join(chars), spliced
 
 
 @dataclass
@@ -239,12 +304,20 @@ def prepare(text: str, match_text: str | None = None, quantities: list | None = 
     """Clauses of normalised ``text`` with their comparison forms; ``quantities`` are the
     document's (its analysis), read here when not given."""
     match_text = match_text if match_text and len(match_text) == len(text) else text
-    clauses = split_clauses(text)
     if quantities is None:
         from checker.quantities import find_quantities
 
         # on the simplified form (same length, same offsets): 萬/億/約 read like 万/亿/约
         quantities = find_quantities(match_text)
+    masked, spliced = _masked(match_text)
+    if masked != match_text:
+        # figures inside noise (an English gloss) are not the text's; a figure split by spam is
+        # read again around the splice
+        quantities = [q for q in quantities if masked[q.start] != " "]
+        for a, b in spliced:
+            quantities = _read_across(masked, a, b, quantities)
+        match_text = masked
+    clauses = split_clauses(text)
     qi = 0
     for c in clauses:
         while qi < len(quantities) and quantities[qi].start < c.start:
@@ -256,6 +329,30 @@ def prepare(text: str, match_text: str | None = None, quantities: list | None = 
             k += 1
         canon(text, match_text, c, mine)
     return _merge_lone_figures(text, match_text, clauses)
+
+
+SPLICE_CONTEXT = 16  # characters read on each side of spliced spam (a figure and its qualifier)
+
+
+def _read_across(masked: str, a: int, b: int, quantities: list) -> list:
+    """``quantities`` with the figures around the spam at ``masked[a:b]`` read as if it were not
+    there (``5.53万【广告】亿元`` is 5.53万亿元, ``7%左【…】右`` is 7%左右); offsets index the text."""
+    from dataclasses import replace
+
+    from checker.quantities import find_quantities
+
+    lo, hi = max(0, a - SPLICE_CONTEXT), min(len(masked), b + SPLICE_CONTEXT)
+    where = [i for i in range(lo, hi) if not a <= i < b]
+    window = "".join(masked[i] for i in where)
+    crossing = []
+    for q in find_quantities(window):
+        start, end = where[q.start], where[q.end - 1] + 1
+        if start < a < end:
+            crossing.append(replace(q, start=start, end=end))
+    if not crossing:
+        return quantities
+    kept = [q for q in quantities if not any(q.start < c.end and c.start < q.end for c in crossing)]
+    return sorted(kept + crossing, key=lambda q: q.start)
 
 
 def _merge_lone_figures(text: str, match_text: str, clauses: list[Clause]) -> list[Clause]:

@@ -93,6 +93,10 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
                 qs = _review_quantities(an, seg.start, seg.end)
                 if tied_only:
                     qs = [q for q in qs if q.year == year]
+                elif not qs:
+                    flat = _flat_outcome(doc, seg, len(idx.segs) - 1)
+                    if flat is not None:
+                        idx.outcomes.append(flat)
                 if qs:
                     idx.with_numbers.add(len(idx.segs) - 1)
                 found = pieces(text, seg, qs, prev)
@@ -106,6 +110,23 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
                                    p.quantity, metric, p.action, near=p.near, seg=len(idx.segs) - 1)
                     idx.outcomes.append(last)
     return idx
+
+
+def _flat_outcome(doc: Document, seg: Span, seg_i: int) -> Outcome | None:
+    """A change stated as none in words: ``居民消费价格指数持平`` → an outcome of 0% for the metric
+    named before the word (None when the segment has no such word or names nothing)."""
+    text = doc.text
+    words = sorted(vocab().raw.get("flat_words") or (), key=len, reverse=True)
+    at, word = min(((text.find(w, seg.start, seg.end), w) for w in words
+                    if text.find(w, seg.start, seg.end) != -1), default=(-1, ""))
+    if at == -1:
+        return None
+    metric = vocab().fillers.sub("", canonical(text[seg.start:at]))
+    if len(re.findall(r"[\u4e00-\u9fff]", metric)) < 2:
+        return None
+    q = Quantity(0.0, "%", "=", at, at + len(word), word)
+    return Outcome(doc, squash(text[seg.start:at + len(word)]), seg.start, at + len(word), q, metric, None,
+                   near=metric[-6:], seg=seg_i)
 
 
 def _baseline_subject(metric: str, raw: dict) -> str:

@@ -38,9 +38,10 @@ from checker.kinds.context import KindContext
 DEFAULT_SEVERITIES = {
     "number_mismatch": "error",
     "number_missing_in_full": "warning",
-    "item_omitted": "warning",
+    # a digest leaves clauses out and reorders by design: noted, not flagged
+    "item_omitted": "info",
     "wording_changed": "warning",
-    "order_changed": "warning",
+    "order_changed": "info",
     "added_claim": "warning",
     "number_match": "info",
 }
@@ -56,9 +57,10 @@ STATUS_ZH = {
 
 
 def severity_for(status: str, params: dict[str, Any], trivial: bool = False,
-                 default: str = "warning") -> str:
-    """The severity of an outcome under the rule's settings."""
-    if trivial and status == "wording_changed":
+                 default: str = "warning", minor: bool = False) -> str:
+    """The severity of an outcome under the rule's settings (``minor``: a paraphrase, heading or
+    framing, reported at ``trivial_severity`` like a dropped particle)."""
+    if (trivial or minor) and not status.startswith("number_"):
         return str(params.get("trivial_severity") or "info")
     table = dict(DEFAULT_SEVERITIES)
     table.update(params.get("severities") or {})
@@ -97,11 +99,12 @@ def findings_for(ctx: KindContext, summary: Any, full: Any) -> Iterator[Finding]
             "differs": ", ".join(o.fields),
             "changes": "; ".join(o.changes),
             "trivial": o.trivial,
+            "minor": o.minor,
         }
         yield ctx.finding(
             o.kind, summary, o.s_start, o.s_end, role="summary", evidence=evidence,
             metric=o.kind, expected=o.expected, actual=o.actual, data=data,
-            severity=severity_for(o.kind, params, o.trivial, ctx.rule.severity),
+            severity=severity_for(o.kind, params, o.trivial, ctx.rule.severity, o.minor),
             extra=f"{o.kind}|{o.detail}|{f_quote}",
         )
 

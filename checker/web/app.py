@@ -296,7 +296,7 @@ async def server_error(request: Request, exc: Exception) -> Response:
     import logging
 
     logging.getLogger("checker.web").exception("request failed")
-    return error_page(request, "error_bad_form", 500)
+    return error_page(request, "error_internal", 500)
 
 
 class SecurityHeaders:
