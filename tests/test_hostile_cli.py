@@ -325,6 +325,15 @@ def test_hostile_input(case: Case, tmp_path: Path, cache_home: Path) -> None:
         case.check(tmp_path, done.stdout)
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a running process (Linux /proc; 1 s where it cannot be read)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 1.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_signal_mid_run_is_one_line_and_writes_nothing(signum, tmp_path: Path, cache_home: Path) -> None:
     seeds = Path(__file__).parents[1] / "seeds"
@@ -337,7 +346,11 @@ def test_signal_mid_run_is_one_line_and_writes_nothing(signum, tmp_path: Path, c
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "PYTHONPATH": str(Path(__file__).parents[1])}
     proc = subprocess.Popen([*CHECKER, "run", "corpus.yaml", "--rules", "rules", "-o", "json:out.json"],
                             cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)  # past start-up (the handlers are installed), well before the run ends
+    # past start-up (0.1 s of CPU: the handlers are installed), well before the run ends (over 1 s):
+    # counted in the process's own CPU time, which a busy machine does not stretch
+    deadline = time.monotonic() + TIMEOUT
+    while proc.poll() is None and _cpu_seconds(proc.pid) < 0.4 and time.monotonic() < deadline:
+        time.sleep(0.02)
     if proc.poll() is not None:
         pytest.skip("the run ended before the signal could be sent")
     proc.send_signal(signum)

@@ -7,7 +7,7 @@ with a ``::notice::`` saying how many were left out.
 
 from __future__ import annotations
 
-from checker.output import Report
+from checker.output import Report, printable
 
 PER_STEP = {"error": 10, "warning": 10, "notice": 10}
 PER_JOB = 50
@@ -15,7 +15,9 @@ COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command escaping; a document's escape sequences would colour the CI log: replaced."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def escape_property(text: str) -> str:
