@@ -129,6 +129,18 @@ def _flat_outcome(doc: Document, seg: Span, seg_i: int) -> Outcome | None:
                    near=metric[-6:], seg=seg_i)
 
 
+def _rate_of_change(goal: Goal) -> bool:
+    """Is the goal a rate of change (涨幅, 增长, 增速) rather than a level?"""
+    return any(w in goal.text for w in vocab().raw.get("rate_of_change_words") or ())
+
+
+def _to_level(o: Outcome) -> bool:
+    """Does the outcome state a level reached (下降到5.2%, 降至…) rather than a change?"""
+    assert o.quantity is not None
+    before = o.doc.text[max(0, o.quantity.start - 1):o.quantity.start]
+    return bool(before) and before in (vocab().raw.get("level_links") or ())
+
+
 def _baseline_subject(metric: str, raw: dict) -> str:
     """The metric of a 从…到… pair: ``常住人口城镇化率从2020年的提升到`` → ``常住人口城镇化率``."""
     cut = min((i for i in (metric.find(f) for f in raw.get("baseline_from") or ()) if i > 0),
@@ -310,6 +322,8 @@ def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Ou
         gd, od = goal.quantity.direction, o.quantity.direction
         if gd and od and gd != od:
             value = -value  # 下降 promised, 增长 reported: the wrong way
+        elif od == "decrease" and gd is None and _rate_of_change(goal) and not _to_level(o):
+            value = -value  # 涨幅2%左右 promised, CPI微降0.1% reported: -0.1
         out.append(Outcome(o.doc, o.text, o.start, o.end, o.quantity, o.metric, o.action, score,
                            value, o.near, o.seg))
     out.sort(key=lambda c: (-c.score, c.start))

@@ -206,10 +206,13 @@ def _fallback(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
     if len(bare) < vocab().min_object_chars:  # 拆除违法建设 → 违法: too little left to search
         bare = core(goal.metric)
     v = vocab()
+    rate = goal.quantity is not None and goal.quantity.unit == "%"
+    states = v.raw.get("rate_state_words") or ()
     found = [(s, i) for s, i in object_matches(bare, idx, st.thresholds)
              if i not in idx.with_numbers  # a clause with a figure reports that figure's metric
              and (v.completion.search(idx.canon[i]) or v.progress.search(idx.canon[i])
-                  or v.blanket.search(idx.canon[i]))]  # it must say something was done
+                  or v.blanket.search(idx.canon[i])  # it must say something was done
+                  or (rate and any(w in idx.canon[i] for w in states)))]  # or how a rate ended
     if found:
         score, i = found[0]
         if _negated(idx.canon[i]):
