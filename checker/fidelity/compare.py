@@ -73,6 +73,8 @@ class Outcome:
     # a paraphrase, a heading or framing (dateline, attribution, meeting context): not a claim a
     # fact-checker would correct, so words changed, added or left out there are only noted
     minor: bool = False
+    # a figure's identity inferred, not certain (which year it is about): a warning, not an error
+    inferred: bool = False
 
 
 @dataclass
@@ -109,9 +111,52 @@ def _mismatch_fields(sq, fq) -> list[str]:
                 if abs(ratio / k - 1) < 1e-9:
                     power = True
         out.append("multiplier" if power else "value")
-    if sq.qualifier != fq.qualifier:
+    if stated_qualifier(sq) != stated_qualifier(fq):
         out.append("qualifier")
     return out
+
+
+def _year_conflict(p: _Pair, full: list[Clause]) -> bool:
+    """Does a clause about last year (去年…) retell figures of the report's targets sentence?"""
+    raw = _markers()
+    body_text = p.sb[:8]
+    if not any(body_text.startswith(w) or p.s.canon.startswith(w) for w in raw[0]):
+        return False
+    # the plan marker opens the report's sentence before the figure (…主要预期目标是：…增长2%左右)
+    sentence = full[p.m.first].sentence
+    words = "".join(c.canon for c in full[:p.m.first + 1] if c.sentence == sentence)
+    return any(w in words for w in raw[1])
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from checker.datafiles import load_data
+
+    raw = load_data("summary_fidelity.yaml")
+    return tuple(raw.get("past_markers") or ()), tuple(raw.get("plan_markers") or ())
+
+
+@lru_cache(maxsize=1)
+def _reaching() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from checker.datafiles import load_data
+
+    raw = load_data("qualifiers.yaml")
+    return tuple(raw.get("reaching_verbs") or ()), tuple(raw.get("after") or ())
+
+
+def stated_qualifier(q) -> str:
+    """The qualifier a retelling must keep. ``达到2.8%`` states a level (2.8%), as ``2.8%`` does: the
+    goal reading of 达到 as a floor (>=) is not what a sentence reporting it says, so ``达到2.8%``
+    against ``达到2.8%以上`` is a changed qualifier, against ``2.8%`` none."""
+    if q.qualifier != ">=":
+        return q.qualifier
+    from checker.normalize import to_simplified
+
+    verbs, after = _reaching()
+    text = to_simplified("".join(q.text.split()))
+    if text.startswith(verbs) and not any(w in text for w in after):
+        return "="
+    return q.qualifier
 
 
 class _Pair:
@@ -261,7 +306,7 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
                 sq, fqq = p.q_at_s(a), fq.get(m.origin[b])
                 if sq is None or fqq is None:
                     continue
-                (mismatched if sq.qualifier != fqq.qualifier else matched).append((sq, fqq))
+                (mismatched if stated_qualifier(sq) != stated_qualifier(fqq) else matched).append((sq, fqq))
             continue
         pairs = list(zip(s_syms, f_syms, strict=False))
         for a, b in pairs:
@@ -336,6 +381,14 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
             mismatched.append((q, same_unit[0]))
             f_dropped.remove(same_unit[0])
             missing.remove(q)
+    if matched and _year_conflict(p, full):
+        for sq, fqq in matched:
+            exp, act = _q_text(fqq, p.f_text), _q_text(sq, p.s_text)
+            out.append(Outcome("number_mismatch", sq.start, sq.end, fqq.start, fqq.end,
+                               detail=f"{exp} → {act} (year differs)",
+                               expected=exp, actual=act, fields=["year"], inferred=True,
+                               key="mismatch", args={"expected": exp, "actual": act, "fields": ["year"]}))
+        matched = []
     for sq, fqq in mismatched:
         fields = _mismatch_fields(sq, fqq)
         if not fields:

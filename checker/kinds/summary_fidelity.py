@@ -104,7 +104,8 @@ def findings_for(ctx: KindContext, summary: Any, full: Any) -> Iterator[Finding]
         yield ctx.finding(
             o.kind, summary, o.s_start, o.s_end, role="summary", evidence=evidence,
             metric=o.kind, expected=o.expected, actual=o.actual, data=data,
-            severity=severity_for(o.kind, params, o.trivial, ctx.rule.severity, o.minor),
+            severity=("warning" if o.inferred and o.kind == "number_mismatch" else
+                      severity_for(o.kind, params, o.trivial, ctx.rule.severity, o.minor)),
             extra=f"{o.kind}|{o.detail}|{f_quote}",
         )
 
