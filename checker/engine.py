@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from checker.analysis.store import Analysis, AnalysisStore
 from checker.findings import Evidence, Finding, fingerprint
-from checker.message_template import render_message
 from checker.model import REVIEW, DocMeta, Document, Mention, Section
 from checker.scope import as_list, describe, parse_year, roles, sections_matching, select
+from checker.templates import render as render_message
 
 if TYPE_CHECKING:
     from checker.kinds.base import KindSpec

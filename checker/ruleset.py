@@ -39,9 +39,9 @@ import yaml
 
 from checker.errors import CheckerError, RuleError
 from checker.findings import SEVERITIES
-from checker.message_template import COMMON_PLACEHOLDERS
 from checker.model import DOC_KINDS, ROLES
 from checker.scope import YEAR_PATTERN, parse_year, selector_schema
+from checker.templates import COMMON_PLACEHOLDERS
 
 RULE_SUFFIXES = (".yaml", ".yml")
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"

@@ -11,6 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+# Fields every finding has, whatever its kind: the rule loader checks a template's placeholders
+# against these and the kind's own; the engine fills them when it builds a finding.
+COMMON_PLACEHOLDERS = frozenset({
+    "rule", "kind", "severity", "status", "document", "path", "line", "column", "metric",
+    "expected", "actual", "quote", "year", "description",
+})
+
 _FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 

@@ -1,8 +1,8 @@
-"""Rule message templates."""
+"""Rule message templates (checker/templates.py)."""
 
 from __future__ import annotations
 
-from checker.message_template import render_message
+from checker.templates import render as render_message
 
 
 def test_message_template_rendering() -> None:
