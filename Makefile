@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint eval eval-real eval-press bench clean browser screenshot screenshots serve
+.PHONY: install run test lint eval eval-real eval-press bench bench-scale clean browser screenshot screenshots serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ eval-press: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# The development split of the real corpus at 1x, 4x, 16x, --jobs 1 and 2 (says so and exits 0 when absent).
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py
 
 # The web page on this computer: http://127.0.0.1:8000/ (the seeds as its corpus).
 serve: $(STAMP)

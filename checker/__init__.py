@@ -38,12 +38,19 @@ def load_rules(*paths: Any) -> Any:
     return _load(*paths)
 
 
-def run(corpus: Any, rules: Any) -> Any:
-    """Run ``rules`` over ``corpus`` and return the findings as a pandas DataFrame."""
-    from checker.engine import run_rules
-    from checker.findings import to_frame
+def run(corpus: Any, rules: Any, *, jobs: int = 1, client: Any = None) -> Any:
+    """Run ``rules`` over ``corpus`` place by place and return the findings as a pandas DataFrame.
 
-    return to_frame(run_rules(corpus, rules))
+    ``jobs`` worker processes check the places, or the workers of a ``dask.distributed.Client``
+    when ``client`` is given; the findings are the same either way."""
+    from checker.findings import to_frame
+    from checker.scale import executor_for, run_by_place
+
+    executor = executor_for(jobs, client)
+    try:
+        return to_frame(list(run_by_place(corpus, list(rules), executor)))
+    finally:
+        executor.close()
 
 
 def goals(plan: Any, review: Any, year: int | None = None) -> Any:

@@ -128,3 +128,45 @@ def figure_findings(corpus: Any) -> list[Finding]:
 def compare_files(summary_path: Path, full_path: Path, params: dict[str, Any] | None = None) -> list[Finding]:
     """``summary_findings`` of one summary file against one report file."""
     return summary_findings(summary_and_full(summary_path, full_path), params)
+
+
+# Columns of the goals dataset (``checker goals --corpus``), in order.
+GOAL_COLUMNS = ("place", "plan_document", "plan_year", "review_document", "goal", "quantified",
+                "multi_year", "action", "target", "target_value", "unit", "qualifier", "outcome",
+                "outcome_value", "outcome_unit", "ratio", "status", "reason", "plan_quote",
+                "plan_location", "review_quote", "review_location")
+
+
+def goal_dataset(corpus: Any, executor: Any = None) -> list[dict[str, Any]]:
+    """Every goal of every plan of ``corpus`` that a report of the corpus reviews, one row each
+    (``GOAL_COLUMNS``): the place, the plan and review documents, the goal, its target, the
+    outcome and the status, and the quotes with ``file:line:column`` on both sides. Places are
+    checked apart, by ``executor`` (see checker/scale.py)."""
+    from checker.engine import ENGINE_STATUSES
+    from checker.scale import run_by_place
+
+    rows: list[dict[str, Any]] = []
+    for f in run_by_place(corpus, [command_rule("goal-followup")], executor):
+        if f.status in ENGINE_STATUSES or f.rule != "goal-followup":
+            continue
+        d = f.data
+        review = corpus.get(d["review_doc"]) if d.get("review_doc") else None
+        plan = corpus.get(review.meta.reviews) if review is not None and review.meta.reviews else None
+        goal = next((e for e in f.evidence if e.role == "goal"), None)
+        outcome = next((e for e in f.evidence if e.role == "outcome"), None)
+        placed = plan or review
+        rows.append({
+            "place": placed.meta.region if placed is not None else None,
+            "plan_document": f.document, "plan_year": d.get("plan_year"),
+            "review_document": review.path.as_posix() if review is not None else None,
+            "goal": d.get("goal_text"), "quantified": d.get("quantified"),
+            "multi_year": d.get("multi_year"), "action": d.get("action"), "target": d.get("target"),
+            "target_value": d.get("target_value"), "unit": d.get("unit"), "qualifier": d.get("qualifier"),
+            "outcome": d.get("outcome_text"), "outcome_value": d.get("outcome_value"),
+            "outcome_unit": d.get("outcome_unit"), "ratio": d.get("ratio"), "status": f.status,
+            "reason": d.get("reason"), "plan_quote": goal.text if goal else None,
+            "plan_location": f"{goal.document}:{goal.line}:{goal.column}" if goal else None,
+            "review_quote": outcome.text if outcome else None,
+            "review_location": f"{outcome.document}:{outcome.line}:{outcome.column}" if outcome else None,
+        })
+    return rows

@@ -36,6 +36,7 @@ KEYS: dict[str, tuple[type, str]] = {
     "waivers": (str, "waivers file (--waivers)"),
     "select": (list, "rules to run (--select)"),
     "ignore": (list, "rules to skip (--ignore)"),
+    "jobs": (int, "worker processes (--jobs)"),
 }
 PATH_KEYS = ("rules", "paths", "baseline", "waivers")
 
@@ -108,7 +109,7 @@ def load_config(path: Path | None = None) -> Config:
             value = [value]
         if not isinstance(value, wanted) or (isinstance(value, list)
                                              and not all(isinstance(v, str) for v in value)):
-            shape = "a list of strings" if wanted is list else "a string"
+            shape = {list: "a list of strings", int: "a whole number"}.get(wanted, "a string")
             raise CheckerError(f"{name}: '{key}' must be {shape}: {what}")
         if key in PATH_KEYS:
             value = [_under(path.parent, v) for v in value] if isinstance(value, list) else \

@@ -23,7 +23,7 @@ A manifest (paths relative to it)::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,17 +94,22 @@ class Corpus:
 # ---------------------------------------------------------------- loading
 
 
-def load_corpus(*paths: str | Path, allow_outside: bool = False) -> Corpus:
+# ``mapper(load, items)`` → the documents in the order of ``items`` (a process pool's ``map``)
+Mapper = Callable[[Callable[[tuple[Path, DocMeta]], Document], list[tuple[Path, DocMeta]]],
+                  Iterable[Document]]
+
+
+def load_corpus(*paths: str | Path, allow_outside: bool = False, mapper: Mapper | None = None) -> Corpus:
     """A corpus from a manifest, a folder or files (any mix; ids must be unique).
 
     A manifest names files in its own folder and below; ``allow_outside`` lets it name any file.
+    ``mapper`` reads the documents (default: one after the other here); a process pool's or a
+    Dask client's map reads them in parallel, the corpus is the same.
     """
     if not paths:
         raise CheckerError("no documents given: name a corpus manifest, a folder or files")
-    from checker.pipeline import load_document
-
-    docs: list[Document] = []
-    inferred: list[Document] = []  # documents whose id is their file stem (no manifest entry)
+    items: list[tuple[Path, DocMeta]] = []
+    inferred_at: list[int] = []  # documents whose id is their file stem (no manifest entry)
     manifest: Path | None = None
     region: str | None = None
     for raw in paths:
@@ -126,23 +131,40 @@ def load_corpus(*paths: str | Path, allow_outside: bool = False) -> Corpus:
                 files = sorted(p for p in path.iterdir() if _is_document(p))
                 if not files:
                     raise CheckerError(f"{path}: no documents in this folder ({', '.join(SUPPORTED)})")
-                loaded = [load_document(p, DocMeta(id=p.stem, kind=None)) for p in files]  # type: ignore[arg-type]
-                inferred.extend(loaded)
-                docs.extend(loaded)
+                for p in files:
+                    inferred_at.append(len(items))
+                    items.append((p, DocMeta(id=p.stem, kind=None)))  # type: ignore[arg-type]
                 continue
         if path.suffix.lower() in (".yaml", ".yml"):
             entries, region_ = read_manifest(path, allow_outside)
             manifest, region = manifest or path, region or region_
-            docs.extend(load_document(p, meta) for p, meta in entries)
+            items.extend(entries)
         else:
-            doc = load_document(path, DocMeta(id=path.stem, kind=None))  # type: ignore[arg-type]
-            inferred.append(doc)
-            docs.append(doc)
+            inferred_at.append(len(items))
+            items.append((path, DocMeta(id=path.stem, kind=None)))  # type: ignore[arg-type]
+    docs = list((mapper or _serial)(load_item, items))
+    inferred = [docs[i] for i in inferred_at]
     _disambiguate(inferred, docs)
     _check_unique(docs)
     corpus = Corpus(docs, manifest=manifest, region=region)
     infer_relations(corpus)
     return corpus
+
+
+def load_item(item: tuple[Path, DocMeta]) -> Document:
+    """Read one ``(path, meta)`` of a corpus (a top-level function: worker processes call it, and
+    keep nothing of what they read)."""
+    import multiprocessing
+
+    from checker.pipeline import load_document
+
+    path, meta = item
+    return load_document(path, meta, cache=multiprocessing.parent_process() is None)
+
+
+def _serial(load: Callable[[tuple[Path, DocMeta]], Document],
+            items: list[tuple[Path, DocMeta]]) -> Iterable[Document]:
+    return map(load, items)
 
 
 def _is_document(p: Path) -> bool:
@@ -391,12 +413,15 @@ def infer_relations(corpus: Corpus) -> None:
                      if p is not r and _same_place(p, r)}
             if len(match) == 1:
                 r.meta.reviews = match.pop()
-    report_clauses: dict[str, set[str]] = {}
+    report_clauses: dict[str, set[str]] = {}  # each report's clause set, computed once
+    reports_by_year: dict[int | None, list[Document]] = {}
+    for r in reports:
+        reports_by_year.setdefault(r.meta.year, []).append(r)
     for s in corpus.by_kind("summary", "highlights"):
         if s.meta.retells is not None:
             continue
         # a retelling is of a report of its own year (set phrases are shared across all years)
-        same_year = [r for r in reports if r.meta.year == s.meta.year] if s.meta.year else reports
+        same_year = reports_by_year.get(s.meta.year, []) if s.meta.year else reports
         same_year = [r for r in same_year if _same_place(r, s)]
         if not same_year:
             continue

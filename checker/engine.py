@@ -375,16 +375,23 @@ def never_matched(rule: Rule, found: list[Finding]) -> Finding | None:
     """A ``rule-never-matched`` warning when a rule read documents but everything it gave was an
     "absent" status of its kind (``not_found``): a metric that occurs nowhere is more likely a
     mistake in the rule than in every document, and a run of such a rule would be silently green."""
+    return never_matched_tally(rule, {f.status for f in found},
+                               {f.document for f in found if f.status != NO_DOCUMENTS})
+
+
+def never_matched_tally(rule: Rule, statuses: set[str], read: set[str]) -> Finding | None:
+    """``never_matched`` from a tally of the rule's findings: every status it gave and the
+    documents of those that read one (a run place by place keeps only this much)."""
     from checker.kinds import REGISTRY
 
     absent = REGISTRY[rule.kind].absent_statuses
-    if not absent or any(f.status == ERROR for f in found):
+    if not absent or ERROR in statuses:
         return None
-    read = [f for f in found if f.status != NO_DOCUMENTS]
-    if any(f.status not in absent for f in read) or (found and not read):
+    read_statuses = statuses - {NO_DOCUMENTS}
+    if read_statuses - absent or (statuses and not read_statuses):
         return None
     what = rule.params.get("metric") or rule.params.get("pattern") or ""
-    docs = sorted({f.document for f in read})
+    docs = sorted(read)
     where = f"any of the {len(docs)} documents it read" if docs else "any document it read"
     named = f"metric {what!r}" if what else "its metric"
     message = (f"rule {rule.id}: {named} matched no mention in {where}; "

@@ -198,6 +198,9 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     clauses: list[Span] = field(default_factory=list)
+    # section_at's index: (which sections list, its length), the boundaries, the answer after each
+    _section_index: tuple[tuple[int, int], list[int], list[int | None]] | None = field(
+        default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.match_text:
@@ -221,7 +224,19 @@ class Document:
         return "".join(self.text[start:end].split())
 
     def section_at(self, offset: int) -> int | None:
-        """Index of the innermost section containing ``offset``."""
+        """Index of the innermost section containing ``offset`` (a binary search: the answer is
+        the same between two consecutive section boundaries, so it is worked out once for each)."""
+        key = (id(self.sections), len(self.sections))
+        cached = self._section_index
+        if cached is None or cached[0] != key:
+            bounds = sorted({p for s in self.sections for p in (s.start, s.end)})
+            cached = (key, bounds, [self._scan_section_at(p) for p in bounds])
+            self._section_index = cached
+        _key, bounds, answers = cached
+        i = bisect_right(bounds, offset) - 1
+        return answers[i] if i >= 0 else None
+
+    def _scan_section_at(self, offset: int) -> int | None:
         best = None
         for i, s in enumerate(self.sections):
             if s.start <= offset < s.end and (best is None or s.level >= self.sections[best].level):

@@ -22,8 +22,9 @@ def _meta_key(meta: DocMeta | None) -> tuple:
     return (meta.id, meta.kind, meta.year, meta.region, meta.retells, meta.reviews, meta.title)
 
 
-def load_document(path: str | Path, meta: DocMeta | None = None) -> Document:
-    """Read, normalise and structure one document (cached).
+def load_document(path: str | Path, meta: DocMeta | None = None, cache: bool = True) -> Document:
+    """Read, normalise and structure one document (cached, unless ``cache`` is False: a worker
+    process reading a corpus sends each document away and must not keep them all).
 
     Raises ``InputError`` (exit 2, one line) for a file that cannot be read.
     """
@@ -38,7 +39,7 @@ def load_document(path: str | Path, meta: DocMeta | None = None) -> Document:
     if key is not None and key in _CACHE:
         return _CACHE[key]
     doc = structure(read(path, meta))
-    if key is not None:
+    if key is not None and cache:
         _CACHE[key] = doc
     return doc
 

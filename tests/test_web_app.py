@@ -162,3 +162,12 @@ def test_an_internal_error_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) ->
     assert response.status_code == 500
     assert "Something went wrong while checking" in response.text
     assert "kind broke" not in response.text and "Traceback" not in response.text
+
+
+def test_the_page_style_is_the_standalone_pages(client: TestClient) -> None:
+    from checker.output.html import CSS
+
+    response = client.get("/static/compare.css")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/css")
+    assert response.text == CSS and ".k-number_mismatch" in CSS
+    assert '<link rel="stylesheet" href="/static/compare.css">' in client.get("/compare").text

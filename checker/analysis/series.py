@@ -13,6 +13,7 @@ and ``multi_year_progress`` report them.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -477,8 +478,37 @@ def word_targets(docs: Sequence[Document], mentions: Any = None,
             if sent is None or not any(sent[0] <= q.start < sent[1] for q in quantified):
                 continue
             out.append(WordTarget(doc, g.start, g.end, g.text, g.metric, g.year))
+    reviews = _review_clauses(docs, {t.doc.meta.region for t in out})
     for t in out:
-        t.later = _latest_statement(t, docs)
+        t.later = _latest_statement(t, reviews.get(t.doc.meta.region, []))
+    return out
+
+
+@dataclass
+class _ReviewClauses:
+    """One top-level review section of a report: its year and its clauses, folded once."""
+
+    doc: Document
+    year: int
+    clauses: list[tuple[int, int, str]]   # (start, end, folded text)
+
+
+def _review_clauses(docs: Sequence[Document], places: set[str | None]) -> dict[str | None,
+                                                                              list[_ReviewClauses]]:
+    """The review sections of the reports of ``places``, by place, in corpus order: each clause is
+    folded once, however many targets look for their object in it."""
+    out: dict[str | None, list[_ReviewClauses]] = defaultdict(list)
+    for doc in docs:
+        if doc.meta.kind != "report" or doc.meta.region not in places:
+            continue
+        starts = [c.start for c in doc.clauses]
+        for sec in doc.sections:
+            if sec.parent is not None or sec.role != "review" or sec.year is None:
+                continue
+            lo, hi = bisect_left(starts, sec.start), bisect_left(starts, sec.end)
+            clauses = [(c.start, c.end, _fold(doc.match_text[c.start:c.end]))
+                       for c in doc.clauses[lo:hi]]
+            out[doc.meta.region].append(_ReviewClauses(doc, sec.year, clauses))
     return out
 
 
@@ -489,26 +519,23 @@ def _sentence(doc: Document, offset: int) -> tuple[int, int] | None:
     return None
 
 
-def _latest_statement(t: WordTarget, docs: Sequence[Document]) -> tuple[Document, int, int] | None:
-    """The clause of the latest later review (year after the target's document) naming the object."""
+def _latest_statement(t: WordTarget, reviews: Sequence[_ReviewClauses],
+                      ) -> tuple[Document, int, int] | None:
+    """The clause of the latest later review (year after the target's document) naming the object;
+    ``reviews`` are the review sections of the target's place."""
     needle = _fold(t.obj)
     if len(needle) < 3:
         return None
     best: tuple[int, Document, int, int] | None = None
     start_year = t.doc.meta.year or 0
-    for doc in docs:
-        if doc is t.doc or doc.meta.kind != "report" or doc.meta.region != t.doc.meta.region:
+    for review in reviews:
+        if review.doc is t.doc or not start_year <= review.year <= t.year:
             continue
-        for sec in doc.sections:
-            if sec.parent is not None or sec.role != "review" or sec.year is None:
-                continue
-            if not start_year <= sec.year <= t.year:
-                continue
-            for c in doc.clauses:
-                if sec.start <= c.start < sec.end and needle in _fold(doc.match_text[c.start:c.end]):
-                    if best is None or sec.year > best[0]:
-                        best = (sec.year, doc, c.start, c.end)
-                    break
+        if best is not None and review.year <= best[0]:
+            continue
+        hit = next(((a, b) for a, b, text in review.clauses if needle in text), None)
+        if hit is not None:
+            best = (review.year, review.doc, *hit)
     return None if best is None else best[1:]
 
 

@@ -10,6 +10,7 @@ outcome_value and status).
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -128,8 +129,9 @@ def multi_year_block(plan_path: Path, quantified_only: bool = False) -> str:
 
 
 def goals(
-    plan: Annotated[Path, typer.Argument(help="Report whose plan section sets the goals.")],
-    review: Annotated[Path, typer.Argument(help="Report whose review section reports the outcomes.")],
+    plan: Annotated[Path | None, typer.Argument(help="Report whose plan section sets the goals.")] = None,
+    review: Annotated[Path | None, typer.Argument(
+        help="Report whose review section reports the outcomes.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table (the goal table) json jsonl csv md "
                                      "sarif junit github (html).")] = "table",
     max_document_size: Annotated[str | None, typer.Option("--max-document-size", help=MAX_SIZE_HELP)] = None,
@@ -140,11 +142,25 @@ def goals(
         "--quantified-only", help="Only goals with a number.")] = False,
     fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 when a finding at or above this "
                                          "level needs attention: error | warning | info | never.")] = "never",
+    corpus: Annotated[Path | None, typer.Option(
+        "--corpus", help="Every goal of every plan of this corpus (manifest or folder) as a dataset, "
+        "one row per goal: --output goals.parquet or goals.csv (default: CSV on stdout).")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="With --corpus: worker processes (default: every core).")] = None,
 ) -> None:
     """Was each goal of PLAN reported back in REVIEW, and was it met?"""
     from checker.cli.output_io import apply_limits, check_options, check_output, emit, require_files
+    from checker.errors import CheckerError
     from checker.output import Report, render
 
+    if corpus is not None:
+        if plan is not None or review is not None:
+            raise CheckerError("goals: give PLAN REVIEW or --corpus DIR, not both")
+        apply_limits(max_document_size)
+        write_dataset(corpus, output, jobs)
+        return
+    if plan is None or review is None:
+        raise CheckerError("goals: give PLAN and REVIEW (two reports), or --corpus DIR")
     check_options(fmt, fail_on)
     apply_limits(max_document_size)
     require_files(plan, review)
@@ -159,3 +175,32 @@ def goals(
     emit(text, output)
     if report.failing:
         raise typer.Exit(1)
+
+
+def write_dataset(corpus_path: Path, output: Path | None, jobs: int | None) -> None:
+    """The goals dataset of a corpus to ``output`` (.parquet or .csv, written atomically) or as CSV
+    to stdout."""
+    from checker.cli.output_io import check_output, write_file_output
+    from checker.cli.run_cmd import load_corpus_paths
+    from checker.commands import GOAL_COLUMNS, goal_dataset
+    from checker.errors import CheckerError
+    from checker.scale import executor_for
+
+    suffix = output.suffix.lower() if output is not None else ".csv"
+    if suffix not in (".parquet", ".csv"):
+        raise CheckerError(f"--output {output}: the goals dataset is written as .parquet or .csv")
+    check_output(output)
+    executor = executor_for(jobs)
+    try:
+        rows = goal_dataset(load_corpus_paths([corpus_path], executor=executor), executor)
+    finally:
+        executor.close()
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=list(GOAL_COLUMNS))
+    if output is None:
+        sys.stdout.write(frame.to_csv(index=False))
+    elif suffix == ".csv":
+        write_file_output(output, lambda tmp: frame.to_csv(tmp, index=False))
+    else:
+        write_file_output(output, lambda tmp: frame.to_parquet(tmp, index=False))

@@ -12,6 +12,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,6 +154,27 @@ def _write_in_place(target: Target, text: str) -> None:
         raise CheckerError(f"{target.path}: cannot write: {error.strerror or error}") from None
     finally:
         os.close(fd)
+
+
+def write_file_output(path: Path, write: Callable[[Path], object]) -> None:
+    """``write(a temporary file)`` next to ``path``, then rename it over ``path`` (a binary format:
+    parquet); a failure or a signal removes the temporary file and leaves ``path`` as it was."""
+    target = plan_outputs([path])[0]
+    if target.in_place:
+        raise CheckerError(f"{path}: cannot write: a dataset goes to a file, not a device")
+    fd, tmp = tempfile.mkstemp(dir=target.final.parent, prefix=f".{target.final.name}.", suffix=".tmp")
+    os.close(fd)
+    _TEMPS.add(tmp)
+    try:
+        write(Path(tmp))
+        os.chmod(tmp, _mode_for(target.final))
+        os.replace(tmp, target.final)
+        _TEMPS.discard(tmp)
+    except OSError as error:
+        reason = error.strerror or error
+        raise CheckerError(f"{path}: cannot write: {reason}; no output was written") from None
+    finally:
+        remove_temps()
 
 
 def remove_temps() -> None:

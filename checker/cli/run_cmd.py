@@ -44,14 +44,24 @@ def parse_output(spec: str) -> tuple[str, Path | None]:
     return fmt, path
 
 
-def load_corpus_paths(paths: list[Path], allow_outside: bool = False) -> Any:
-    """The corpus of ``paths`` (manifest, folder or files); unreadable input raises (exit 2)."""
+def load_corpus_paths(paths: list[Path], allow_outside: bool = False, executor: Any = None,
+                      progress: Any = None) -> Any:
+    """The corpus of ``paths`` (manifest, folder or files), read by ``executor`` (default: here),
+    counted by ``progress``; unreadable input raises (exit 2)."""
     from checker.corpus import load_corpus
 
-    return load_corpus(*paths, allow_outside=allow_outside)
+    return load_corpus(*paths, allow_outside=allow_outside, mapper=_mapper(executor, progress))
 
 
-def paired_corpus(paths: list[Path], allow_outside: bool = False) -> tuple[Any, set[Path] | None]:
+def _mapper(executor: Any, progress: Any) -> Any:
+    mapper = executor.map if executor is not None else None
+    if mapper is not None and progress is not None:
+        mapper = progress.reading(mapper)
+    return mapper
+
+
+def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any = None,
+                  progress: Any = None) -> tuple[Any, set[Path] | None]:
     """The corpus of ``paths``, and the files given when they are read through their manifest.
 
     Documents given one by one (pre-commit passes the files a commit touches) that the corpus
@@ -61,7 +71,7 @@ def paired_corpus(paths: list[Path], allow_outside: bool = False) -> tuple[Any, 
     """
     from checker.corpus import MANIFEST_NAMES, load_corpus
 
-    plain = (load_corpus_paths(paths, allow_outside), None)
+    plain = (load_corpus_paths(paths, allow_outside, executor, progress), None)
     if not paths or not all(p.is_file() and p.suffix.lower() not in (".yaml", ".yml") for p in paths):
         return plain
     folders = {p.resolve().parent for p in paths}
@@ -69,7 +79,7 @@ def paired_corpus(paths: list[Path], allow_outside: bool = False) -> tuple[Any, 
     manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None) if folder else None
     if manifest is None:
         return plain
-    corpus = load_corpus(manifest, allow_outside=allow_outside)
+    corpus = load_corpus(manifest, allow_outside=allow_outside, mapper=_mapper(executor, progress))
     given = {p.resolve() for p in paths}
     if not given <= {d.path.resolve() for d in corpus.documents}:
         return plain
@@ -129,6 +139,14 @@ def run(
     allow_empty: Annotated[bool, typer.Option(
         "--allow-empty", help="Exit 0 even when no rule ran or no rule selected a document (with no "
         "rules: show what was found in each document).")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes reading documents and checking places "
+        "(default: every core).")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Run on a Dask distributed cluster: its scheduler's address, "
+        "e.g. tcp://HOST:8786.")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress line on stderr (it is shown only on a terminal).")] = False,
 ) -> None:
     """Run the rules over the documents and report the findings.
 
@@ -174,18 +192,27 @@ def run(
 
         known = load_baseline(baseline)
 
-    corpus, given = paired_corpus(list(paths) if paths else _default_paths(config.paths("paths")),
-                                  allow_outside)
-    if not rule_list:
-        if not allow_empty:
-            raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore left "
-                               "none (--allow-empty to accept that)")
-        _overview(corpus)
-        return
+    from checker.cli.progress import Progress
+    from checker.scale import connect, executor_for, run_by_place
 
-    from checker.engine import run_rules
-
-    findings = run_rules(corpus, rule_list)
+    client = connect(scheduler) if scheduler else None
+    executor = executor_for(jobs or config.get("jobs"), client)
+    progress = Progress.for_terminal(quiet)
+    try:
+        corpus, given = paired_corpus(list(paths) if paths else _default_paths(config.paths("paths")),
+                                      allow_outside, executor, progress)
+        if not rule_list:
+            if not allow_empty:
+                raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore "
+                                   "left none (--allow-empty to accept that)")
+            _overview(corpus)
+            return
+        findings = list(run_by_place(corpus, rule_list, executor, on_place=progress.place))
+    finally:
+        progress.close()
+        executor.close()
+        if client is not None:
+            client.close()
     if given is not None:
         findings = [f for f in findings if _touches(f, given)]
     _say_what_is_missing(findings, rule_list, corpus, allow_empty)

@@ -28,43 +28,8 @@ KIND = "summary_fidelity"
 ORDER = ("number_mismatch", "number_missing_in_full", "added_claim", "item_omitted", "wording_changed",
          "order_changed", "number_match")
 
-CSS = """
-:root{--bad:#d62728;--warn:#e8a317;--omit:#7b4fd6;--word:#1f77b4;--ok:#2ca02c}
-*{box-sizing:border-box}
-body{margin:0;font:15px/1.6 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",
-"WenQuanYi Micro Hei",sans-serif;
-color:#222;background:#fafafa}
-header{padding:12px 20px;background:#fff;border-bottom:1px solid #ddd}
-h1{font-size:20px;margin:0 0 6px}.sum{margin:0 20px 8px}h2{font-size:17px;margin:18px 20px 8px}
-h3{font-size:14px;margin:0 0 6px;color:#555}
-.counts{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0 0;padding:0;list-style:none}
-.counts li{border:1px solid #ccc;border-radius:4px;padding:2px 8px;background:#fff}
-.counts b{font-size:16px;margin-right:4px}
-.pair{display:grid;grid-template-columns:minmax(260px,1fr) 2fr;gap:12px;padding:0 20px 20px}
-.findings{margin:0;padding:0;list-style:none;max-height:82vh;overflow:auto;border:1px solid #ddd;
-background:#fff}
-.findings li{padding:6px 8px;border-bottom:1px solid #eee;border-left:5px solid #ccc}
-.findings li.active,.findings li:target{background:#fff6cc}
-.findings a{color:inherit;text-decoration:none;display:block}
-.findings .st{font-weight:600}.findings .loc{color:#777;font-size:12px}
-.findings q{display:block;font-size:13px;color:#333;quotes:"「" "」"}
-.panes{display:grid;grid-template-columns:1fr 1fr;gap:12px}
-.pane{border:1px solid #ddd;background:#fff;padding:8px 10px;max-height:82vh;overflow:auto}
-.doc{white-space:pre-wrap;word-break:break-all;margin:0}
-mark{background:none;border-bottom:2px solid;cursor:pointer;color:inherit}
-mark.pass{border-bottom:1px dotted var(--ok)}
-.k-number_mismatch{border-color:var(--bad)!important;background:#fde0e0}
-.k-number_missing_in_full,.k-added_claim{border-color:var(--warn)!important;background:#fff0c8}
-.k-item_omitted{border-color:var(--omit)!important}
-.findings .k-item_omitted,.pane-f .k-item_omitted{background:#ece4fb}
-.pane-s mark.k-item_omitted{border-bottom-style:dashed}
-.k-wording_changed,.k-order_changed{border-color:var(--word)!important;background:#e1eefa}
-mark.active{outline:3px solid #000;outline-offset:1px}
-.sev-error .st{color:var(--bad)}
-table.other{border-collapse:collapse;margin:0 20px 20px;background:#fff}
-table.other td,table.other th{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}
-footer{color:#777;font-size:12px;padding:0 20px 20px}
-"""
+# the page style, shared with the web page (checker serve links the same file)
+CSS = Path(__file__).with_name("compare.css").read_text(encoding="utf-8")
 
 JS = """
 (function(){

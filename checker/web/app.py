@@ -17,7 +17,7 @@ from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -33,6 +33,7 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
            "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY", "Cache-Control": "no-store"}
 STATIC = Path(__file__).with_name("static")
+COMPARE_CSS = Path(__file__).parent.parent / "output" / "compare.css"
 
 
 class Settings:
@@ -333,6 +334,8 @@ def create_app(settings: Settings) -> Starlette:
         Route("/figures", figures_page),
         Route("/result/{token}", result_page),
         Route("/result/{token}/download.{fmt}", download),
+        # the comparison style is the standalone page's (checker/output/compare.css), not a copy
+        Route("/static/compare.css", lambda request: FileResponse(COMPARE_CSS, media_type="text/css")),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     from starlette.middleware import Middleware
