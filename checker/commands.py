@@ -88,12 +88,27 @@ def goal_findings(corpus: Any, plan_id: str, params: dict[str, Any] | None = Non
     return run_rules(corpus, [command_rule(rid, params, only={"plan": plan_id}) for rid in GOAL_RULES])
 
 
+MIN_CHINESE_SHARE = 0.2  # of the letters: below it a text is not Chinese (a bilingual text is above)
+
+
+def _refuse_non_chinese(text: str, path: Path) -> None:
+    """Refuse, in one line, a text that is not Chinese (an English press release): the comparison
+    reads Chinese; in a bilingual text only the Chinese parts are compared."""
+    letters = [ch for ch in text if ch.isalpha()]
+    han = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+    if letters and han < MIN_CHINESE_SHARE * len(letters):
+        raise CheckerError(f"{path}: not Chinese text ({han} of {len(letters)} letters are Chinese); "
+                           "summary fidelity compares Chinese texts")
+
+
 def summary_and_full(summary_path: Path, full_path: Path) -> SimpleCorpus:
     """A summary (or digest, or press text) and the full report it retells."""
     from checker.pipeline import load_document
 
     full = load_document(full_path, DocMeta(id=full_path.stem, kind="report"))
     summary = load_document(summary_path, DocMeta(id=summary_path.stem, kind="summary", retells=full.id))
+    for doc, path in ((summary, summary_path), (full, full_path)):
+        _refuse_non_chinese(doc.text, path)
     if summary.id == full.id:
         summary.meta.id = f"{summary.id}-summary"
         summary.meta.retells = full.id

@@ -34,3 +34,19 @@ def test_mask_noise_keeps_length_and_abbreviations() -> None:
     assert len(masked) == len(text)
     assert "下载" not in masked and "bào" not in masked and "percent" not in masked
     assert masked.startswith("GDP增长7%左") and "PM2.5浓度下降" in masked
+
+
+def test_english_text_is_refused_in_one_line(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+    from checker.errors import CheckerError
+
+    report, summary = tmp_path / "report.txt", tmp_path / "press.txt"
+    report.write_text("全省地区生产总值增长5.1%。\n", encoding="utf-8")
+    summary.write_text("The province's GDP grew 5.1 percent last year, the report said.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(summary), str(report)])
+    # main() prints a CheckerError as its one line and exits with its code
+    assert isinstance(result.exception, CheckerError) and result.exception.exit_code == 2
+    message = str(result.exception)
+    assert "press.txt: not Chinese text" in message and "\n" not in message
