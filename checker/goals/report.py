@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from checker.goals.model import Claim, Tracked
+from checker.i18n import t as say
 
 STATUS_ZH = {
     "exceeded": "超额完成", "met": "已完成", "partly": "部分完成", "missed": "未完成",
@@ -49,6 +50,30 @@ def _outcome_unit(t: Tracked) -> str | None:
     return o.quantity.unit if o.quantity else None
 
 
+def reason_text(t: Tracked) -> str:
+    """Why the goal got its status, in the catalogue's language (``checker/data/messages.yaml``):
+    ``回顾中的数字 8.5%，对照目标 >=6%（下限），完成比 1.42``."""
+    if t.status == "ambiguous":
+        return say("goal_reason.ambiguous", n=max(len(t.candidates), 2))
+    o = t.outcome
+    if o is not None and o.value is not None and t.mode:
+        mode = say(f"mode.{t.mode}") if t.mode in ("floor", "ceiling", "about", "range") else t.mode
+        if t.ratio is None:
+            text = say("goal_reason.figure_no_ratio", outcome=outcome_text(t), target=target_text(t), mode=mode)
+        else:
+            text = say("goal_reason.figure", outcome=outcome_text(t), target=target_text(t), mode=mode,
+                       ratio=f"{t.ratio:.2f}")
+        # status.judge marks an about-target missed within its margin
+        return text + (say("goal_reason.slightly_below") if "slightly below" in t.reason else "")
+    if t.status in ("met", "exceeded"):
+        return say("goal_reason.done_words")
+    if t.status == "qualitative_claim":
+        return say("goal_reason.words")
+    if t.status == "missed":
+        return say("goal_reason.words_not_done")
+    return say("goal_reason.none")
+
+
 def fields(t: Tracked) -> dict[str, Any]:
     """The kind-specific finding fields (flattened into JSON)."""
     g, o, q = t.goal, t.outcome, t.goal.quantity
@@ -63,7 +88,8 @@ def fields(t: Tracked) -> dict[str, Any]:
         "outcome_unit": _outcome_unit(t),
         "ratio": round(t.ratio, 4) if t.ratio is not None else None,
         "mode": t.mode,
-        "reason": t.reason,
+        "reason": reason_text(t),
+        "reason_detail": t.reason,
         "plan_year": g.year,
         "multi_year": g.multi_year,
         "section": g.section,
