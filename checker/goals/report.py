@@ -58,11 +58,11 @@ def reason_text(t: Tracked) -> str:
     o = t.outcome
     if o is not None and o.value is not None and t.mode:
         mode = say(f"mode.{t.mode}") if t.mode in ("floor", "ceiling", "about", "range") else t.mode
+        pair = {"outcome": outcome_text(t), "target": target_text(t), "mode": mode}
         if t.ratio is None:
-            text = say("goal_reason.figure_no_ratio", outcome=outcome_text(t), target=target_text(t), mode=mode)
+            text = say("goal_reason.figure_no_ratio", **pair)
         else:
-            text = say("goal_reason.figure", outcome=outcome_text(t), target=target_text(t), mode=mode,
-                       ratio=f"{t.ratio:.2f}")
+            text = say("goal_reason.figure", ratio=f"{t.ratio:.2f}", **pair)
         # status.judge marks an about-target missed within its margin
         return text + (say("goal_reason.slightly_below") if "slightly below" in t.reason else "")
     if t.status in ("met", "exceeded"):
