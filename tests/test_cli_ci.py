@@ -125,7 +125,7 @@ def test_level_is_pass_for_passes_and_the_severity_otherwise(seeds, capsys, monk
     assert passes and all(f["level"] == "pass" for f in passes)
     assert {f["severity"] for f in passes} >= {"warning"}  # the rule's severity stays
     assert all(f["level"] == f["severity"] for f in findings if not f["passed"])
-    for fmt, needle in (("csv", "rule,kind,status,level,severity,"), ("md", "| level | location |"),
+    for fmt, needle in (("csv", "rule,kind,status,level,severity,"), ("md", "| 级别 | 位置 |"),
                         ("table", "级别    位置")):
         _, out, _ = run_cli(["run", "seeds/corpus.yaml", "--select", "core", "--format", fmt],
                             capsys, monkeypatch)

@@ -153,9 +153,18 @@ def test_jsonl_and_csv_have_one_row_per_finding(report: Report) -> None:
 
 
 def test_markdown_lists_attention_with_quotes(report: Report) -> None:
+    from checker.i18n import set_lang
+
     text = render("md", report)
-    assert text.startswith("# checker findings")
-    assert "城镇调查失业率5.6%" in text and "## Summary by rule" in text
+    assert text.startswith("# 核对结果")
+    assert "城镇调查失业率5.6%" in text and "## 按规则汇总" in text and "| 级别 | 位置 |" in text
+    set_lang("en")
+    try:
+        text = render("md", report)
+    finally:
+        set_lang(None)
+    assert text.startswith("# checker findings") and "## Summary by rule" in text
+    assert "| level | location |" in text
 
 
 def _many(n_err: int, n_warn: int, n_info: int) -> Report:
