@@ -7,22 +7,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from seed_places import SEED_REPORTS, copy_as_places
 from test_engine_kit import run_cli
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PLACES = (("bj", "北京"), ("sh", "上海"))
-SEED_REPORTS = ("beijing-2021-report.txt", "beijing-2022-report.txt")
 
 
 @pytest.fixture(scope="module")
 def two_places(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two years of reports of two places (the seeds with their place name rewritten)."""
-    folder = tmp_path_factory.mktemp("goal-places")
-    for tag, name in PLACES:
-        for seed in SEED_REPORTS:
-            text = (SEEDS / seed).read_text(encoding="utf-8").replace("北京", name)
-            (folder / f"{tag}-{seed}").write_text(text, encoding="utf-8")
-    return folder
+    return copy_as_places(tmp_path_factory.mktemp("goal-places"), PLACES)
 
 
 def _pair_goals(two_places: Path, tag: str) -> list:

@@ -6,26 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from seed_places import copy_as_places
 from test_engine_kit import run_cli
 
 from checker.model import DocMeta, Document
 from checker.scale import place_groups
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # Each seed report copied as the report of another place: its place name rewritten throughout.
 PLACES = (("bj", "北京"), ("sh", "上海"), ("cq", "重庆"), ("tj", "天津"))  # 8 documents: a pool of 2
-SEED_REPORTS = ("beijing-2021-report.txt", "beijing-2022-report.txt")
 
 
 @pytest.fixture(scope="module")
 def places_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder (no manifest) with two years of reports of four places."""
-    folder = tmp_path_factory.mktemp("places")
-    for tag, name in PLACES:
-        for seed in SEED_REPORTS:
-            text = (SEEDS / seed).read_text(encoding="utf-8").replace("北京", name)
-            (folder / f"{tag}-{seed}").write_text(text, encoding="utf-8")
-    return folder
+    return copy_as_places(tmp_path_factory.mktemp("places"), PLACES)
 
 
 def _doc(doc_id: str, region: str | None, reviews: str | None = None) -> Document:
