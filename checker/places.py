@@ -1,6 +1,6 @@
 """The place a document is about: a province, a city, a district, or the nation.
 
-A report names its place in its congress line (``——2025年1月20日在安徽省第十四届人民代表大会…``,
+A report names its place in its congress line (``——2025年1月18日在湖北省第十四届人民代表大会…``,
 ``在第十四届全国人民代表大会…`` for the nation) or its title (``2025年广西政府工作报告``); the
 provincial-level names and their short forms are in ``checker/data/regions.yaml``, so both of
 those name ``广西``. A city or district is named by its innermost unit: ``呼伦贝尔市海拉尔区`` and
@@ -78,7 +78,7 @@ def infer_place(doc: Document) -> str | None:
     """The place of ``doc`` from its congress line, its speaker or its title (None: not said).
 
     ``——2025年1月14日在海南省第七届人民代表大会第四次会议上`` → ``海南``;
-    ``——2024年3月5日在第十四届全国人民代表大会第二次会议上`` → ``全国``.
+    ``——2031年3月5日在第十六届全国人民代表大会第二次会议上`` → ``全国``.
     """
     v = _regions()
     head = doc.match_text[:_HEAD]
@@ -95,7 +95,7 @@ def infer_place(doc: Document) -> str | None:
         if place:
             return place
     for m in _TITLE.finditer(head):
-        # a title may lead with other words (一文读懂北京市政府工作报告): only a known name counts
+        # a title may lead with other words (一文读懂上海市政府工作报告): only a known name counts
         known = [name for name in v.names if name in m.group(1)]
         if known:
             return v.names[max(known, key=len)]

@@ -4,9 +4,9 @@ Headings alone miss three layouts that real reports use:
 
 - a part whose title names several periods, or only one, while its paragraphs switch between
   them: ``一、“十四五”时期经济社会发展回顾`` holds ``刚刚过去的2025年，…`` (last year's review);
-  ``二、“十五五”时期目标任务和2026年工作安排`` holds ``今年是“十五五”开局之年。…`` (this year's plan);
+  ``二、“十五五”时期目标任务和2026年重点工作`` holds ``今年是“十五五”开局之年。…`` (this year's plan);
   such a part is cut where a paragraph's opening names another period;
-- untitled-role parts after the plan (``三、继续保持经济平稳较快发展`` after
+- untitled-role parts after the plan (``三、推动经济平稳较快发展`` after
   ``二、2005年工作总体部署``) are parts of the plan, except the part on the government's own work.
 
 The cue words are in ``checker/data/sections.yaml`` (``paragraph_leads``, ``self_government``).
@@ -23,7 +23,7 @@ from checker.model import OTHER, PLAN, REVIEW, TARGETS, Document, Section
 YEAR, FIVE, THIS_YEAR, FUTURE = "year", "five", "this_year", "future"
 
 # which openings may cut a part of each role (a review never turns into this year's plan:
-# ``今年以来`` in ``2019年和今年以来工作回顾`` is still review)
+# ``今年以来`` in ``上年和今年以来工作回顾`` is still review)
 _ALLOWED = {REVIEW: (YEAR, FIVE, FUTURE), TARGETS: (THIS_YEAR, FUTURE)}
 _QUOTES = str.maketrans("", "", "“”\"'‘’《》")
 

@@ -206,9 +206,9 @@ def same_identity(goal: Goal, o: Outcome) -> bool:
     """Can review figure ``o`` be the year's outcome of ``goal`` — the same period, kind and scope,
     and a figure the review reports rather than a baseline or the target restated?
 
-    ``年均增长7.8%`` (an average), ``从2020年的53.2%提升到…`` (a baseline), ``没有实现年初确定的…4%``
+    ``年均增长7.8%`` (an average), ``从2020年的51.6%提升到…`` (a baseline), ``没有实现年初确定的…4%``
     (the target), ``工业投资占固定资产投资比重…`` (a share, for a growth goal) and
-    ``规上装备工业增加值增长8.4%`` (a sub-category of 规上工业增加值) are not.
+    ``规上装备工业增加值增长9.1%`` (a sub-category of 规上工业增加值) are not.
     """
     raw = vocab().raw
     assert o.quantity is not None
@@ -228,13 +228,13 @@ def same_identity(goal: Goal, o: Outcome) -> bool:
     if goal.quantity is None or goal.quantity.unit not in ("%", "个百分点", "百分点"):
         return True
     neutral = raw.get("scope_neutral") or ()
-    # 危险废物安全处置率、受污染耕地安全利用率均达100%: a list item is read on its own
+    # 医疗废物处置率、受污染耕地安全利用率均达100%: a list item is read on its own
     parts = [p for p in re.split("[、，,和及与]", before) if p] or [o.metric]
     return not all(_narrower(goal.metric, part, neutral) for part in parts)
 
 
 def _before_number(o: Outcome) -> str:
-    """The outcome's words before its number: ``全国没有实现年初确定的单位国内生产总值能耗降低``."""
+    """The outcome's words before its number: ``全省没有实现年初确定的单位地区生产总值能耗降低``."""
     assert o.quantity is not None
     return o.doc.text[o.start:max(o.start, o.quantity.start)]
 

@@ -106,7 +106,7 @@ def pieces(text: str, seg: Span, quantities: list[Quantity], inherit: str = "") 
     for i, q in enumerate(qs):
         start = seg.start
         if i:
-            # the last list break before the number: 达到5.53万亿元、稳居全国前十强、增长4.8% —
+            # the last list break before the number: 达到4.12万亿元、居全国前列、增长5.4% —
             # the words of 增长4.8% are 增长 (and the metric carried), not the item between
             cut = text.rfind(_LIST, qs[i - 1].end, q.start)
             start = cut + 1 if cut != -1 else qs[i - 1].end
@@ -190,7 +190,7 @@ def _distribute(text: str, seg: Span, found: list[Piece]) -> list[Piece]:
     if at != -1 and len(found) >= 2:
         items = _items(text, seg.start, seg.start + at)
         split = _compound(text[items[0].start:items[0].end], len(found)) if len(items) == 1 else None
-        if split:  # 城乡居民人均可支配收入分别增长5.3%、7%: 城镇…5.3%, 农村…7%
+        if split:  # 城乡居民人均可支配收入分别增长4.9%、7.1%: 城镇…5.3%, 农村…7%
             return [Piece(p.start, p.end, p.quantity, canonical(words), p.action, canonical(words)[-6:],
                           p.quote_start) for p, words in zip(found, split, strict=True)]
         if len(items) == len(found):

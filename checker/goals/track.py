@@ -261,7 +261,7 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
         if not g.quantified:
             out.append(_track_words(g, idx, st))
             continue
-        # 地区生产总值增长7%以上、力争达到8%: the aspiration shares its floor's outcome
+        # 地区生产总值增长6%以上、力争达到7%: the aspiration shares its floor's outcome
         owners = (gi, gi - 1) if gi and _aspiration_of(g, scored[gi - 1]) else (gi,)
         mine = [c for c in cands[id(g)]
                 if taken.get((c.start, c.quantity.start if c.quantity else -1)) in owners]
@@ -284,7 +284,7 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
 
 def _aspiration_of(goal: Goal, before: Goal) -> bool:
     """Is ``goal`` a second figure for the metric of the goal right before it, naming no metric of
-    its own (``增长7%以上、力争达到8%``; ``增长15%以上、力争达到20%``)?"""
+    its own (``增长7%以上、力争达到8%``; ``增长10%以上、力争达到12%``)?"""
     if goal.doc is not before.doc or goal.quantity is None or not 0 <= goal.start - before.end <= 2:
         return False
     v = vocab()
