@@ -188,3 +188,8 @@ def test_github_without_overflow_has_no_left_out_notice() -> None:
     lines = render("github", _many(2, 2, 2)).splitlines()
     assert len([x for x in lines if x.startswith("::")]) == 6
     assert "more finding" not in "\n".join(lines)
+
+
+def test_html_shows_the_level_not_the_rules_severity(report: Report) -> None:
+    text = render("html", report)
+    assert "<th>级别</th>" in text and "<th>规则</th>" in text and "<th>严重程度</th>" not in text

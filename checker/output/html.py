@@ -146,7 +146,7 @@ def finding_item(f: Any, n: int, lang: str | None = None) -> str:
              f'data-status="{escape(f.status)}" data-severity="{escape(f.severity)}" '
              f'data-passed="{"1" if f.passed else "0"}">',
              f'<a href="#x{n}" data-x="{n}"><span class="st">{escape(status_name(f.status, lang))}</span> '
-             f'<span class="sev">[{escape(severity_name(f.severity, lang))}]</span> '
+             f'<span class="sev">[{escape(severity_name(f.level, lang))}]</span> '
              f'{escape(detail(d, lang))}',
              f'<q>{escape(_cut(d.get("summary_quote", "")))}</q>'
              f'<span class="loc">{escape(t("web.summary_pane", lang))} {escape(location(f))}</span>']
@@ -221,13 +221,13 @@ def render(report: Report, lang: str | None = None, texts: dict[str, str] | None
     other_html = ""
     if others:
         rows = "".join(
-            f"<tr><td>{escape(severity_name(f.severity, lang))}</td><td>{escape(location(f))}</td>"
+            f"<tr><td>{escape(severity_name(f.level, lang))}</td><td>{escape(location(f))}</td>"
             f"<td>{escape(f.rule)}</td><td>{escape(status_name(f.status, lang))}</td>"
             f"<td>{escape(one_line(f.message))}</td><td>"
             + "<br>".join(f"{escape(e.document)}:{e.line} {escape(e.text)}" for e in f.evidence[:4])
             + "</td></tr>" for f in others)
         heads = "".join(f"<th>{escape(h)}</th>" for h in
-                        (t("header.severity", lang), t("header.location", lang), "rule",
+                        (t("header.level", lang), t("header.location", lang), t("header.rule", lang),
                          t("header.status", lang), t("header.message", lang), t("header.quote", lang)))
         other_html = f"<table class=\"other\"><tr>{heads}</tr>{rows}</table>"
     names = " · ".join(escape(f"{s} ↔ {f}") for s, f in _pairs(findings)) or "checker findings"
