@@ -227,6 +227,8 @@ def same_identity(goal: Goal, o: Outcome) -> bool:
     # (攻克关键技术200项) is worded loosely (关键核心技术) and keeps the looser test
     if goal.quantity is None or goal.quantity.unit not in ("%", "个百分点", "百分点"):
         return True
+    if not _names_head(goal.metric, o.metric):
+        return False
     neutral = raw.get("scope_neutral") or ()
     # 医疗废物处置率、受污染耕地安全利用率均达100%: a list item is read on its own
     parts = [p for p in re.split("[、，,和及与]", before) if p] or [o.metric]
@@ -248,6 +250,18 @@ def _is_baseline(o: Outcome, before: str, raw: dict) -> bool:
     head = before[clause_start:]
     return any(f in head for f in raw.get("baseline_from") or ()) and after.startswith(
         tuple(raw.get("baseline_to") or ()))
+
+
+def _names_head(goal_metric: str, outcome_metric: str) -> bool:
+    """Does the outcome name the first word of a rate goal's metric (``工业投资`` → ``工业``)? A figure
+    sharing only the tail (``战略性新兴产业投资增长19.6%``) is another statistic's."""
+    acts = vocab().actions
+    neutral = sorted(vocab().raw.get("scope_neutral") or (), key=len, reverse=True)
+    g = _abbreviated(acts.sub("", _bare(canonical(goal_metric))))
+    o = _abbreviated(acts.sub("", _bare(canonical(outcome_metric))))
+    for w in neutral:  # 全省地区生产总值 / 全社会固定资产投资: the head is 生产 / 固定
+        g, o = g.replace(w, ""), o.replace(w, "")
+    return len(g) < 4 or g[:2] in o
 
 
 def _narrower(goal_metric: str, outcome_metric: str, neutral: tuple[str, ...] | list[str]) -> bool:
