@@ -3,7 +3,7 @@
 Headings alone miss three layouts that real reports use:
 
 - a part whose title names several periods, or only one, while its paragraphs switch between
-  them: ``一、“十四五”时期经济社会发展回顾`` holds ``刚刚过去的2025年，…`` (last year's review);
+  them: ``一、“十四五”发展成就回顾`` holds ``刚刚过去的2025年，…`` (last year's review);
   ``二、“十五五”时期目标任务和2026年重点工作`` holds ``今年是“十五五”开局之年。…`` (this year's plan);
   such a part is cut where a paragraph's opening names another period;
 - untitled-role parts after the plan (``三、推动经济平稳较快发展`` after

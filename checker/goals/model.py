@@ -61,6 +61,7 @@ class Tracked:
     ratio: float | None = None
     mode: str | None = None
     reason: str = ""
+    within_margin: bool = False  # an about-target missed by less than its margin ("slightly below")
 
 
 @dataclass

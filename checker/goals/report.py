@@ -63,8 +63,7 @@ def reason_text(t: Tracked) -> str:
             text = say("goal_reason.figure_no_ratio", **pair)
         else:
             text = say("goal_reason.figure", ratio=f"{t.ratio:.2f}", **pair)
-        # status.judge marks an about-target missed within its margin
-        return text + (say("goal_reason.slightly_below") if "slightly below" in t.reason else "")
+        return text + (say("goal_reason.slightly_below") if t.within_margin else "")
     if t.status in ("met", "exceeded"):
         return say("goal_reason.done_words")
     if t.status == "qualitative_claim":

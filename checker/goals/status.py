@@ -58,6 +58,7 @@ class Verdict:
     mode: str
     ratio: float | None
     reason: str
+    within_margin: bool = False  # missed, but by less than an about-target's margin
 
 
 def _fmt(x: float) -> str:
@@ -102,4 +103,4 @@ def judge(target: float, qualifier: str, outcome: float, metric: str = "",
     shown = f"{_fmt(target)}–{_fmt(high)}" if mode == "range" and high is not None else _fmt(target)
     reason = (f"outcome {_fmt(outcome)} vs target {shown} ({qualifier or '='}, read as {mode}): "
               f"{ratio_txt} → {status}{note}")
-    return Verdict(status, mode, ratio, reason)
+    return Verdict(status, mode, ratio, reason, bool(note))

@@ -193,7 +193,8 @@ def _plan_share(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked | None:
         out = Outcome(o.doc, o.text, o.start, o.end, o.quantity, o.metric, o.action, 1.0, value,
                       o.near, o.seg)
         return Tracked(goal, verdict.status, out, [], verdict.ratio, verdict.mode,
-                       f"{o.quantity.value:g}% of the year's plan; " + verdict.reason)
+                       f"{o.quantity.value:g}% of the year's plan; " + verdict.reason,
+                       verdict.within_margin)
     return None
 
 
@@ -278,7 +279,7 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
         verdict = judge(g.quantity.value, g.quantity.qualifier, best.value, g.metric, st.semantics,
                         g.quantity.unit, g.quantity.value_high)
         out.append(Tracked(g, verdict.status, best, mine[1:4], verdict.ratio, verdict.mode,
-                           verdict.reason + f" (metric match {best.score:.2f})"))
+                           verdict.reason + f" (metric match {best.score:.2f})", verdict.within_margin))
     return out
 
 

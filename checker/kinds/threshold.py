@@ -5,8 +5,8 @@ What it does
     ``synonyms`` (or matches the regex ``pattern``), optionally only in a given ``unit``, and
     checks its value against ``min`` / ``max``. ``城镇调查失业率4.7%`` in a review section with
     ``max: 5`` passes; ``城镇调查失业率5.8%`` fails. ``unit`` is read like a unit in the text and
-    converts like one: with ``unit: 万人, min: 20`` a mention ``新增就业28.1万人`` is 28.1 and
-    ``281000人`` is 28.1 too; ``unit: 平方公里`` takes ``3316公顷`` as 33.16. A unit checker cannot
+    converts like one: with ``unit: 万人, min: 20`` a mention ``新增就业31.4万人`` is 31.4 and
+    ``314000人`` is 31.4 too; ``unit: 平方公里`` takes ``2450公顷`` as 24.5. A unit checker cannot
     read is an error when the rule is loaded.
 
 Why
