@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from checker.clauses import CLAUSE, ITEM, SENTENCE, cut
 from checker.datafiles import load_data
 from checker.goals.text import canonical
 from checker.goals.vocab import vocab
 from checker.model import Quantity
 
-_CLAUSE_END = re.compile(r"[，,；;。：:、！？\n（(]")
-_CLAUSE_START = re.compile(r"[，,；;。：:！？\n]")
 _LIST_SEP = "、"
 
 
@@ -49,15 +48,16 @@ def describes(text: str, q: Quantity) -> bool:
 
 
 def _phrase_after(text: str, at: int, reach: int = 30) -> str:
-    stop = _CLAUSE_END.search(text, at, at + reach)
-    return text[at:stop.start() if stop else at + reach]
+    """The words after ``at`` up to the next clause or list break (``checker.clauses`` ITEM and SENTENCE)."""
+    end = min(len(text), at + reach)
+    first = cut(text, at, end, ITEM + SENTENCE)[0]
+    return text[first.start:first.end].split("\n")[0]
 
 
 def _clause_before(text: str, q: Quantity) -> str:
     """The clause's words before ``q`` (from the last ，；。： before it)."""
-    lo = max(0, q.start - 60)
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, lo, q.start)]
-    return text[starts[-1] if starts else lo:q.start]
+    last = cut(text, max(0, q.start - 60), q.start, CLAUSE)[-1]
+    return text[last.start:last.end].split("\n")[-1]
 
 
 def _sizes_a_project(text: str, q: Quantity) -> bool:
