@@ -19,7 +19,6 @@ A lexical reading of the identity only: no alignment, no outcome.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from checker import lexicon
@@ -29,14 +28,6 @@ from checker.model import FigureIdentity
 # roles that say when a figure holds: an outcome (去年增长5.2%) is not a target (今年增长5%左右)
 _TIMED_ROLES = frozenset({"outcome", "target"})
 MIN_SHARED = 0.6  # share of the shorter metric's character pairs the longer one must hold
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One quantity of a text with its identity: ``start`` is the quantity's offset."""
-
-    start: int
-    identity: FigureIdentity
 
 
 @lru_cache(maxsize=1)

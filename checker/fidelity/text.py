@@ -15,6 +15,7 @@ Example: ``**报告提出，新建口袋公园50个。**`` → clauses ``报告�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -82,7 +83,7 @@ def vocab() -> Vocab:
     )
 
 
-def _ordinal_pattern(units: list[str], bare: list[str]) -> re.Pattern[str] | None:
+def _ordinal_pattern(units: Sequence[str], bare: Sequence[str]) -> re.Pattern[str] | None:
     """``第`` + Chinese numeral + a unit of ``units`` (第十六届, 第三次, 第二个), or the numeral + a unit
     of ``bare`` without 第 (十四届): group 1 the numeral, group 2 the unit."""
     if not units and not bare:
