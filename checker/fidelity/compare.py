@@ -500,6 +500,20 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
         if same is not None:
             missing.remove(q)
             matched.append((q, same))
+    # the same number, but the report's is another figure: an average over years, a share, a
+    # sub-category, another year's outcome or target (the words aligned, so keys are not compared)
+    for pair in list(matched):
+        averages = (figures.average_before(p.s_text, pair[0].start),
+                    figures.average_before(p.f_text, pair[1].start))
+        why = figures.conflict(p.figs.identity(pair[0], "s"), p.figs.identity(pair[1], "f"), keys=False,
+                               averages=averages)
+        if why is not None and _same_identity(pair[0], p.figs) is None:
+            matched.remove(pair)
+            exp, act = _q_text(pair[1], p.f_text), _q_text(pair[0], p.s_text)
+            out.append(Outcome("number_mismatch", pair[0].start, pair[0].end, pair[1].start, pair[1].end,
+                               detail=f"{exp} → {act} ({why} differs)", expected=exp, actual=act,
+                               fields=[why], inferred=True, key="mismatch",
+                               args={"expected": exp, "actual": act, "fields": [why]}))
     if matched and _year_conflict(p, full):
         for sq, fqq in matched:
             exp, act = _q_text(fqq, p.f_text), _q_text(sq, p.s_text)

@@ -99,22 +99,48 @@ def rate_kind(i: FigureIdentity) -> str | None:
     return None
 
 
-def conflict(s: FigureIdentity | None, f: FigureIdentity | None) -> str | None:
+@lru_cache(maxsize=1)
+def _average_cues() -> tuple[str, ...]:
+    return tuple(str(w) for w in load_data("figure_identity.yaml").get("average_cues") or ())
+
+
+def is_average(i: FigureIdentity) -> bool:
+    """Is the figure an average over years (``年均增长5.2%``)? Its span or key says 年均 / 平均每年.
+    (A plan named in the sentence, ``“十四五”``, dates a figure but does not make it an average.)"""
+    cues = _average_cues()
+    return (i.span in cues) or any(w in (i.key or "") for w in cues)
+
+
+AVERAGE_REACH = 6  # an average cue this close before a number speaks of it (年均增长5.2%)
+
+
+def average_before(text: str, start: int) -> bool:
+    """Does an average cue stand right before the number at ``text[start]``? ``年均增长5.2%`` → True."""
+    before = text[max(0, start - AVERAGE_REACH):start]
+    return any(w in before for w in _average_cues())
+
+
+def conflict(s: FigureIdentity | None, f: FigureIdentity | None, keys: bool = True,
+             averages: tuple[bool, bool] | None = None) -> str | None:
     """What the summary figure's identity ``s`` and the report figure's ``f`` certainly disagree on.
 
     ``metric``: another kind (a share for a growth rate) or sub-category, or a key of another metric;
     ``year``: an outcome where the report states a target, or the reverse. None: no conflict seen
-    (which is not certainty: see ``certain``).
+    (which is not certainty: see ``certain``). ``keys=False``: the keys are not compared (the
+    words around the two numbers aligned already; a press key is often cut short). ``averages``:
+    whether each figure is an average over years, when the text before it was read (``average_before``).
     """
     if s is None or f is None:
         return None
     if {rate_kind(s), rate_kind(f)} == {"growth", "share"}:
         return "metric"
-    if s.scope != f.scope and s.scope is not None and f.scope is not None:
-        return "metric"
-    if (s.span is None) != (f.span is None):
+    if s.scope != f.scope and s.scope is not None and f.scope is not None \
+            and s.scope not in (f.key or "") and f.scope not in (s.key or ""):
+        return "metric"   # (a key naming both, 城镇居民…和农村居民…增速, covers either)
+    s_avg, f_avg = averages if averages is not None else (is_average(s), is_average(f))
+    if s_avg != f_avg:
         return "metric"   # an average over years (年均增长5.2%) is not one year's figure
-    if same_metric(s.key, f.key) is False:
+    if keys and same_metric(s.key, f.key) is False:
         return "metric"
     if s.role != f.role and {s.role, f.role} <= _TIMED_ROLES:
         return "year"
