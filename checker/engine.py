@@ -20,6 +20,7 @@ from checker.analysis.store import Analysis, AnalysisStore
 from checker.findings import Evidence, Finding, fingerprint
 from checker.model import REVIEW, DocMeta, Document, Mention, Section
 from checker.scope import as_list, describe, parse_year, roles, sections_matching, select
+from checker.templates import Template, in_language
 from checker.templates import render as render_message
 
 if TYPE_CHECKING:
@@ -180,9 +181,10 @@ class RuleContext:
         )
         fields.update(data)
         # Per-outcome templates (``message: {pass: …, fail: …}``); a rule built in code may have none.
-        templates: dict[str, str] = getattr(self.rule, "messages", None) or {}
+        # Each template is one text or one per language: shown in the run's language when the rule has it.
+        templates: dict[str, Template] = getattr(self.rule, "messages", None) or {}
         template = templates.get(status) or templates.get("pass" if passed else "fail") or self.rule.message
-        text = message if message is not None else render_message(template, fields)
+        text = message if message is not None else render_message(in_language(template), fields)
         result = Finding(
             rule=self.rule.id, kind=self.kind.name, status=status,
             severity=severity or self.rule.severity, passed=passed,

@@ -30,7 +30,7 @@ def extract(
     from checker.errors import CheckerError
 
     if fmt not in FORMATS:
-        raise CheckerError(f"--format {fmt}: unknown format (use {' | '.join(FORMATS)})")
+        raise CheckerError("error.unknown_format", option="--format", value=fmt, choices=list(FORMATS))
     apply_limits(max_document_size)
     check_output(output)
     from checker.mentions import extract_mentions

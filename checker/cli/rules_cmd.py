@@ -30,7 +30,7 @@ def _load(paths: list[Path] | None) -> list[Any]:
         sys.stderr.write(format_rule_error(error))
         raise typer.Exit(2) from None
     if not loaded:
-        raise CheckerError(f"no rule files (*.yaml) in {', '.join(str(p) for p in paths)}")
+        raise CheckerError("error.no_rule_files", paths=[str(p) for p in paths])
     return loaded
 
 
@@ -100,9 +100,11 @@ def explain_text(rule: Any, run_examples: bool = True) -> str:
             cells = (name, _short(value), _short(p.default), p.description)
             out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         out.append("")
+    from checker.templates import in_language
+
     out += ["## Message", ""]
-    out += [f"- {outcome}: `{template}`" for outcome, template in rule.messages.items()] if rule.messages \
-        else [f"`{rule.message}`"]
+    out += [f"- {outcome}: `{in_language(template)}`" for outcome, template in rule.messages.items()] \
+        if rule.messages else [f"`{in_language(rule.message)}`"]
     out.append("")
     if rule.link:
         out += ["## More", "", rule.link, ""]
@@ -120,14 +122,15 @@ def _short(value: Any) -> str:
 def explain(rule_id: Annotated[str, typer.Argument(help="The rule id.")], rules: RulesOpt = None) -> None:
     """What a rule checks, why it matters, a failing and a passing example, its params."""
     from checker.errors import CheckerError
+    from checker.i18n import Msg
     from checker.ruleset import did_you_mean
 
     loaded = _load(rules)
     rule = next((r for r in loaded if r.id == rule_id), None)
     if rule is None:
         hint = did_you_mean(rule_id, [r.id for r in loaded])
-        raise CheckerError(f"no rule '{rule_id}'" + (f" ({hint})" if hint else "")
-                           + " — see `checker rules list`")
+        raise CheckerError("error.no_such_rule", id=rule_id, hint=Msg("hint.paren",
+                                                                      hint=hint) if hint else "")
     print(explain_text(rule))
 
 

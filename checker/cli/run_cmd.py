@@ -30,17 +30,17 @@ def parse_output(spec: str) -> tuple[str, Path | None]:
     if sep and head in FORMATS and tail:
         fmt, target = head, tail
     elif sep and head and head.isalpha() and len(head) > 1 and tail and head not in FORMATS:
-        raise CheckerError(f"--output {spec}: unknown format '{head}' (use one of {', '.join(FORMATS)})")
+        raise CheckerError("error.unknown_format", option="--output", value=spec, choices=list(FORMATS))
     else:
         fmt, target = "", spec
     path = None if target == "-" else Path(target)
     if not fmt:
         if path is None:
-            raise CheckerError(f"--output {spec}: say which format goes to stdout, e.g. --output json:-")
+            raise CheckerError("error.output_stdout_format", value=spec)
         fmt = SUFFIXES.get(path.suffix.lower(), "")
         if not fmt or fmt not in FORMATS:
-            raise CheckerError(f"--output {spec}: cannot tell the format from '{path.suffix or path.name}'; "
-                               f"write FORMAT:{spec} (formats: {', '.join(FORMATS)})")
+            raise CheckerError("error.output_unknown_suffix", value=spec, suffix=path.suffix or path.name,
+                               choices=list(FORMATS))
     return fmt, path
 
 
@@ -101,8 +101,7 @@ def _default_paths(configured: list[Path] | None = None) -> list[Path]:
     manifest = Path("seeds/corpus.yaml")
     if manifest.is_file():
         return [manifest]
-    raise CheckerError("no documents given: name a corpus manifest, a folder or files "
-                       "(e.g. checker run seeds/corpus.yaml)")
+    raise CheckerError("error.no_documents_run")
 
 
 def run(
@@ -172,7 +171,7 @@ def run(
     targets = [parse_output(spec) for spec in outputs or []]
     to_stdout = [t for t in targets if t[1] is None]
     if len(to_stdout) > 1:
-        raise CheckerError("--output: only one output can go to stdout ('-')")
+        raise CheckerError("error.output_stdout_twice")
     if not to_stdout:
         targets.insert(0, (fmt, None))
     from checker.cli.output_io import plan_outputs
@@ -203,8 +202,7 @@ def run(
                                       allow_outside, executor, progress)
         if not rule_list:
             if not allow_empty:
-                raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore "
-                                   "left none (--allow-empty to accept that)")
+                raise CheckerError("error.no_rule_to_run")
             _overview(corpus)
             return
         findings = list(run_by_place(corpus, rule_list, executor, on_place=progress.place))
@@ -263,9 +261,8 @@ def _say_what_is_missing(findings: list[Any], rules: list[Any], corpus: Any, all
     for rule, miss in starved.items():
         print(f"checker: {rule}: not checked: {miss.message.removeprefix(rule + ': ')}", file=sys.stderr)
     if rules and all(r.id in starved for r in rules) and not allow_empty:
-        ids = ", ".join(d.id for d in corpus.documents) or "none"
-        raise CheckerError(f"no rule selected any document (documents: {ids}); give the documents the "
-                           "rules need, or --allow-empty to accept that")
+        ids = [d.id for d in corpus.documents] or "-"
+        raise CheckerError("error.no_rule_selected_any", ids=ids)
 
 
 def _load_rules(rules: list[Path] | None, select: list[str] | None, ignore: list[str] | None) -> list[Any]:

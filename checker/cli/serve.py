@@ -35,9 +35,9 @@ def serve(
     paths = corpus or [Path("seeds")]
     for p in paths:
         if not p.exists():
-            raise CheckerError(f"{p}: no such file or folder (give --corpus a manifest, a folder or files)")
+            raise CheckerError("error.serve_no_corpus", path=str(p))
     if max_upload_mb <= 0:
-        raise CheckerError("--max-upload-mb: give a positive size")
+        raise CheckerError("error.size_not_positive", option="--max-upload-mb", value=max_upload_mb)
     settings = Settings(Library.load(paths), lang=check_lang(lang) if lang else get_lang(),
                         max_bytes=int(max_upload_mb * 1024 * 1024))
     typer.echo(f"checker serve: http://{host}:{port}/ ({len(settings.library.documents)} documents)")
