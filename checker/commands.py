@@ -79,8 +79,8 @@ def _seen(doc: Any) -> Msg:
     if not tops:
         return Msg("error.no_headings")
     if len(tops) > 8:
-        return Msg("error.headings_seen_more", headings="; ".join(tops[:8]), n=len(tops))
-    return Msg("error.headings_seen", headings="; ".join(tops))
+        return Msg("error.headings_seen_more", headings=tops[:8], n=len(tops))
+    return Msg("error.headings_seen", headings=tops)
 
 
 def goal_findings(corpus: Any, plan_id: str, params: dict[str, Any] | None = None) -> list[Finding]:

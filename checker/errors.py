@@ -16,7 +16,7 @@ from checker.i18n import Msg
 def _restore(cls: type[Exception], state: dict[str, Any]) -> Exception:
     """Unpickle an error (raised in a worker process) with its message fields intact."""
     error = cls.__new__(cls)
-    error.__dict__.update(state)
+    vars(error).update(state)
     error.args = (state["message"].key,)
     return error
 
@@ -40,7 +40,7 @@ class CheckerError(Exception):
         return self.render()
 
     def __reduce__(self) -> tuple:
-        return _restore, (type(self), dict(self.__dict__))
+        return _restore, (type(self), dict(vars(self)))
 
 
 class InputError(CheckerError):

@@ -863,8 +863,10 @@ def format_rule_error(error: RuleError, lang: str | None = None) -> str:
     """Every problem of a ``RuleError`` with its snippet, and a count line."""
     blocks = [p.render(lang) for p in error.problems]
     files = len({p.path for p in error.problems if isinstance(p, Problem)})
-    tail = (t("cli.rule_problems", lang, n=len(blocks), files=files) if files
-            else t("cli.rule_problems_nofile", lang, n=len(blocks)))
+    problems = t("cli.one_problem" if len(blocks) == 1 else "cli.n_problems", lang, n=len(blocks))
+    tail = (t("cli.rule_problems", lang, problems=problems,
+              files=t("cli.one_rule_file" if files == 1 else "cli.n_rule_files", lang, n=files)) if files
+            else t("cli.rule_problems_nofile", lang, problems=problems))
     return "\n".join(blocks) + f"\n{tail}\n"
 
 

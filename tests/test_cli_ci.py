@@ -18,6 +18,9 @@ from test_engine_kit import ROOT, phrase_kind, run_cli  # noqa: F401
 import checker
 from checker.rulepacks import builtin_rules_dir
 
+# the English wording is asserted here (CHECKER_LANG=en); the Chinese in test_lang_audit
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -118,6 +121,7 @@ def test_single_files_pair_through_the_manifest_of_their_folder(seeds, capsys, m
 # ----------------------------------------------------------------------------- level and JUnit
 
 def test_level_is_pass_for_passes_and_the_severity_otherwise(seeds, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("CHECKER_LANG", "zh")  # the default language's headers
     _, out, _ = run_cli(["run", "seeds/corpus.yaml", "--select", "core", "--format", "json"],
                         capsys, monkeypatch)
     findings = json.loads(out)["findings"]

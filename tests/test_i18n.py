@@ -39,6 +39,8 @@ def _identifiers() -> set[str]:
     words = set(TOP_FIELDS) | set(selector_schema()["properties"]) | set(DOC_KEYS) | set(TOP_KEYS) | set(KEYS)
     words |= set(SEVERITIES) | {"never", "pass", "fail"}
     words |= {"series", "mode", "plausibility", "progress"}  # a retired kind and its modes
+    words |= {"press_line", "press_text", "full_file", "full_line", "claims", "framing_lines", "differs",
+              "verdict", "mismatch", "match"}  # the keys of press label files (tests/press/)
     for kind in REGISTRY.values():
         words |= {kind.name, *kind.params, *kind.slots, *kind.statuses}
     return words

@@ -59,4 +59,4 @@ def test_the_rules_hook_tests_the_touched_rule_files(repo, capsys, monkeypatch) 
     broken.write_text(broken.read_text(encoding="utf-8").replace("kind: threshold", "kind: treshold"),
                       encoding="utf-8")
     code, _, err = run_cli([*entry[1:], *files], capsys, monkeypatch)
-    assert code == 2 and "unknown kind 'treshold'" in err
+    assert code == 2 and "未知的类型 'treshold'" in err  # in the default language, Chinese

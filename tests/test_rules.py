@@ -61,6 +61,8 @@ def test_rules_list_and_explain(capsys, monkeypatch) -> None:
 
 
 def test_explain_unknown_rule_suggests(capsys, monkeypatch) -> None:
-    code, _, err = run_cli(["rules", "explain", "unemployment-above-cieling", "--rules", str(ROOT / "rules")],
-                           capsys, monkeypatch)
+    args = ["rules", "explain", "unemployment-above-cieling", "--rules", str(ROOT / "rules")]
+    code, _, err = run_cli(["--lang", "en", *args], capsys, monkeypatch)
     assert code == 2 and "did you mean 'unemployment-above-ceiling'?" in err
+    code, _, err = run_cli(args, capsys, monkeypatch)
+    assert code == 2 and "是不是想写 'unemployment-above-ceiling'？" in err
