@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.analysis.store import Analysis, AnalysisStore
 from checker.findings import Evidence, Finding, fingerprint
+from checker.i18n import status_name, t
 from checker.model import REVIEW, DocMeta, Document, Mention, Section
 from checker.scope import as_list, describe, parse_year, roles, sections_matching, select
 from checker.templates import Template, in_language
@@ -177,7 +178,7 @@ class RuleContext:
             status=status, document=doc.id if doc else "", path=_display_path(doc) if doc else "",
             line=line, column=column, metric=metric, expected=expected, actual=actual,
             quote=located[0].text if located else "", year=doc.meta.year if doc else "",
-            description=self.rule.description,
+            description=self.rule.description, status_name=status_name(status),
         )
         fields.update(data)
         # Per-outcome templates (``message: {pass: …, fail: …}``); a rule built in code may have none.
@@ -267,10 +268,11 @@ def _context(rule: Rule, kind: KindSpec, corpus: Any, slots: dict[str, list[Docu
 def _no_documents(ctx: RuleContext, slot: str) -> Finding:
     primary_doc = ctx.document() if slot != ctx.primary else None
     selector = ctx.rule.scope.get(slot, {})
-    where = f" for {primary_doc.id}" if primary_doc is not None else ""
+    fields = {"rule": ctx.rule.id, "slot": slot, "selector": describe(selector)}
+    message = (t("engine.no_documents_for", id=primary_doc.id, **fields) if primary_doc is not None
+               else t("engine.no_documents", **fields))
     return ctx.finding(
-        NO_DOCUMENTS, primary_doc, severity="info", extra=f"{NO_DOCUMENTS}|{slot}",
-        message=f"{ctx.rule.id}: scope '{slot}' ({describe(selector)}) selected no document{where}",
+        NO_DOCUMENTS, primary_doc, severity="info", extra=f"{NO_DOCUMENTS}|{slot}", message=message,
         data={"slot": slot},
     )
 

@@ -88,7 +88,8 @@ TOP_FIELDS: dict[str, dict[str, Any]] = {
         {"type": "string", "minLength": 1},
         {"type": "object", "minProperties": 1, "additionalProperties": {"anyOf": [
             {"type": "string", "minLength": 1},
-            {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string", "minLength": 1}}]}},
+            {"type": "object", "minProperties": 1,
+             "additionalProperties": {"type": "string", "minLength": 1}}]}},
     ], "description": "Message template with {named} placeholders, or one per language {zh: …, en: …}; "
                       "or one per outcome: {pass: …, fail: …} and/or per status ({not_found: …}), each "
                       "a template or one per language."},

@@ -18,7 +18,7 @@ from checker.i18n import Msg, get_lang
 # against these and the kind's own; the engine fills them when it builds a finding.
 COMMON_PLACEHOLDERS = frozenset({
     "rule", "kind", "severity", "status", "document", "path", "line", "column", "metric",
-    "expected", "actual", "quote", "year", "description",
+    "expected", "actual", "quote", "year", "description", "status_name",
 })
 
 Template = str | dict[str, str]  # one text, or one per language ({zh: …, en: …})

@@ -69,7 +69,8 @@ def test_get_unknown_id_names_the_known_ones(seed_corpus):
     with pytest.raises(CheckerError) as info:
         seed_corpus.get("nope")
     assert re.search(r"no document with id 'nope'.*bj-2021-report, bj-2022-report", info.value.render("en"))
-    assert re.search(r"语料库中没有 id 为 'nope' 的文档.*bj-2021-report、bj-2022-report", info.value.render("zh"))
+    assert re.search(r"语料库中没有 id 为 'nope' 的文档.*bj-2021-report、bj-2022-report",
+                     info.value.render("zh"))
 
 
 @pytest.mark.parametrize("args", [(), ("does/not/exist.yaml",)], ids=["nothing", "missing"])

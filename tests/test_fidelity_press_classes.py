@@ -50,4 +50,5 @@ def test_english_text_is_refused_in_one_line(tmp_path) -> None:
     assert isinstance(result.exception, CheckerError) and result.exception.exit_code == 2
     message = result.exception.render("en")
     assert "press.txt: not Chinese text" in message and "\n" not in message
-    assert "press.txt: 不是中文文本（47 个字母中只有 0 个是汉字）" in str(result.exception)  # the default, Chinese
+    # in the default language, Chinese
+    assert "press.txt: 不是中文文本（47 个字母中只有 0 个是汉字）" in str(result.exception)

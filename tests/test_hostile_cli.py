@@ -275,12 +275,14 @@ ZH = {
     "document is /dev/zero": "/dev/zero: 是一个字符设备，不是普通的文档文件",
     "document is a symlink loop": "loop.txt: 符号链接循环（链接指回自身）",
     "document is a dangling symlink": "gone.txt: 文件不存在（符号链接指向的文件不存在）",
-    "document over --max-document-size": "big.txt: 超过文档文件 1 kB 的上限；可用 --max-document-size 提高上限",
+    "document over --max-document-size":
+        "big.txt: 超过文档文件 1 kB 的上限；可用 --max-document-size 提高上限",
     "bad --max-document-size": "--max-document-size lots: 请给出 64M、500k 或 1000000 这样的大小",
     "DOCX inflating past the limit": "bomb.docx: word/document.xml 解压后超过 64 kB 的文档上限",
     "DOCX with a broken entry": "broken.docx: 无法读取 .docx（",
     "DOCX declaring entities": "lol.docx: 无法读取 .docx（其 XML 声明了实体，Word 从不这样写）",
-    "truncated last UTF-8 character": "checker: 警告: cut.txt: 最后一个字符不完整（UTF-8 被截断），已去掉它再读取",
+    "truncated last UTF-8 character":
+        "checker: 警告: cut.txt: 最后一个字符不完整（UTF-8 被截断），已去掉它再读取",
     "manifest is a FIFO": "m.yaml: 是一个命名管道（FIFO），不是普通的语料清单文件",
     "manifest path out of its folder": "sub/corpus.yaml:2: 路径 '../doc.txt' 在语料清单所在文件夹 sub 之外",
     "manifest naming /etc/passwd": "m.yaml:2: 路径 '/etc/passwd' 在语料清单所在文件夹 . 之外",
@@ -290,7 +292,8 @@ ZH = {
     "manifest relation loop": "retells 形成循环：a → b → a",
     "manifest naming a FIFO": "m.yaml:2: 路径 'pipe.txt' 是一个命名管道（FIFO），不是普通文件",
     "manifest id given as a list": "m.yaml:2: id: 应为文字，实际是一个列表",
-    "rule pattern that needs backtracking": "bad/r.yaml:5:19: params.pattern: 正则表达式有误: RE2 报错「invalid perl operator: (?=」",
+    "rule pattern that needs backtracking":
+        "bad/r.yaml:5:19: params.pattern: 正则表达式有误: RE2 报错「invalid perl operator: (?=」",
     "template with a format spec": "bad/r.yaml:6:20: message: {actual:>999999999}: 只允许简单的 {name} 字段",
     "rule file with a custom tag": "bad/r.yaml:4:14: YAML 有误: 不允许使用标签 !custom",
     "rule file that is a FIFO": "bad/r.yaml:1:1: 是一个命名管道（FIFO），不是普通的规则文件",

@@ -61,7 +61,8 @@ def test_bad_rule_reports_location_and_message(case: dict) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c["path"] for c in CASES])
 def test_bad_rule_exits_2_via_cli(case: dict, capsys, monkeypatch) -> None:
     first = case["problems"][0]
-    code, _, err = run_cli(["--lang", "en", "rules", "validate", str(BAD / case["path"])], capsys, monkeypatch)
+    code, _, err = run_cli(["--lang", "en", "rules", "validate", str(BAD / case["path"])],
+                           capsys, monkeypatch)
     assert code == 2
     assert f"{BAD / first['at']}: " in err
     assert first["message"] in err
@@ -170,7 +171,8 @@ def test_select_pattern_matching_nothing_is_an_error() -> None:
     with pytest.raises(CheckerError) as caught:
         select_rules(rules, ["unemployment-above-cieling"])
     assert "did you mean 'unemployment-above-ceiling'" in caught.value.render("en")
-    assert caught.value.render("zh") == ("--select unemployment-above-cieling: 没有匹配任何规则 id、标签、规则包或类型"
+    assert caught.value.render("zh") == ("--select unemployment-above-cieling: "
+                                         "没有匹配任何规则 id、标签、规则包或类型"
                                          "（是不是想写 'unemployment-above-ceiling'？）")
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Finding
-from checker.i18n import Msg
+from checker.i18n import Msg, join_list, t
 from checker.kinds.base import KindSpec, Param
 from checker.kinds.context import KindContext
 from checker.model import Mention
@@ -145,8 +145,9 @@ def check(ctx: KindContext) -> Iterator[Finding]:
                 severity="info" if p["missing"] == "info" else None,
                 metric=p.get("metric") or p.get("pattern") or "", expected=expected,
                 actual="not stated", extra="not_found",
-                message=f"{p.get('metric') or p.get('pattern')}: not stated in "
-                        f"{'/'.join(roles) or 'the document'} of {doc.id}",
+                message=t("engine.not_stated", metric=p.get("metric") or p.get("pattern"), id=doc.id,
+                          where=join_list([t(f"section.{r}") for r in roles]) if roles
+                          else t("section.document")),
             )
 
 
