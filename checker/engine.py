@@ -507,14 +507,13 @@ def run_example(rule: Rule, example: Any,
         elif broken:
             reason = broken[0].message
         elif real and example.status:
-            reason = f"expected status {example.status}, got {', '.join(sorted({f.status for f in real}))}"
+            reason = t("example.wrong_status", wanted=example.status,
+                       got=", ".join(sorted({f.status for f in real})))
         elif real:  # only "not found": the rule never saw what it checks, so it cannot prove it fires
-            reason = (f"only {real[0].status}: {real[0].message} — the rule matched nothing in the "
-                      f"example; fix the metric or the text (or write `status: {real[0].status}` if that "
-                      "is the point)")
+            reason = t("example.only", status=real[0].status, message=real[0].message)
         else:
-            reason = "no finding: expected at least one"
+            reason = t("example.no_finding")
     else:
         ok = not problems
-        reason = "" if ok else f"unexpected {problems[0].status}: {problems[0].message}"
+        reason = "" if ok else t("example.unexpected", status=problems[0].status, message=problems[0].message)
     return ExampleResult(rule, example, ok, findings, reason)
