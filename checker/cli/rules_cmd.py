@@ -97,9 +97,8 @@ def explain_text(rule: Any, run_examples: bool = True) -> str:
                 out.append(f"→ {f.status}: {f.message}")
         out.append("")
     if kind.params:
-        out += ["## " + t("explain.params"), "",
-                "| " + " | ".join(t(f"explain.param_{c}") for c in ("name", "value", "default", "description"))
-                + " |", "|---|---|---|---|"]
+        columns = [t(f"explain.param_{c}") for c in ("name", "value", "default", "description")]
+        out += ["## " + t("explain.params"), "", "| " + " | ".join(columns) + " |", "|---|---|---|---|"]
         for name, p in kind.params.items():
             value = rule.given_params.get(name, "")
             cells = (name, _short(value), _short(p.default), p.description)
