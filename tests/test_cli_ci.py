@@ -278,7 +278,7 @@ def test_pass_and_fail_have_their_own_messages(seeds, capsys, monkeypatch) -> No
     assert stated and all(" states the target for " in f["message"] for f in stated)
     assert not any("does not state" in f["message"] for f in findings if f["passed"])
     claim = next(f for f in findings if f["status"] == "contradicted")
-    assert "目标跟踪不符" in claim["message"] and claim["level"] == "warning"
+    assert "contradicted by the 2021 goal tracking" in claim["message"] and claim["level"] == "warning"
     code, out, _ = run_cli(["rules", "explain", "plan-states-main-targets"], capsys, monkeypatch)
     assert code == 0
     assert "- pass: `Plan of {document} states the target for {target}`" in out

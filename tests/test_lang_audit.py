@@ -52,6 +52,28 @@ def _identifiers() -> set[str]:
     return words
 
 
+@functools.lru_cache(maxsize=1)
+def catalogue_words() -> frozenset[str]:
+    """The Chinese words of the catalogue itself (目标, 未报告 …): in English output they are a
+    message that slipped through untranslated, even where the documents use the same word."""
+    from checker.i18n import catalogue
+
+    return frozenset(run for section in catalogue().values() for entry in section.values()
+                     for run in HAN_RUN.findall(entry["zh"]))
+
+
+# a word standing alone between spaces or brackets, not a unit or qualifier written onto a figure (3%左右)
+ALONE = re.compile(r"(?:^|(?<=[\s(（「:：,，]))([\u3400-\u9fff]{2,})(?=$|[\s)）」:：,，])")
+
+
+def _check_english(where: str, line: str, sources: str, words: bool = True) -> None:
+    """``words``: also no catalogue word standing alone (not where columns or panes show the texts)."""
+    for run in HAN_RUN.findall(line):
+        assert run in sources, f"{where}: Chinese that quotes nothing: {run!r} in {line[:200]!r}"
+    for word in ALONE.findall(line) if words else ():
+        assert word not in catalogue_words(), f"{where}: a Chinese message word: {word!r} in {line[:200]!r}"
+
+
 @pytest.fixture(scope="module")
 def sources() -> str:
     """What may be quoted: the seeds as written and as read (normalised), and the rule files."""
@@ -77,8 +99,7 @@ def test_english_output_has_no_chinese_but_quotes(name: str, sources: str, capsy
     if name == "extract":  # its metric and key columns are data read from the text (增速 added to a metric)
         sources += "\n" + _keys()
     for line in text.splitlines():
-        for run in HAN_RUN.findall(line):
-            assert run in sources, f"{name} --lang en: Chinese that quotes nothing: {run!r} in {line[:200]!r}"
+        _check_english(f"{name} --lang en", line, sources, words=name not in ("extract", "rules explain"))
 
 
 @pytest.mark.parametrize("name", COMMANDS)
@@ -176,8 +197,7 @@ def test_english_page_has_no_chinese_but_quotes(name: str, pages: dict, sources:
     for line in _page_text(pages[name, "en"]):
         if line == "中文":  # the switch names the other language in that language
             continue
-        for run in HAN_RUN.findall(line):
-            assert run in sources, f"{name} (en): Chinese that quotes nothing: {run!r} in {line[:200]!r}"
+        _check_english(f"{name} (en)", line, sources, words=name != "compare result")
 
 
 @pytest.mark.parametrize("name", PAGES)
