@@ -28,7 +28,7 @@ def serve(
     import uvicorn
 
     from checker.errors import CheckerError
-    from checker.i18n import check_lang, get_lang
+    from checker.i18n import check_lang, get_lang, t
     from checker.web.app import Settings, create_app
     from checker.web.library import Library
 
@@ -40,5 +40,5 @@ def serve(
         raise CheckerError("error.size_not_positive", option="--max-upload-mb", value=max_upload_mb)
     settings = Settings(Library.load(paths), lang=check_lang(lang) if lang else get_lang(),
                         max_bytes=int(max_upload_mb * 1024 * 1024))
-    typer.echo(f"checker serve: http://{host}:{port}/ ({len(settings.library.documents)} documents)")
+    typer.echo(t("cli.serving", url=f"http://{host}:{port}/", n=len(settings.library.documents)))
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
