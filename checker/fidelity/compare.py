@@ -289,6 +289,10 @@ def _is_figure(q) -> bool:
 
 # --------------------------------------------------------------------------- unaligned clauses
 
+# a bold label before a colon (``5. **收入与物价**：…``): the digest's own title for what follows
+_LABEL = re.compile(r"(?:\d{1,2}[.．、][ \t]*)?\*\*[^*\n]{1,16}\*\*[ \t]*[：:]")
+
+
 def _unaligned(s: Clause, s_text: str, full: list[Clause] | None = None, f_text: str = "",
                figs: _Figures | None = None) -> list[Outcome]:
     text = s_text[s.start:s.end]
@@ -309,8 +313,9 @@ def _unaligned(s: Clause, s_text: str, full: list[Clause] | None = None, f_text:
             out.append(Outcome("number_missing_in_full", s.start, s.end, detail=f"{nums}: not in the report",
                                key="number_missing", args={"numbers": nums}, actual=nums))
         return out
-    # the newspaper's own titles and bylines, and sentences about the report itself, claim nothing
-    if s.heading or vocab().byline.search(text) or vocab().byline.search(s.canon) or len(body(s)) < 4:
+    # the newspaper's own titles, labels and bylines, and sentences about the report itself, claim nothing
+    if s.heading or vocab().byline.search(text) or vocab().byline.search(s.canon) or len(body(s)) < 4 \
+            or _LABEL.match(s_text, s.start):
         return []
     return [Outcome("added_claim", s.start, s.end, detail="no counterpart in the report", key="added")]
 
