@@ -106,3 +106,18 @@ def test_cli_lang_option_and_environment(monkeypatch: pytest.MonkeyPatch) -> Non
         assert i18n.get_lang() == "en" and i18n.get_lang("zh") == "zh"
     finally:
         i18n.set_lang(None)
+
+
+def test_every_kind_and_param_is_documented_in_chinese() -> None:
+    """checker/data/kind_docs.yaml: the Chinese of every kind's summary and param description."""
+    from checker.datafiles import load_data
+
+    docs = load_data("kind_docs.yaml")
+    assert set(docs) == set(REGISTRY)
+    for name, kind in REGISTRY.items():
+        assert set(docs[name]["params"]) == set(kind.params), name
+        for text in [docs[name]["summary"], *docs[name]["params"].values()]:
+            assert CJK.search(text), (name, text)
+    assert i18n.kind_doc("threshold", "A metric …", None, "zh").startswith("作用范围内")
+    assert i18n.kind_doc("threshold", "A metric …", None, "en") == "A metric …"
+    assert i18n.kind_doc("threshold", "Largest acceptable value.", "max", "zh") == "可接受的最大值。"
