@@ -483,8 +483,7 @@ def _locate_in_scalar(f: _File, node: yaml.Node, needle: str) -> tuple[Any, int 
     for line in range(start, min(node.end_mark.line + 1, len(f.lines))):
         at = f.lines[line].find(needle, node.start_mark.column if line == start else 0)
         if at != -1:
-            # type: ignore[arg-type]  # no buffer: a position only
-            mark = yaml.Mark("", 0, line, at, None, None)
+            mark = yaml.Mark("", 0, line, at, None, None)  # type: ignore[arg-type]  # no buffer: a position only
             return mark, at + 1
     return node, None
 

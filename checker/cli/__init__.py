@@ -102,15 +102,16 @@ def _invoke() -> int | str | None:
     language (checker/cli/usage.py); help and ``typer.Exit`` give their exit codes."""
     from typer._click import exceptions as parser_errors  # typer's vendored click: not re-exported
 
-    from checker.cli.usage import usage_message
-    from checker.i18n import LANGS, set_lang, t
+    from checker.cli.usage import localize_help, usage_message
+    from checker.i18n import LANGS, get_lang, set_lang, t
 
     # the language of a usage error found before the options' callback runs (an unknown command)
     args = sys.argv[1:]
     given = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--lang"), None)
     set_lang(given if given in LANGS else None)
     try:
-        result = app(standalone_mode=False, prog_name="checker")
+        command = localize_help(typer.main.get_command(app), get_lang())
+        result = command.main(args=args, standalone_mode=False, prog_name="checker")
     except parser_errors.NoArgsIsHelpError as shown:  # `checker` alone: the help
         shown.show()
         return shown.exit_code

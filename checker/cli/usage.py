@@ -52,3 +52,60 @@ def usage_message(error: Any) -> Msg:
     ctx = getattr(error, "ctx", None)
     command = ctx.command_path if ctx is not None else "checker"
     return Msg("usage.line", problem=problem, command=command)
+
+
+def localize_help(command: Any, lang: str) -> Any:
+    """The click command tree with its help in ``lang``: Chinese from ``checker/data/cli_help.yaml``
+    (by command path), English as the code has it. Returns ``command``, changed in place."""
+    if lang != "zh":
+        return command
+    from checker.datafiles import load_data
+
+    texts = load_data("cli_help.yaml")
+
+    def walk(cmd: Any, path: str) -> None:
+        cmd.context_class = _chinese_context(type(cmd).context_class)
+        entry = texts.get(path, {})
+        if entry.get("help"):
+            cmd.help = entry["help"]
+            cmd.short_help = entry["help"].split("\n")[0]  # click shortens by words: Chinese has none
+        for param in cmd.params:
+            if getattr(param, "help", None) and param.name in entry.get("params", {}):
+                param.help = entry["params"][param.name]
+        for name, sub in getattr(cmd, "commands", {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(command, "checker")
+    return command
+
+
+def _chinese_context(context_class: type) -> type:
+    """A click context whose help formatter writes click's own words (Usage, Options, [default: …])
+    in Chinese, through the formatter's public methods."""
+    from typer._click.formatting import HelpFormatter
+
+    words = load_words()
+
+    class Formatter(HelpFormatter):
+        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            super().write_usage(prog, args, words["usage"])
+
+        def write_heading(self, heading: str) -> None:
+            super().write_heading(words["headings"].get(heading, heading))
+
+        def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+            super().write_dl([(term, _said(text, words)) for term, text in rows], *args, **kwargs)
+
+    return type("ChineseContext", (context_class,), {"formatter_class": Formatter})
+
+
+def _said(text: str, words: dict[str, Any]) -> str:
+    for english, chinese in words["phrases"].items():
+        text = text.replace(english, chinese)
+    return text
+
+
+def load_words() -> dict[str, Any]:
+    from checker.datafiles import load_data
+
+    return load_data("cli_help.yaml")["click"]
