@@ -17,7 +17,7 @@ ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*")
 # names that stay as they are in Chinese text: file types and encodings, units, program and
 # argument names, the option and its verdict
 KEPT = {"txt", "md", "html", "docx", "pdf", "csv", "json", "parquet", "doc", "MB", "KB", "fail-on", "FAIL",
-        "ok", "CSV", "JSON", "HTML", "PDF", "XML", "YAML",
+        "ok", "CSV", "JSON", "HTML", "PDF", "XML", "YAML", "GitHub",
         "yaml", "ZIP", "BOM", "UTF-8", "UTF-16", "GB18030", "GBK",
         "Big5", "OCR", "RE2", "Tab", "FIFO", "Word", "Office", "checker", "CHECKER_DEBUG", "dask",
         "distributed", "http", "https", "true", "false", "YYYY-MM-DD", "DIR", "FILE", "FORMAT", "PLAN",
