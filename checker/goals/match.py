@@ -19,9 +19,9 @@ from checker.analysis.store import Analysis, AnalysisStore, analysis_of
 from checker.goals.extract import implied_unit
 from checker.goals.model import Goal, Outcome
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
-from checker.goals.text import bigrams, canonical, char_cover, core, cover, lcs, squash
+from checker.goals.text import bigrams, canonical, char_cover, core, cover, han_count, lcs, squash
 from checker.goals.vocab import vocab
-from checker.lexicon import LOOSE, abbreviations
+from checker.lexicon import LOOSE, abbreviations, whole_key
 from checker.model import REVIEW, Document, Quantity, Span
 
 
@@ -83,6 +83,7 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
     for a, b, tied_only in [*((a, b, False) for a, b in idx.spans), *((a, b, True) for a, b in tied)]:
         for sent in sentences(doc, a, b):
             prev = ""
+            turned = ""  # the subject of the sentence's 由/从 clause (由上升…转为下降1.2%)
             for seg in segments(text, sent):
                 idx.segs.append(seg)
                 # a segment read for its year-tied figures only says nothing in words
@@ -106,10 +107,22 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
                     metric = v.fillers.sub("", p.metric)
                     if last is not None and _is_baseline(last, _before_number(last), v.raw):
                         metric = _baseline_subject(last.metric, v.raw)  # 从53.2%提升到57.7%: 57.7's metric
+                    metric, turned = _turned(text[p.start:p.quantity.start], metric, turned, v.raw)
                     last = Outcome(doc, squash(text[p.quote_from:p.end]), p.quote_from, p.end,
                                    p.quantity, metric, p.action, near=p.near, seg=len(idx.segs) - 1)
                     idx.outcomes.append(last)
     return idx
+
+
+def _turned(own: str, metric: str, subject: str, raw: dict) -> tuple[str, str]:
+    """``(metric, subject)`` of a figure in a sentence with a 由/从 clause: a figure opening with a
+    turn word (``转为下降1.2%``) counts the clause's subject (``单位地区生产总值能耗由…``); a figure
+    whose metric has the clause hands its subject on."""
+    own = canonical(own)
+    if subject and own.startswith(tuple(raw.get("baseline_turns") or ())):
+        return subject + "".join(vocab().actions.findall(own)), subject  # 转为下降 → …能耗下降
+    cut = _baseline_subject(metric, raw)
+    return metric, (cut if cut != metric and han_count(cut) >= 2 else subject)
 
 
 def _flat_outcome(doc: Document, seg: Span, seg_i: int) -> Outcome | None:
@@ -298,7 +311,20 @@ def _abbreviated(text: str) -> str:
 
 def _bare(metric: str) -> str:
     v = vocab()
-    return v.fillers.sub("", metric)
+    return _named(v.fillers.sub("", metric))
+
+
+def _named(metric: str) -> str:
+    """The metric under the name of the statistic it wholly stands for (synonyms.yaml
+    ``whole_keys``): ``经济增长`` → ``地区生产总值增长``; ``全省经济增长`` too (scope words aside)."""
+    obj = vocab().actions.sub("", metric)
+    for w in sorted(vocab().raw.get("scope_neutral") or (), key=len, reverse=True):
+        if len(w) > 1:
+            obj = obj.replace(w, "")
+    whole = whole_key(obj)
+    if whole == obj or not obj or obj not in metric:
+        return metric
+    return metric.replace(obj, whole, 1)
 
 
 def metric_score(goal_metric: str, outcome_metric: str, near: str = "") -> tuple[float, float]:
