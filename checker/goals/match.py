@@ -86,20 +86,23 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
             turned = ""  # the subject of the sentence's 由/从 clause (由上升…转为下降1.2%)
             for seg in segments(text, sent):
                 idx.segs.append(seg)
-                # a segment read for its year-tied figures only says nothing in words
-                c = "" if tied_only else canonical(text[seg.start:seg.end])
+                # a segment read for its year-tied figures only says nothing in words, unless its
+                # sentence speaks of the year (去年…CPI涨幅也未达年初预期)
+                c = "" if tied_only and not _of_year(text[sent.start:sent.end], year, v.raw) \
+                    else canonical(text[seg.start:seg.end])
                 idx.canon.append(c)
                 idx.grams.append(bigrams(c))
                 idx.sent_of.append(sent)
                 qs = _review_quantities(an, seg.start, seg.end)
+                qs = [q for q in qs if not _relative(text, seg.start, q, qs, v.raw)]
+                if qs:  # figures the year's reading skips still make it a clause with figures
+                    idx.with_numbers.add(len(idx.segs) - 1)
                 if tied_only:
                     qs = [q for q in qs if q.year == year]
                 elif not qs:
                     flat = _flat_outcome(doc, seg, len(idx.segs) - 1)
                     if flat is not None:
                         idx.outcomes.append(flat)
-                if qs:
-                    idx.with_numbers.add(len(idx.segs) - 1)
                 found = pieces(text, seg, qs, prev)
                 prev = carried(found, prev) if qs else object_tail(text, seg)
                 last: Outcome | None = None
@@ -112,6 +115,37 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
                                    p.quantity, metric, p.action, near=p.near, seg=len(idx.segs) - 1)
                     idx.outcomes.append(last)
     return idx
+
+
+_LIST_GLUE = re.compile(r"[、，,和及与\s]*")
+
+
+def _relative(text: str, seg_start: int, q: Quantity, qs: list[Quantity], raw: dict) -> bool:
+    """Is ``q`` a gap to another body's figure (``增速分别高于全国12.7个、12个百分点``: both numbers),
+    not the metric's own figure?"""
+    found = [(text.rfind(c, seg_start, q.start), c) for c in raw.get("relative_cues") or ()]
+    at = max((i + len(c) for i, c in found if i != -1), default=-1)
+    if at == -1:
+        return False
+    # only the list of numbers may stand between the cue and this number
+    between, pos = [], at
+    for other in sorted(qs, key=lambda x: x.start):
+        if at <= other.start and other.end <= q.start:
+            between.append(text[pos:other.start])
+            pos = other.end
+    between.append(text[pos:q.start])
+    return all(_LIST_GLUE.fullmatch(b) for b in between)
+
+
+def _of_year(sentence: str, year: int | None, raw: dict) -> bool:
+    """Does a sentence of a five-year review speak of the one ``year`` (``去年…``, ``2025年…``, but
+    not ``2021—2025年``)?"""
+    if any(w in sentence for w in raw.get("year_words") or ()):
+        return True
+    years = set(re.findall(r"(?<!\d)(\d{4})年", sentence))
+    # 2025年…较2020年提高…: a change over the five years, not the year's
+    return year is not None and years == {str(year)} and re.search(
+        rf"(?<![—–\-~～至到]){year}年", sentence) is not None
 
 
 def _turned(own: str, metric: str, subject: str, raw: dict) -> tuple[str, str]:
@@ -279,12 +313,20 @@ def _names_head(goal_metric: str, outcome_metric: str) -> bool:
 
 def _narrower(goal_metric: str, outcome_metric: str, neutral: tuple[str, ...] | list[str]) -> bool:
     """Does the outcome's metric name a sub-category of the goal's: the goal's words all in it, in
-    order, with other content words besides (``规上装备工业增加值`` for ``规上工业增加值``)?"""
+    order, with other content words besides (``规上装备工业增加值`` for ``规上工业增加值``), or a
+    qualifier before the goal's first word (``跨境电商进出口`` for ``进出口总额``, ``高技术制造业投资``
+    for ``制造业技改投资``)?"""
     acts = vocab().actions
     g = _abbreviated(acts.sub("", _bare(canonical(goal_metric))))
     o = _abbreviated(acts.sub("", _bare(canonical(outcome_metric))))
     if len(g) < 2:
         return False
+    ordered = sorted(neutral, key=len, reverse=True)
+    head = _without(g, ordered)[:2]
+    at = o.find(head) if len(head) == 2 else -1
+    openers = sorted(vocab().raw.get("subject_openers") or (), key=len, reverse=True)
+    if at > 0 and han_count(_without(_without(o[:at], openers), ordered)) >= 2:  # 去年…: no scope
+        return True
     left, i = [], 0
     for ch in o:
         if i == len(g):
@@ -295,10 +337,13 @@ def _narrower(goal_metric: str, outcome_metric: str, neutral: tuple[str, ...] | 
             left.append(ch)
     if i < len(g):
         return False  # not all of the goal's words: another test's business (cover)
-    rest = "".join(left)
-    for w in sorted(neutral, key=len, reverse=True):
-        rest = rest.replace(w, "")
-    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
+    return han_count(_without("".join(left), ordered)) >= 2
+
+
+def _without(text: str, words: list[str]) -> str:
+    for w in words:
+        text = text.replace(w, "")
+    return text
 
 
 def _abbreviated(text: str) -> str:
@@ -421,6 +466,55 @@ def object_matches(obj: str, idx: ReviewIndex, th: Thresholds, obj_raw: str = ""
             out.append((s, i))
     out.sort(key=lambda t: (-t[0], t[1]))
     return out
+
+
+def narrowed_in_words(obj: str, seg: str) -> bool:
+    """Does review segment ``seg`` name ``obj`` only with words inserted inside it — a narrower
+    scope (``生物经济重点产业营业收入`` for ``生物经济营业收入``)? False when ``seg`` names it as it
+    is somewhere, or does not hold all its characters in order (the bigram match decides then)."""
+    neutral = sorted(vocab().raw.get("scope_neutral") or (), key=len, reverse=True)
+    whole = False
+    for start in (i for i, ch in enumerate(seg) if obj and ch == obj[0]):
+        inserted, k = [], 1
+        for ch in seg[start + 1:]:
+            if k == len(obj):
+                break
+            if ch == obj[k]:
+                k += 1
+            else:
+                inserted.append(ch)
+        if k < len(obj):
+            continue
+        whole = True
+        rest = "".join(inserted)
+        for w in neutral:
+            rest = rest.replace(w, "")
+        if han_count(rest) < 2:
+            return False
+    return whole
+
+
+def names_subject(word: str, raw: str) -> bool:
+    """Does review text ``raw`` name ``word`` as a subject of its own — at the start of the clause
+    or of a list item, openers and scope words aside? ``投资、消费增速分别快于全国…`` names 消费;
+    ``…等领域投资增长明显承压`` does not name 投资 (a narrower investment)."""
+    v = vocab()
+    skip = sorted({*(v.raw.get("scope_neutral") or ()), *(v.raw.get("subject_openers") or ()),
+                   *(v.raw.get("filler_words") or ())}, key=len, reverse=True)
+    text = v.canonical(squash(raw))
+    at = text.find(word)
+    while at != -1:
+        before, changed = text[:at], True
+        while before and changed:
+            changed = False
+            for w in skip:
+                if len(w) > 1 and before.endswith(w):
+                    before, changed = before[:-len(w)], True
+                    break
+        if not before or before[-1] in "、，,和及与；;：:“”（(":
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def loose_claims(metric: str, idx: ReviewIndex, th: Thresholds) -> list[int]:
