@@ -70,6 +70,8 @@ class _Vocab:
                 canon, factor = (spec, 1) if isinstance(spec, str) else (spec[0], spec[1])
                 self.units[str(written)] = _Unit(str(canon), float(factor), kind)
         self.attribute_units = set(units["attribute_units"])
+        self.grade_re = re.compile(_alt(units["grade_units"]))
+        self.multiplier_only: dict[str, list[str]] = units["multiplier_only_units"]
         self.time_units = set(units["time_units"])
         self.time_reference = set(units["time_reference"])
         denoms = units["denominators"]
@@ -509,6 +511,8 @@ def _read_unit(r: _Reading) -> bool:
     or from the counted noun (8万就业困难人员 → 人). False when there is none."""
     v, s = _vocab(), r.s
     um = v.unit_re.match(s, r.pos)
+    if um and um.group(0) in v.multiplier_only and s[r.pos - 1:r.pos] not in v.multiplier_only[um.group(0)]:
+        um = None  # 千方百计: 方 is a unit only after 万 or 亿
     if um and um.group(0).endswith("个") and s[um.end():um.end() + 1] in v.inner:
         # 3个多月, 1个多百分点: 多 sits inside the unit
         jm = v.unit_re.match(s[r.pos:um.end()] + s[um.end() + 1:um.end() + 8])
@@ -569,13 +573,32 @@ def _refused(r: _Reading) -> bool:
             and not v.before_re.search(s, max(0, r.ns - 4), r.ns) and r.q_inner is None):
         return True  # 万家灯火, 千家万户, 万亩以上: a lone multiplier is rarely a count (逾千家 is)
     nxt = s[r.pos:r.pos + 1]
-    if nxt and nxt in v.digit_chars and nxt not in v.mult and not _ID_AHEAD.match(s, r.pos):
+    if (nxt and nxt in v.digit_chars and nxt not in v.mult and not _ID_AHEAD.match(s, r.pos)
+            and not (r.unit_kind == "count" and _measure_ahead(s, r.pos))):
         return True  # 五个一工程, 3个100, 十九届二中全会: a count followed by a numeral is a label
     if nxt == v.magnitude_suffix:
         return True  # 百万千瓦级, 万吨级: a size class
     if r.canon in v.time_units and nxt in v.time_reference:
         return True  # 十年前, 3年后: a point in time
     return r.canon == "年" and r.group == "ar" and 1800 <= r.value <= 2200 and "." not in r.core
+
+
+def _measure_ahead(s: str, pos: int) -> bool:
+    """Does a size with a unit of measure start at ``pos``? ``7个750千伏变电站`` counts stations of
+    that size (the count is a figure, the size describes what is counted); ``3个100`` does not."""
+    v = _vocab()
+    m = v.num_re.match(s, pos)
+    if m is None or m.lastgroup not in ("ar", "cn"):
+        return False
+    at = m.end()
+    mm = v.mult_re.match(s, at)
+    if mm and v.unit_re.match(s, mm.end()):
+        at = mm.end()
+    if v.grade_re.match(s, m.end()):
+        return True
+    um = v.unit_re.match(s, at)
+    opening = v.base_re.match(um.group(0)) if um else None
+    return opening is not None and v.units[opening.group(0)].kind == "measure"
 
 
 def _read_after(r: _Reading) -> bool:

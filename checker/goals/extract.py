@@ -43,6 +43,9 @@ def goal_quantity(text: str, q: Quantity) -> bool:
     after = text[q.end:q.end + 4].lstrip()
     if any(after.startswith(w) for w in raw.get("label_after") or ()):
         return False
+    spelled = not any(c.isdigit() and c.isascii() for c in q.text)
+    if spelled and any(after.startswith(w) for w in raw.get("label_after_spelled") or ()):
+        return False
     if q.value == 1 and q.text.lstrip().startswith("一"):
         return False  # 一张蓝图, 一支队伍, 一批: an article, not a count
     if is_named(text, q):
@@ -62,16 +65,39 @@ def implied_unit(text: str, q: Quantity) -> Quantity | None:
     return None
 
 
+def _word_targets(text: str, start: int, end: int) -> list[Quantity]:
+    """Targets written in words (``进出口总额保持正增长`` → growth above 0%): a quantity over the
+    word's number part (``正``), so that the change word (``增长``) stays with the metric."""
+    out = []
+    for word, spec in (vocab().raw.get("word_targets") or {}).items():
+        at = text.find(word, start, end)
+        while at != -1:
+            value, unit, qualifier, direction = spec
+            n = len(_number_part(word))
+            out.append(Quantity(float(value), str(unit), str(qualifier), at, at + n, text[at:at + n],
+                                direction=direction))
+            at = text.find(word, at + len(word), end)
+    return out
+
+
+def _number_part(word: str) -> str:
+    """The number part of a target word: what is left before its change word (正增长 → 正)."""
+    for change in vocab().raw.get("rate_of_change_words") or ():
+        if word.endswith(change):
+            return word[:-len(change)]
+    return word
+
+
 def _goal_quantities(an: Analysis, start: int, end: int) -> list[Quantity]:
     text = an.doc.text
-    out = []
+    out = _word_targets(text, start, end)
     for found in an.quantities_in(start, end, written=True):
         q = found if found.unit else implied_unit(text, found)
         if q is None:
             continue
         if goal_quantity(text, q):
             out.append(_level_target(text, q))
-    return out
+    return sorted(out, key=lambda q: q.start)
 
 
 def _level_target(text: str, q: Quantity) -> Quantity:
@@ -263,8 +289,9 @@ def _extract_goals(an: Analysis, chosen: list[Section]) -> list[Goal]:
         for sent in sentences(doc, top.body_start or top.start, top.end):
             if sent.start in heads:
                 continue
-            by_year = any(year is not None and int(m.group(1) or m.group(2)) > year
-                          for m in _BY_YEAR.finditer(text, sent.start, sent.end))
+            # 到2027年 ties what follows it in the sentence to that year, not the clauses before it
+            later = [m.start() for m in _BY_YEAR.finditer(text, sent.start, sent.end)
+                     if year is not None and int(m.group(1) or m.group(2)) > year]
             prev = ""
             para_start = text.rfind("\n", 0, sent.start) + 1
             if para_start != para:
@@ -279,6 +306,7 @@ def _extract_goals(an: Analysis, chosen: list[Section]) -> list[Goal]:
                 target_list = in_targets
                 inner = doc.section_at(seg.start)
                 title = doc.sections[inner].title if inner is not None else top.title
+                by_year = any(at < seg.end for at in later)
                 multi = multi_section or by_year or _is_multi_year(seg_text, year)
                 if not qs:
                     goals.extend(_unquantified(doc, seg, year, title, target_list, multi))

@@ -205,22 +205,39 @@ def _distribute(text: str, seg: Span, found: list[Piece]) -> list[Piece]:
     out = []
     for p in found:
         q = p.quantity
-        each = text.rfind("各", p.start, q.start)
-        if each == -1 or text[each + 1:q.start].strip():
-            out.append(p)
-            continue
-        items = _items(text, p.start, each)
+        each = _each(text, p.start, q.start)
+        items = _items(text, p.start, each) if each != -1 else []
         if len(items) < 2 or "、" not in text[p.start:each]:
             out.append(p)
             continue
         pre_end = _prefix_end(text, items[0])
         prefix = text[items[0].start:pre_end]
+        verb = canonical(text[each + 1:q.start])  # 均增长10%: each item grows by 10%
         for k, it in enumerate(items):
             word_start = max(it.start, pre_end)
             words = text[word_start:it.end]
-            out.append(Piece(p.start if k == 0 else it.start, p.end, q, canonical(prefix + words), p.action,
-                             canonical(words)[-6:], p.quote_start if k == 0 else -1))
+            out.append(Piece(p.start if k == 0 else it.start, p.end, q, canonical(prefix + words) + verb,
+                             p.action, canonical(words)[-6:], p.quote_start if k == 0 else -1))
     return out
+
+
+def _each(text: str, start: int, number: int) -> int:
+    """Where the word that gives one number to every listed subject stands before ``number``
+    (``充电桩各2万个``; ``游览人数、旅游收入均增长8%``: only action words between it and the
+    number), else -1. ``年均增长`` and ``人均`` are not it: an average, not a share-out."""
+    raw = vocab().raw
+    words = raw.get("each_words") or ()
+    averages = tuple(raw.get("average_words") or ())
+    for at in range(number - 1, start - 1, -1):
+        if text[at] not in words:
+            continue
+        if text[max(start, at - 1):at + 1] in averages or text[at - 1:at + 1] in averages:
+            return -1
+        between = text[at + 1:number]
+        if not between.strip() or (text[at] != "各" and han_count(_bare(canonical(between))) == 0):
+            return at
+        return -1
+    return -1
 
 
 def object_tail(text: str, seg: Span) -> str:
