@@ -78,43 +78,88 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
     # figures the text ties to the year are read there
     tied = [] if spans is not None or year is None else [
         (a, b) for a, b in _five_year_spans(doc, year) if (a, b) not in idx.spans]
-    text = doc.text
-    v = vocab()
     for a, b, tied_only in [*((a, b, False) for a, b in idx.spans), *((a, b, True) for a, b in tied)]:
+        five_until = -1  # 五年来，…: the rest of the paragraph reviews the five years
         for sent in sentences(doc, a, b):
-            prev = ""
-            turned = ""  # the subject of the sentence's 由/从 clause (由上升…转为下降1.2%)
-            for seg in segments(text, sent):
-                idx.segs.append(seg)
-                # a segment read for its year-tied figures only says nothing in words, unless its
-                # sentence speaks of the year (去年…CPI涨幅也未达年初预期)
-                c = "" if tied_only and not _of_year(text[sent.start:sent.end], year, v.raw) \
-                    else canonical(text[seg.start:seg.end])
-                idx.canon.append(c)
-                idx.grams.append(bigrams(c))
-                idx.sent_of.append(sent)
-                qs = _review_quantities(an, seg.start, seg.end)
-                qs = [q for q in qs if not _relative(text, seg.start, q, qs, v.raw)]
-                if qs:  # figures the year's reading skips still make it a clause with figures
-                    idx.with_numbers.add(len(idx.segs) - 1)
-                if tied_only:
-                    qs = [q for q in qs if q.year == year]
-                elif not qs:
-                    flat = _flat_outcome(doc, seg, len(idx.segs) - 1)
-                    if flat is not None:
-                        idx.outcomes.append(flat)
-                found = pieces(text, seg, qs, prev)
-                prev = carried(found, prev) if qs else object_tail(text, seg)
-                last: Outcome | None = None
-                for p in found:
-                    metric = v.fillers.sub("", p.metric)
-                    if last is not None and _is_baseline(last, _before_number(last), v.raw):
-                        metric = _baseline_subject(last.metric, v.raw)  # 从53.2%提升到57.7%: 57.7's metric
-                    metric, turned = _turned(text[p.start:p.quantity.start], metric, turned, v.raw)
-                    last = Outcome(doc, squash(text[p.quote_from:p.end]), p.quote_from, p.end,
-                                   p.quantity, metric, p.action, near=p.near, seg=len(idx.segs) - 1)
-                    idx.outcomes.append(last)
+            five_until = _five_year_paragraph(doc.text, sent, five_until, vocab().raw)
+            _index_sentence(idx, an, sent, tied_only or sent.start < five_until)
     return idx
+
+
+def _five_year_paragraph(text: str, sent: Span, until: int, raw: dict) -> int:
+    """Where the five-year part of a paragraph ends: a sentence of the year's review opening on
+    the five years (``五年来，…``) starts one that runs to the paragraph's end; a sentence opening on
+    the year (``去年…``) ends it."""
+    opening = squash(text[sent.start:min(sent.end, sent.start + 12)])
+    if any(w in opening for w in raw.get("five_year_openers") or ()):
+        end = text.find("\n", sent.start)
+        return len(text) if end == -1 else end
+    if any(opening.startswith(w) for w in raw.get("year_words") or ()):
+        return -1
+    return until
+
+
+def _index_sentence(idx: ReviewIndex, an: Analysis, sent: Span, tied_only: bool) -> None:
+    """Add the segments and outcome pieces of one review sentence to ``idx`` (``tied_only``: a
+    sentence of a five-year review, read for the figures the text ties to the year only)."""
+    doc, year, text, v = idx.doc, idx.year, idx.doc.text, vocab()
+    prev = ""
+    turned = ""  # the subject of the sentence's 由/从 clause (由上升…转为下降1.2%)
+    for seg in segments(text, sent):
+        idx.segs.append(seg)
+        # a segment read for its year-tied figures only says nothing in words, unless its
+        # sentence speaks of the year (去年…CPI涨幅也未达年初预期)
+        c = "" if tied_only and not _of_year(text[sent.start:sent.end], year, v.raw) \
+            else canonical(text[seg.start:seg.end])
+        idx.canon.append(c)
+        idx.grams.append(bigrams(c))
+        idx.sent_of.append(sent)
+        qs = _review_quantities(an, seg.start, seg.end)
+        # a gap to the national rate speaks of the metric in words; other figures make the segment a
+        # clause with figures even when they are not outcomes (a project's size, a circumstance)
+        qs = [q for q in qs if not _relative(text, seg.start, q, qs, v.raw)]
+        if qs:
+            idx.with_numbers.add(len(idx.segs) - 1)
+        qs = [q for q in qs
+              if not _circumstance(text, seg, q, v.raw) and not _project_size(text, seg, q, v.raw)]
+        if tied_only:  # the year written in the clause (提升到2025年的60.4%), not inferred
+            qs = [q for q in qs if q.year == year and f"{year}年" in text[seg.start:q.end]]
+        elif not qs:
+            flat = _flat_outcome(doc, seg, len(idx.segs) - 1)
+            if flat is not None:
+                idx.outcomes.append(flat)
+        found = pieces(text, seg, qs, prev)
+        prev = carried(found, prev) if qs else object_tail(text, seg)
+        last: Outcome | None = None
+        for p in found:
+            metric = v.fillers.sub("", p.metric)
+            if last is not None and _is_baseline(last, _before_number(last), v.raw):
+                metric = _baseline_subject(last.metric, v.raw)  # 从53.2%提升到57.7%: 57.7's metric
+            metric, turned = _turned(text[p.start:p.quantity.start], metric, turned, v.raw)
+            last = Outcome(doc, squash(text[p.quote_from:p.end]), p.quote_from, p.end,
+                           p.quantity, metric, p.action, near=p.near, seg=len(idx.segs) - 1)
+            idx.outcomes.append(last)
+
+
+_CLAUSE_END = re.compile(r"[，,。；;、：:（(]")
+
+
+def _project_size(text: str, seg: Span, q: Quantity, raw: dict) -> bool:
+    """Is ``q`` a project's size in its name (``150亿方/年天然气产能倍增工程``)?"""
+    if not q.unit or q.unit in identity_cues().counted or "%" in q.unit:
+        return False
+    m = _CLAUSE_END.search(text, q.end, seg.end)
+    tail = text[q.end:m.start() if m else seg.end]
+    return "的" not in tail and tail.rstrip().endswith(tuple(raw.get("project_heads") or ()))
+
+
+def _circumstance(text: str, seg: Span, q: Quantity, raw: dict) -> bool:
+    """Is ``q`` inside a clause of circumstance (``在对美贸易下降超3成的情况下``)?"""
+    opens = [text.rfind(w, seg.start, q.start) for w in raw.get("circumstance_open") or ()]
+    if max(opens, default=-1) == -1:
+        return False
+    tail = text[q.end:min(seg.end, q.end + 12)]
+    return any(w in tail for w in raw.get("circumstance_close") or ())
 
 
 _LIST_GLUE = re.compile(r"[、，,和及与\s]*")
@@ -249,6 +294,17 @@ def _level_of_flow(goal: Goal, o: Outcome) -> bool:
     return any(w in o.text for w in cues) and not any(w in o.text for w in flows)
 
 
+def _flow_of_level(goal: Goal, o: Outcome) -> bool:
+    """Does ``o`` count a flow (``新增46家…企业``) while ``goal`` states a level to reach (``…企业达220家``,
+    ``…总数达到…``)?"""
+    flows, cues = identity_cues().flow, identity_cues().level
+    assert goal.quantity is not None
+    reach = goal.doc.text[max(0, goal.quantity.start - 1):goal.quantity.start] == "达"
+    if not (reach or any(w in goal.text for w in cues)) or any(w in goal.text for w in flows):
+        return False
+    return any(w in o.text for w in flows) and not any(w in o.text for w in cues)
+
+
 def same_identity(goal: Goal, o: Outcome) -> bool:
     """Can review figure ``o`` be the year's outcome of ``goal`` — the same period, kind and scope,
     and a figure the review reports rather than a baseline or the target restated?
@@ -263,7 +319,7 @@ def same_identity(goal: Goal, o: Outcome) -> bool:
     if any(w in before for w in raw.get("average_cues") or ()) and not any(
             w in goal.text for w in raw.get("average_cues") or ()):
         return False
-    if _is_baseline(o, before, raw):
+    if _is_baseline(o, before, raw) or _streak(before, raw):
         return False
     if any(w in before for w in raw.get("target_restatement") or ()):
         return False
@@ -286,6 +342,14 @@ def _before_number(o: Outcome) -> str:
     """The outcome's words before its number: ``全省没有实现年初确定的单位地区生产总值能耗降低``."""
     assert o.quantity is not None
     return o.doc.text[o.start:max(o.start, o.quantity.start)]
+
+
+_YEARS = r"[0-9一二三四五六七八九十两]+年"
+
+
+def _streak(before: str, raw: dict) -> bool:
+    """Does the figure's clause tell a streak over years (``连续18年保持在…``)?"""
+    return any(re.search(re.escape(c) + _YEARS, before) for c in raw.get("streak_cues") or ())
 
 
 def _is_baseline(o: Outcome, before: str, raw: dict) -> bool:
@@ -396,8 +460,8 @@ def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Ou
             continue
         if _cumulative(o.text) and not _cumulative(goal.text):
             continue  # 累计…: a running total, not the year's amount
-        if _level_of_flow(goal, o):
-            continue  # 运营里程达到312公里: a level, not the year's 新增
+        if _level_of_flow(goal, o) or _flow_of_level(goal, o):
+            continue  # 运营里程达到312公里: a level, not the year's 新增 (and the other way round)
         if not same_identity(goal, o):
             continue
         fwd, score = metric_score(goal.metric, o.metric, o.near)
