@@ -7,6 +7,7 @@ numbers — so a baseline survives a re-wrapped or re-extracted source file.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from checker.errors import CheckerError
@@ -15,7 +16,7 @@ from checker.findings import Finding
 VERSION = 1
 
 
-def baseline_text(findings: list[Finding]) -> str:
+def baseline_text(findings: Iterable[Finding]) -> str:
     """The baseline file for ``findings`` (JSON; one entry per non-passing finding, sorted)."""
     entries = sorted(
         ({"rule": f.rule, "fingerprint": f.fingerprint, "document": f.document, "status": f.status,

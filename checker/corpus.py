@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from checker.errors import CheckerError
 from checker.model import DOC_KINDS, PLAN, REVIEW, DocMeta, Document
@@ -106,6 +107,15 @@ def load_corpus(*paths: str | Path, allow_outside: bool = False, mapper: Mapper 
     ``mapper`` reads the documents (default: one after the other here); a process pool's or a
     Dask client's map reads them in parallel, the corpus is the same.
     """
+    items, inferred_at, manifest, region = corpus_items(*paths, allow_outside=allow_outside)
+    docs = list((mapper or _serial)(load_item, items))
+    return finish_corpus(docs, inferred_at, manifest, region)
+
+
+def corpus_items(*paths: str | Path, allow_outside: bool = False,
+                 ) -> tuple[list[tuple[Path, DocMeta]], list[int], Path | None, str | None]:
+    """What ``paths`` name: ``(path, meta)`` of each document, the indexes of those whose id is
+    their file stem (no manifest entry), the manifest and its region. Nothing is read yet."""
     if not paths:
         raise CheckerError("no documents given: name a corpus manifest, a folder or files")
     items: list[tuple[Path, DocMeta]] = []
@@ -142,12 +152,19 @@ def load_corpus(*paths: str | Path, allow_outside: bool = False, mapper: Mapper 
         else:
             inferred_at.append(len(items))
             items.append((path, DocMeta(id=path.stem, kind=None)))  # type: ignore[arg-type]
-    docs = list((mapper or _serial)(load_item, items))
+    return items, inferred_at, manifest, region
+
+
+def finish_corpus(docs: list[Any], inferred_at: list[int], manifest: Path | None, region: str | None,
+                  clause_set: Callable[[Any], set[str]] | None = None, surveyed: bool = False) -> Corpus:
+    """The corpus of the documents read (or of their headers, ``surveyed``: see checker/survey.py):
+    ids made unique, relations inferred (``clause_set`` reads a header's clauses when a summary
+    needs them)."""
     inferred = [docs[i] for i in inferred_at]
     _disambiguate(inferred, docs)
     _check_unique(docs)
     corpus = Corpus(docs, manifest=manifest, region=region)
-    infer_relations(corpus)
+    infer_relations(corpus, clause_set, surveyed)
     return corpus
 
 
@@ -389,47 +406,83 @@ def _same_place(a: Document, b: Document) -> bool:
     return a.meta.region is None or b.meta.region is None or a.meta.region == b.meta.region
 
 
-def infer_relations(corpus: Corpus) -> None:
-    """Fill kind, place, retells and reviews where the manifest is silent (in place).
-
-    A report reviews the plan of the same place whose plan year is its review year; places are
-    indexed, so a folder of every province's reports pairs in linear time.
-    """
+def infer_kind_and_place(doc: Document) -> None:
+    """Fill the kind and the place of ``doc`` where the manifest is silent (in place)."""
     from checker.places import infer_place
 
-    for d in corpus.documents:
-        if d.meta.kind is None:
-            d.meta.kind = infer_kind(d)
-        if d.meta.region is None:
-            d.meta.region = infer_place(d)
+    if doc.meta.kind is None:
+        doc.meta.kind = infer_kind(doc)
+    if doc.meta.region is None:
+        doc.meta.region = infer_place(doc)
+
+
+def infer_relations(corpus: Corpus, clause_set: Callable[[Any], set[str]] | None = None,
+                    surveyed: bool = False) -> None:
+    """Fill kind, place, retells and reviews where the manifest is silent (in place).
+
+    A report reviews the plan of the same place whose plan year is its review year; places and
+    years are indexed, so a folder of every province's reports pairs in linear time. A summary
+    retells the report of its year and place sharing the most clauses (``clause_set``: how a
+    document's clause set is had, default ``_clause_set``). ``surveyed``: the documents are
+    headers whose kind and place the survey inferred already.
+    """
+    clause_set = clause_set or _clause_set
+    for d in corpus.documents if not surveyed else ():
+        infer_kind_and_place(d)
     reports = corpus.by_kind("report")
-    plans_by: dict[int, list[Document]] = {}
+    order = {id(r): i for i, r in enumerate(reports)}
+    plans = _PlaceIndex(order)
     for r in reports:
         for year in _role_years(r, PLAN):
-            plans_by.setdefault(year, []).append(r)
+            plans.add(year, r)
     for r in reports:
         if r.meta.reviews is None:
-            match = {p.id for y in _role_years(r, REVIEW) for p in plans_by.get(y, [])
-                     if p is not r and _same_place(p, r)}
+            match = {p.id for y in _role_years(r, REVIEW) for p in plans.of(y, r.meta.region)
+                     if p is not r}
             if len(match) == 1:
                 r.meta.reviews = match.pop()
     report_clauses: dict[str, set[str]] = {}  # each report's clause set, computed once
-    reports_by_year: dict[int | None, list[Document]] = {}
+    by_year = _PlaceIndex(order)
     for r in reports:
-        reports_by_year.setdefault(r.meta.year, []).append(r)
+        by_year.add(r.meta.year, r)
     for s in corpus.by_kind("summary", "highlights"):
         if s.meta.retells is not None:
             continue
         # a retelling is of a report of its own year (set phrases are shared across all years)
-        same_year = reports_by_year.get(s.meta.year, []) if s.meta.year else reports
-        same_year = [r for r in same_year if _same_place(r, s)]
+        if s.meta.year:
+            same_year = by_year.of(s.meta.year, s.meta.region)
+        else:
+            same_year = [r for r in reports if _same_place(r, s)]
         if not same_year:
             continue
-        mine = _clause_set(s)
+        mine = clause_set(s)
         best, best_score = None, MIN_SHARED_CLAUSES - 1
         for r in same_year:
-            shared = len(mine & report_clauses.setdefault(r.id, _clause_set(r)))
+            if r.id not in report_clauses:
+                report_clauses[r.id] = clause_set(r)
+            shared = len(mine & report_clauses[r.id])
             if shared > best_score:
                 best, best_score = r, shared
         if best is not None:
             s.meta.retells = best.id
+
+
+class _PlaceIndex:
+    """Reports by (year, place), so that finding those of one year that can be of one place
+    (``_same_place``) never scans every place's: ``of(2025, "安徽")`` → 安徽's and the unplaced
+    ones, in corpus order."""
+
+    def __init__(self, order: dict[int, int]) -> None:
+        self._order = order
+        self._by: dict[tuple[int | None, str | None], list[Any]] = {}
+        self._years: dict[int | None, list[Any]] = {}
+
+    def add(self, year: int | None, doc: Any) -> None:
+        self._by.setdefault((year, doc.meta.region), []).append(doc)
+        self._years.setdefault(year, []).append(doc)
+
+    def of(self, year: int | None, region: str | None) -> list[Any]:
+        if region is None:
+            return list(self._years.get(year, []))
+        found = self._by.get((year, region), []) + self._by.get((year, None), [])
+        return sorted(found, key=lambda d: self._order[id(d)])

@@ -379,16 +379,22 @@ def never_matched(rule: Rule, found: list[Finding]) -> Finding | None:
                                {f.document for f in found if f.status != NO_DOCUMENTS})
 
 
-def never_matched_tally(rule: Rule, statuses: set[str], read: set[str]) -> Finding | None:
-    """``never_matched`` from a tally of the rule's findings: every status it gave and the
-    documents of those that read one (a run place by place keeps only this much)."""
+def could_be_never_matched(rule: Rule, statuses: set[str]) -> bool:
+    """May ``rule`` still be ``never_matched`` once more findings come? Not when it gave an error
+    or a status other than its kind's absent ones (it matched something)."""
     from checker.kinds import REGISTRY
 
     absent = REGISTRY[rule.kind].absent_statuses
-    if not absent or ERROR in statuses:
+    return bool(absent) and ERROR not in statuses and not (statuses - {NO_DOCUMENTS}) - absent
+
+
+def never_matched_tally(rule: Rule, statuses: set[str], read: set[str]) -> Finding | None:
+    """``never_matched`` from a tally of the rule's findings: every status it gave and the
+    documents of those that read one (a run place by place keeps only this much)."""
+    if not could_be_never_matched(rule, statuses):
         return None
     read_statuses = statuses - {NO_DOCUMENTS}
-    if read_statuses - absent or (statuses and not read_statuses):
+    if statuses and not read_statuses:
         return None
     what = rule.params.get("metric") or rule.params.get("pattern") or ""
     docs = sorted(read)

@@ -23,7 +23,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from checker.engine import NO_DOCUMENTS, _unique_fingerprints, never_matched_tally, run_rule
+from checker.engine import (
+    NO_DOCUMENTS,
+    _unique_fingerprints,
+    could_be_never_matched,
+    never_matched_tally,
+    run_rule,
+)
 
 if TYPE_CHECKING:
     from checker.corpus import Corpus
@@ -43,6 +49,9 @@ class Serial:
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         return map(fn, items)
 
+    def unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[int, R]]:
+        return enumerate(map(fn, items))
+
     def close(self) -> None:
         """Nothing to release."""
 
@@ -59,11 +68,24 @@ class Processes:
         listed = list(items)
         if len(listed) < 2 or (self._pool is None and len(listed) < 4 * self.jobs):
             return map(fn, listed)
+        self._start()
+        return _windowed(self._pool.submit, lambda future: future.result(), fn, listed, 2 * self.jobs)
+
+    def unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[int, R]]:
+        """``(index, fn(item))`` as each is done, submitted in the order given (the caller puts
+        the largest first, so no worker is left with a big place at the end)."""
+        listed = list(items)
+        if len(listed) < 2 or (self._pool is None and len(listed) < 4 * self.jobs):
+            return enumerate(map(fn, listed))
+        self._start()
+        return _as_done(self._pool.submit, lambda future: future.result(), _wait_futures, fn, listed,
+                        2 * self.jobs)
+
+    def _start(self) -> None:
         if self._pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_ignore_interrupt)
-        return _windowed(self._pool.submit, lambda future: future.result(), fn, listed, 2 * self.jobs)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -95,6 +117,23 @@ class DaskCluster:
         return _windowed(lambda f, item: self.client.submit(f, item, pure=False), result, fn,
                          list(items), window)
 
+    def unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[int, R]]:
+        """``(index, fn(item))`` as each is done on the cluster."""
+        from dask.distributed import wait
+
+        window = 2 * max(1, len(self.client.scheduler_info().get("workers", {})))
+
+        def result(future: Any) -> Any:
+            value = future.result()
+            future.release()
+            return value
+
+        def done(pending: list[Any]) -> set[Any]:
+            return set(wait(pending, return_when="FIRST_COMPLETED").done)
+
+        return _as_done(lambda f, item: self.client.submit(f, item, pure=False), result, done, fn,
+                        list(items), window)
+
     def close(self) -> None:
         """The client belongs to the caller (or to ``executor``'s ``close_client``)."""
 
@@ -112,6 +151,32 @@ def _windowed(submit: Callable[..., Any], result: Callable[[Any], R], fn: Callab
             yield result(pending.popleft())
     while pending:
         yield result(pending.popleft())
+
+
+def _wait_futures(pending: list[Any]) -> set[Any]:
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    return set(wait(pending, return_when=FIRST_COMPLETED).done)
+
+
+def _as_done(submit: Callable[..., Any], result: Callable[[Any], R],
+             wait_done: Callable[[list[Any]], set[Any]], fn: Callable[[T], Any], items: list[T],
+             window: int) -> Iterator[tuple[int, R]]:
+    """``(index, fn(item))`` for ``items`` by ``submit``, as they are done, at most ``window`` in
+    flight."""
+    pending: dict[Any, int] = {}
+    queue = iter(enumerate(items))
+    for index, item in queue:
+        pending[submit(fn, item)] = index
+        if len(pending) >= window:
+            break
+    while pending:
+        for future in wait_done(list(pending)):
+            index = pending.pop(future)
+            yield index, result(future)
+            following = next(queue, None)
+            if following is not None:
+                pending[submit(fn, following[1])] = following[0]
 
 
 def default_jobs() -> int:
@@ -173,9 +238,10 @@ def place_groups(documents: list[Document]) -> list[list[Document]]:
 
 @dataclass
 class PlaceWork:
-    """What a worker needs to check one place: its documents and the rules."""
+    """What a worker needs to check one place: its documents (or their headers, read by the
+    worker: see checker/survey.py) and the rules."""
 
-    documents: list[Document]
+    documents: list[Any]
     rules: list[Rule]
     manifest: Any = None
     region: str | None = None
@@ -190,11 +256,14 @@ class PlaceResult:
 
 def check_place(work: PlaceWork) -> PlaceResult:
     """Every rule over one place's documents, with an analysis store of their own (a top-level
-    function: worker processes and Dask workers call it)."""
+    function: worker processes and Dask workers call it). Headers are read here and released
+    with the place."""
     from checker.analysis.store import AnalysisStore
     from checker.corpus import Corpus
+    from checker.survey import DocHeader
 
-    corpus = Corpus(list(work.documents), manifest=work.manifest, region=work.region)
+    docs = [d.load() if isinstance(d, DocHeader) else d for d in work.documents]
+    corpus = Corpus(docs, manifest=work.manifest, region=work.region)
     store = AnalysisStore()
     result = PlaceResult()
     for rule in work.rules:
@@ -211,37 +280,71 @@ class _Tally:
     """What the end of the run needs to know of one rule's findings over every place."""
 
     statuses: set[str] = field(default_factory=set)
-    read: set[str] = field(default_factory=set)
-    placeless: list[Finding] = field(default_factory=list)  # findings of no document, held back
+    read: set[str] | None = field(default_factory=set)  # None once the rule can no longer be "never matched"
+    placeless: list[tuple[int, list[Finding]]] = field(default_factory=list)  # by place, held back
     checked: bool = False   # some finding other than a placeless ``no_documents``
 
 
-def run_by_place(corpus: Corpus, rules: list[Rule], executor: Any = None,
-                 on_place: Callable[[int, int], None] | None = None) -> Iterator[Finding]:
-    """Every finding of ``rules`` over ``corpus``, place by place (see the module docstring).
+def _size(doc: Any) -> int:
+    size = getattr(doc, "size", None)
+    return size if isinstance(size, int) else len(getattr(doc, "text", ""))
 
-    ``executor`` spreads the places (default: here); ``on_place(done, total)`` is told after
-    each place.
+
+def run_places(corpus: Corpus, rules: list[Rule], executor: Any = None,
+               on_place: Callable[[int, int], None] | None = None) -> Iterator[tuple[int, list[Finding]]]:
+    """``(place number, its findings)`` as each place is done (largest places are started first),
+    then ``(number of places, the closing findings)`` — what only the whole run can say.
+
+    Place numbers follow corpus order; putting the findings in that order gives ``run_by_place``'s
+    output whatever order the places were done in. ``on_place(done, total)`` is told after each.
     """
     executor = executor or Serial()
     groups = place_groups(corpus.documents)
     tallies = [_Tally() for _ in rules]
-    work = (PlaceWork(g, rules, getattr(corpus, "manifest", None), getattr(corpus, "region", None))
-            for g in groups)
-    for done, result in enumerate(executor.map(check_place, work), start=1):
-        for tally, found in zip(tallies, result.findings, strict=True):
+    manifest, region = getattr(corpus, "manifest", None), getattr(corpus, "region", None)
+    order = sorted(range(len(groups)), key=lambda i: (-sum(_size(d) for d in groups[i]), i))
+    work = (PlaceWork(groups[i], rules, manifest, region) for i in order)
+    for done, (k, result) in enumerate(executor.unordered(check_place, work), start=1):
+        index = order[k]
+        kept: list[Finding] = []
+        for rule, tally, found in zip(rules, tallies, result.findings, strict=True):
+            placeless = []
             for f in found:
-                tally.statuses.add(f.status)
-                if f.status != NO_DOCUMENTS:
-                    tally.read.add(f.document)
-                tally.checked = tally.checked or f.status != NO_DOCUMENTS
+                _count(rule, tally, f)
                 if f.document:
-                    yield f
+                    kept.append(f)
                 else:
-                    tally.placeless.append(f)
+                    placeless.append(f)
+            if placeless:
+                tally.placeless.append((index, placeless))
+        yield index, kept
         if on_place is not None:
             on_place(done, len(groups))
-    yield from _closing(rules, tallies)
+    yield len(groups), list(_closing(rules, tallies))
+
+
+def _count(rule: Rule, tally: _Tally, f: Finding) -> None:
+    tally.statuses.add(f.status)
+    if f.status != NO_DOCUMENTS:
+        tally.checked = True
+        if tally.read is not None:
+            tally.read.add(f.document)
+            if not could_be_never_matched(rule, tally.statuses):
+                tally.read = None  # a rule that matched something needs no list of what it read
+
+
+def run_by_place(corpus: Corpus, rules: list[Rule], executor: Any = None,
+                 on_place: Callable[[int, int], None] | None = None) -> Iterator[Finding]:
+    """Every finding of ``rules`` over ``corpus``, place by place in corpus order (see the module
+    docstring). ``executor`` spreads the places (default: here); ``on_place(done, total)`` is
+    told after each place."""
+    waiting: dict[int, list[Finding]] = {}
+    following = 0
+    for index, found in run_places(corpus, rules, executor, on_place):
+        waiting[index] = found
+        while following in waiting:
+            yield from waiting.pop(following)
+            following += 1
 
 
 def _closing(rules: list[Rule], tallies: list[_Tally]) -> Iterator[Finding]:
@@ -250,7 +353,7 @@ def _closing(rules: list[Rule], tallies: list[_Tally]) -> Iterator[Finding]:
     for rule, tally in zip(rules, tallies, strict=True):
         kept: list[Finding] = []
         seen: set[tuple[str, str]] = set()
-        for f in tally.placeless:
+        for f in (f for _, found in sorted(tally.placeless, key=lambda p: p[0]) for f in found):
             if f.status == NO_DOCUMENTS and tally.checked:
                 continue
             key = (f.fingerprint.split("#")[0], f.message)
@@ -261,7 +364,7 @@ def _closing(rules: list[Rule], tallies: list[_Tally]) -> Iterator[Finding]:
             f.fingerprint = f.fingerprint.split("#")[0]
         _unique_fingerprints(kept)
         yield from kept
-        unmatched = never_matched_tally(rule, tally.statuses, tally.read)
+        unmatched = never_matched_tally(rule, tally.statuses, tally.read or set())
         if unmatched is not None:
             yield unmatched
 

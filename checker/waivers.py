@@ -15,6 +15,7 @@ neither changes the exit code.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,26 +127,35 @@ def covers(waived: str, fingerprint: str) -> bool:
     return f_hex.startswith(w_hex) and (w_n or "1") == (f_n or "1")
 
 
-def apply_waivers(findings: list[Finding], waivers: list[Waiver],
-                  today: dt.date | None = None) -> WaiverOutcome:
-    """Mark waived findings ``suppressed`` with the reason; collect unused and expired waivers."""
-    today = today or dt.date.today()
-    used: set[int] = set()
-    applied = 0
-    for f in findings:
-        if f.passed:
-            continue
-        for i, w in enumerate(waivers):
-            if w.rule == f.rule and covers(w.fingerprint, f.fingerprint):
-                if w.expires is not None and w.expires < today:
-                    continue  # expired: the finding counts again
-                used.add(i)
-                f.suppressed = w.reason
-                applied += 1
-                break
-    late = {i for i, w in enumerate(waivers) if w.expires is not None and w.expires < today}
-    return WaiverOutcome(
-        unused=[w for i, w in enumerate(waivers) if i not in used and i not in late],
-        expired=[w for i, w in enumerate(waivers) if i in late],
-        applied=applied,
-    )
+class WaiverLedger:
+    """Waivers applied to findings that come in parts (a run place by place): ``apply`` each
+    part, then ``outcome()`` says which waivers no part used and which have expired."""
+
+    def __init__(self, waivers: list[Waiver], today: dt.date | None = None) -> None:
+        self.waivers = waivers
+        self.today = today or dt.date.today()
+        self.used: set[int] = set()
+        self.applied = 0
+
+    def apply(self, findings: Iterable[Finding]) -> None:
+        """Mark waived findings ``suppressed`` with the reason."""
+        for f in findings:
+            if f.passed:
+                continue
+            for i, w in enumerate(self.waivers):
+                if w.rule == f.rule and covers(w.fingerprint, f.fingerprint):
+                    if w.expires is not None and w.expires < self.today:
+                        continue  # expired: the finding counts again
+                    self.used.add(i)
+                    f.suppressed = w.reason
+                    self.applied += 1
+                    break
+
+    def outcome(self) -> WaiverOutcome:
+        waivers, today = self.waivers, self.today
+        late = {i for i, w in enumerate(waivers) if w.expires is not None and w.expires < today}
+        return WaiverOutcome(
+            unused=[w for i, w in enumerate(waivers) if i not in self.used and i not in late],
+            expired=[w for i, w in enumerate(waivers) if i in late],
+            applied=self.applied,
+        )

@@ -53,7 +53,7 @@ def test_ctrl_c_exits_130_with_one_line_and_no_file(tmp_path: Path, capsys, monk
     def interrupted(*_args, **_kwargs):
         os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while the places are being checked
 
-    monkeypatch.setattr(checker.scale, "run_by_place", interrupted)
+    monkeypatch.setattr(checker.scale, "run_places", interrupted)
     doc = tmp_path / "report.txt"
     doc.write_text((SEEDS / "beijing-2021-report.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "out").mkdir()

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from checker.errors import CheckerError
 
@@ -104,11 +105,16 @@ def _stdout_identity() -> tuple | None:
 _TEMPS: set[str] = set()  # temporary files not yet renamed: removed on any failure or signal
 
 
-def write_outputs(outputs: list[tuple[Target, str]]) -> None:
-    """All or nothing: every file output is written to a temporary file next to its target first;
-    only when all are written are they renamed over their targets. Any failure (a full disk, a
-    signal) removes the temporary files and leaves every target as it was. Devices and FIFOs are
-    written last, in place."""
+# An output's content: its text, or what writes it to an open text file (a streamed output).
+Content = str | Callable[[TextIO], object]
+
+
+def write_outputs(outputs: list[tuple[Target, Content]]) -> None:
+    """All or nothing: every file output is written to a temporary file next to its target first
+    (streamed into it when its content is a writer); only when all are written are they renamed
+    over their targets. Any failure (a full disk, a signal, a writer that raises) removes the
+    temporary files and leaves every target as it was. Devices and FIFOs are written last, in
+    place."""
     staged: list[tuple[str, Target]] = []
     current: Target | None = None
     try:
@@ -129,16 +135,24 @@ def write_outputs(outputs: list[tuple[Target, str]]) -> None:
             _write_in_place(target, text)
 
 
-def _stage(target: Target, text: str) -> str:
+def write_content(content: Content, handle: TextIO) -> None:
+    """``content`` to ``handle``: the text, or what its writer writes."""
+    if isinstance(content, str):
+        handle.write(content)
+    else:
+        content(handle)
+
+
+def _stage(target: Target, content: Content) -> str:
     fd, tmp = tempfile.mkstemp(dir=target.final.parent, prefix=f".{target.final.name}.", suffix=".tmp")
     _TEMPS.add(tmp)
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+        write_content(content, handle)
     os.chmod(tmp, _mode_for(target.final))  # mkstemp makes 0600; a report is readable like any file
     return tmp
 
 
-def _write_in_place(target: Target, text: str) -> None:
+def _write_in_place(target: Target, content: Content) -> None:
     """A character device or FIFO: opened without blocking (a FIFO with no reader is an error)."""
     try:
         fd = os.open(target.path, os.O_WRONLY | os.O_NONBLOCK)
@@ -147,9 +161,8 @@ def _write_in_place(target: Target, text: str) -> None:
         raise CheckerError(f"{target.path}: cannot write: {reason}") from None
     try:
         os.set_blocking(fd, True)
-        data = text.encode("utf-8")
-        while data:
-            data = data[os.write(fd, data):]
+        with os.fdopen(fd, "w", encoding="utf-8", newline="", closefd=False) as handle:
+            write_content(content, handle)
     except OSError as error:
         raise CheckerError(f"{target.path}: cannot write: {error.strerror or error}") from None
     finally:

@@ -13,6 +13,7 @@ unreadable input.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -45,12 +46,15 @@ def parse_output(spec: str) -> tuple[str, Path | None]:
 
 
 def load_corpus_paths(paths: list[Path], allow_outside: bool = False, executor: Any = None,
-                      progress: Any = None) -> Any:
+                      progress: Any = None, surveyed: bool = False) -> Any:
     """The corpus of ``paths`` (manifest, folder or files), read by ``executor`` (default: here),
-    counted by ``progress``; unreadable input raises (exit 2)."""
+    counted by ``progress``; unreadable input raises (exit 2). ``surveyed``: documents as headers,
+    their texts read again by whoever checks their place (checker/survey.py)."""
     from checker.corpus import load_corpus
+    from checker.survey import survey_corpus
 
-    return load_corpus(*paths, allow_outside=allow_outside, mapper=_mapper(executor, progress))
+    load = survey_corpus if surveyed else load_corpus
+    return load(*paths, allow_outside=allow_outside, mapper=_mapper(executor, progress))
 
 
 def _mapper(executor: Any, progress: Any) -> Any:
@@ -61,7 +65,7 @@ def _mapper(executor: Any, progress: Any) -> Any:
 
 
 def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any = None,
-                  progress: Any = None) -> tuple[Any, set[Path] | None]:
+                  progress: Any = None, surveyed: bool = False) -> tuple[Any, set[Path] | None]:
     """The corpus of ``paths``, and the files given when they are read through their manifest.
 
     Documents given one by one (pre-commit passes the files a commit touches) that the corpus
@@ -69,9 +73,9 @@ def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any 
     reviews; only findings on the files given are then reported (second value). Otherwise the
     files are read as given and pair among themselves (second value None).
     """
-    from checker.corpus import MANIFEST_NAMES, load_corpus
+    from checker.corpus import MANIFEST_NAMES
 
-    plain = (load_corpus_paths(paths, allow_outside, executor, progress), None)
+    plain = (load_corpus_paths(paths, allow_outside, executor, progress, surveyed), None)
     if not paths or not all(p.is_file() and p.suffix.lower() not in (".yaml", ".yml") for p in paths):
         return plain
     folders = {p.resolve().parent for p in paths}
@@ -79,7 +83,7 @@ def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any 
     manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None) if folder else None
     if manifest is None:
         return plain
-    corpus = load_corpus(manifest, allow_outside=allow_outside, mapper=_mapper(executor, progress))
+    corpus = load_corpus_paths([manifest], allow_outside, executor, progress, surveyed)
     given = {p.resolve() for p in paths}
     if not given <= {d.path.resolve() for d in corpus.documents}:
         return plain
@@ -157,7 +161,7 @@ def run(
     """
     from checker.cli.output_io import apply_limits, check_options
     from checker.config import load_config
-    from checker.output import Report, render
+    from checker.output import Report
 
     config = load_config()
     fmt = fmt or config.get("format", "table")
@@ -193,70 +197,131 @@ def run(
         known = load_baseline(baseline)
 
     from checker.cli.progress import Progress
-    from checker.scale import connect, executor_for, run_by_place
+    from checker.output.spool import FindingSpool
+    from checker.scale import connect, executor_for
 
     client = connect(scheduler) if scheduler else None
     executor = executor_for(jobs or config.get("jobs"), client)
     progress = Progress.for_terminal(quiet)
+    spool = FindingSpool()
     try:
-        corpus, given = paired_corpus(list(paths) if paths else _default_paths(config.paths("paths")),
-                                      allow_outside, executor, progress)
+        corpus_paths = list(paths) if paths else _default_paths(config.paths("paths"))
+        corpus, given = paired_corpus(corpus_paths, allow_outside, executor, progress, surveyed=True)
         if not rule_list:
             if not allow_empty:
                 raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore "
                                    "left none (--allow-empty to accept that)")
-            _overview(corpus)
+            _overview(paired_corpus(corpus_paths, allow_outside)[0])
             return
-        findings = list(run_by_place(corpus, rule_list, executor, on_place=progress.place))
+        run = _check(corpus, rule_list, executor, progress, spool, given, waiver_list, known)
     finally:
         progress.close()
         executor.close()
         if client is not None:
             client.close()
-    if given is not None:
-        findings = [f for f in findings if _touches(f, given)]
-    _say_what_is_missing(findings, rule_list, corpus, allow_empty)
-    report = Report(findings=findings, rules=rule_list, fail_on=fail_on,
-                    baseline=str(baseline) if baseline else None)
-    if waiver_list is not None:
-        from checker.waivers import apply_waivers
-
-        outcome = apply_waivers(findings, waiver_list)
-        report.unused_waivers = [w.as_dict() for w in outcome.unused]
-        report.expired_waivers = [w.as_dict() for w in outcome.expired]
-        for line in outcome.warnings():
-            print(f"checker: {line}", file=sys.stderr)
-    if known is not None:
-        from checker.baseline import apply_baseline
-
-        apply_baseline(findings, known)
-
-    rendered = [(render(f, report), path) for f, path in targets]  # all before writing any
-    writes = [(planned[p], t) for t, p in rendered if p is not None]
-    if write_baseline is not None:
-        from checker.baseline import baseline_text
-
-        writes.append((planned[write_baseline], baseline_text(findings)))
-    from checker.cli.output_io import write_outputs
-
-    write_outputs(writes)
-    for text, path in rendered:
-        if path is None:
-            sys.stdout.write(text)
-    sys.stdout.flush()
-    if report.failing and not exit_zero:
+    try:
+        _say_what_is_missing(run.first_miss, rule_list, corpus, allow_empty)
+        report = Report(findings=[], rules=rule_list, fail_on=fail_on,
+                        baseline=str(baseline) if baseline else None, counts=run.counts)
+        if run.waivers is not None:
+            outcome = run.waivers.outcome()
+            report.unused_waivers = [w.as_dict() for w in outcome.unused]
+            report.expired_waivers = [w.as_dict() for w in outcome.expired]
+            for line in outcome.warnings():
+                print(f"checker: {line}", file=sys.stderr)
+        _write(targets, planned, report, spool, write_baseline)
+    finally:
+        spool.close()
+    if report.summary()["failed"] and not exit_zero:
         raise typer.Exit(1)
 
 
-def _say_what_is_missing(findings: list[Any], rules: list[Any], corpus: Any, allow_empty: bool) -> None:
-    """One stderr line per rule that could not run for lack of documents (a single file given:
-    the report a summary retells, the next year's report); exit 2 when no rule checked anything."""
-    from checker.engine import NO_DOCUMENTS, selects_nothing
+@dataclass
+class _Checked:
+    """What the run learnt of its findings while spooling them."""
 
-    first_miss: dict[str, Any] = {}
-    for f in findings:
-        if f.status == NO_DOCUMENTS:
-            first_miss.setdefault(f.rule, f)
+    counts: Any
+    first_miss: dict[str, Any] = field(default_factory=dict)  # rule → its first no_documents finding
+    waivers: Any = None                                        # the waiver ledger, if any
+
+
+def _check(corpus: Any, rules: list[Any], executor: Any, progress: Any, spool: Any,
+           given: set[Path] | None, waivers: list[Any] | None, known: set[str] | None) -> _Checked:
+    """Check every place, each place's findings filtered (``given``), waived and baselined as
+    they come, counted and spooled: the run holds no more than a place's findings."""
+    from checker.baseline import apply_baseline
+    from checker.engine import NO_DOCUMENTS
+    from checker.output.counts import Counts
+    from checker.scale import run_places
+    from checker.waivers import WaiverLedger
+
+    run = _Checked(Counts(), waivers=WaiverLedger(waivers) if waivers is not None else None)
+    misses: dict[str, tuple[tuple[int, int], Any]] = {}
+    for index, found in run_places(corpus, rules, executor, on_place=progress.place):
+        if given is not None:
+            found = [f for f in found if _touches(f, given)]
+        for i, f in enumerate(found):
+            if f.status == NO_DOCUMENTS and (f.rule not in misses or (index, i) < misses[f.rule][0]):
+                misses[f.rule] = ((index, i), f)
+        if run.waivers is not None:
+            run.waivers.apply(found)
+        if known is not None:
+            apply_baseline(found, known)
+        for i, f in enumerate(found):
+            run.counts.add(f, (index, i))
+        spool.add(index, found)
+    run.first_miss = {rule: f for rule, (_, f) in sorted(misses.items(), key=lambda kv: kv[1][0])}
+    return run
+
+
+STREAMED = ("jsonl", "json", "csv", "sarif")  # written finding by finding; the others hold the findings
+
+
+def _write(targets: list[tuple[str, Path | None]], planned: dict[Path, Any], report: Any, spool: Any,
+           write_baseline: Path | None) -> None:
+    """Every output: files all or nothing (checker/cli/output_io.py), then stdout. JSONL, JSON,
+    CSV and SARIF stream the spooled findings into their file; table, Markdown, HTML, JUnit and
+    GitHub annotations sort or group all findings, so they are rendered from the findings (never
+    the documents) held at once."""
+    import importlib
+
+    from checker.cli.output_io import write_content, write_outputs
+    from checker.output import FORMATS, Report, render
+
+    held: list[Any] | None = None
+
+    def content(fmt: str) -> Any:
+        nonlocal held
+        if fmt in STREAMED:
+            module = importlib.import_module(FORMATS[fmt])
+            return lambda out: module.write(report, iter(spool), out)
+        if held is None:
+            held = list(spool)
+        whole = Report(findings=held, rules=report.rules, fail_on=report.fail_on,
+                       unused_waivers=report.unused_waivers, expired_waivers=report.expired_waivers,
+                       baseline=report.baseline, cwd=report.cwd)
+        return render(fmt, whole)
+
+    contents = [(content(f), path) for f, path in targets]  # the held formats before writing any
+    writes = [(planned[p], c) for c, p in contents if p is not None]
+    if write_baseline is not None:
+        from checker.baseline import baseline_text
+
+        writes.append((planned[write_baseline], baseline_text(spool)))
+    write_outputs(writes)
+    for c, path in contents:
+        if path is None:
+            write_content(c, sys.stdout)
+    sys.stdout.flush()
+
+
+def _say_what_is_missing(first_miss: dict[str, Any], rules: list[Any], corpus: Any,
+                         allow_empty: bool) -> None:
+    """One stderr line per rule that could not run for lack of documents (a single file given:
+    the report a summary retells, the next year's report); exit 2 when no rule checked anything.
+    ``first_miss``: each rule's first ``no_documents`` finding, in output order."""
+    from checker.engine import selects_nothing
+
     by_id = {r.id: r for r in rules}
     starved = {rule: f for rule, f in first_miss.items()
                if rule in by_id and selects_nothing(by_id[rule], corpus)}

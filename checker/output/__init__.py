@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,13 @@ class Report:
     expired_waivers: list[dict[str, Any]] = field(default_factory=list)
     baseline: str | None = None                        # path of the baseline used, if any
     cwd: Path = field(default_factory=Path.cwd)
+    counts: Any = None  # output.counts.Counts of findings not held here (a streamed run); else counted
+
+    def tally(self) -> Any:
+        """The ``Counts`` of the run's findings (``counts`` when given, else of ``findings``)."""
+        from checker.output.counts import Counts
+
+        return self.counts if self.counts is not None else Counts.of(self.findings)
 
     @property
     def attention(self) -> list[Finding]:
@@ -57,20 +63,19 @@ class Report:
         return failing(self.findings, self.fail_on)
 
     def summary(self) -> dict[str, Any]:
-        att = [f for f in self.findings if f.needs_attention]
-        by_sev = Counter(f.severity for f in att)
+        c = self.tally()
         return {
-            "findings": len(self.findings),
-            "passed": sum(f.passed for f in self.findings),
-            "needs_attention": len(att),
-            "error": by_sev.get("error", 0),
-            "warning": by_sev.get("warning", 0),
-            "info": by_sev.get("info", 0),
-            "suppressed": sum(1 for f in self.findings if f.suppressed is not None and not f.passed),
-            "baselined": sum(1 for f in self.findings if f.baselined and not f.passed),
-            "rules": len({f.rule for f in self.findings} | {r.id for r in self.rules}),
+            "findings": c.findings,
+            "passed": c.passed,
+            "needs_attention": sum(c.attention.values()),
+            "error": c.attention.get("error", 0),
+            "warning": c.attention.get("warning", 0),
+            "info": c.attention.get("info", 0),
+            "suppressed": c.suppressed,
+            "baselined": c.baselined,
+            "rules": len(set(c.first_seen) | {r.id for r in self.rules}),
             "fail_on": self.fail_on,
-            "failed": bool(self.failing),
+            "failed": c.failing(self.fail_on) > 0,
         }
 
     def summary_line(self, lang: str | None = None) -> str:

@@ -9,9 +9,11 @@ Unicode code points (``columnKind``), as checker's do.
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from checker import INFORMATION_URI, __version__
@@ -102,16 +104,19 @@ def _result(f: Finding, index: int, report: Report, rules: dict[str, Any]) -> di
     return result
 
 
-def sarif_log(report: Report) -> dict[str, Any]:
+def _frame(report: Report) -> tuple[dict[str, Any], dict[str, int], dict[str, Any]]:
+    """The log without its results (a slot where they go), each rule's index, the rules by id."""
+    from checker.output.json import _SLOT
+
+    counts = report.tally()
     rules = {r.id: r for r in report.rules}
     entries = [_rule_entry(r) for r in rules.values()]
     index = {r.id: i for i, r in enumerate(rules.values())}
-    for f in report.findings:  # findings of rules not in the list (should not happen, but stay valid)
-        if f.rule not in index:
-            index[f.rule] = len(entries)
-            entries.append({"id": f.rule, "shortDescription": {"text": f.rule}})
-    results = [_result(f, index[f.rule], report, rules) for f in report.findings if not f.passed]
-    return {
+    for rule_id in counts.rules_in_order():  # findings of rules not in the list (should not happen)
+        if rule_id not in index:
+            index[rule_id] = len(entries)
+            entries.append({"id": rule_id, "shortDescription": {"text": rule_id}})
+    log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -119,10 +124,22 @@ def sarif_log(report: Report) -> dict[str, Any]:
                                 "informationUri": INFORMATION_URI, "rules": entries}},
             "originalUriBaseIds": {"SRCROOT": {"uri": report.cwd.as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [_SLOT] if counts.findings > counts.passed else [],
         }],
     }
+    return log, index, rules
+
+
+def write(report: Report, findings: Iterable[Finding], out: TextIO) -> None:
+    """The log to ``out``, a result per non-passing finding of ``findings`` as it comes."""
+    from checker.output.json import write_array
+
+    log, index, rules = _frame(report)
+    frame = json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    write_array(frame, (_result(f, index[f.rule], report, rules) for f in findings if not f.passed), out)
 
 
 def render(report: Report) -> str:
-    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    write(report, report.findings, out)
+    return out.getvalue()

@@ -1,0 +1,93 @@
+"""A corpus surveyed, not held: what each document is, without its text.
+
+``survey_corpus(*paths)`` reads every document once (on workers, through a ``mapper``) and keeps of
+each only a ``DocHeader``: its id, path, meta (kind, year and place inferred as ``load_corpus``
+does), size and the roles and years of its sections. That is all that grouping documents by
+place, pairing reports with the plans they review and choosing the rules' documents need; a
+place's documents are read again by whoever checks that place (``DocHeader.load``) and released
+with it, so a run over ten thousand reports never holds more than a place's worth of text.
+
+    header = survey_item((Path("anhui-2025-report.txt"), DocMeta(id="anhui-2025-report", kind=None)))
+    header.meta.region  → "安徽"; header.size → its characters; header.load() → the Document
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from checker.model import DocMeta, Document
+
+
+@dataclass(frozen=True)
+class SectionRole:
+    """What a section is, without its text: enough for scopes (``section: review``) and for
+    pairing a review with its plan by year."""
+
+    role: str
+    year: int | None
+    parent: int | None  # None for a top-level section, else 0 (the index is not kept)
+
+
+@dataclass
+class DocHeader:
+    """One document of a surveyed corpus: everything but its text (see the module docstring)."""
+
+    path: Path
+    meta: DocMeta                 # as inferred; ids and relations are filled in by the corpus
+    read_meta: DocMeta            # the meta the document is read with (the manifest's)
+    size: int                     # characters: what checking it costs, roughly
+    sections: list[SectionRole] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def load(self) -> Document:
+        """The document itself, read again, with the corpus's meta (never cached: its place is
+        checked and then it is released)."""
+        from checker.pipeline import load_document
+
+        doc = load_document(self.path, copy.copy(self.read_meta), cache=False)
+        doc.meta = copy.copy(self.meta)
+        return doc
+
+
+def header_of(doc: Document, read_meta: DocMeta) -> DocHeader:
+    """The header of a loaded document whose kind and place are inferred."""
+    roles = {(s.role, s.year, None if s.parent is None else 0) for s in doc.sections}
+    return DocHeader(doc.path, copy.copy(doc.meta), read_meta, len(doc.text),
+                     [SectionRole(*r) for r in sorted(roles, key=repr)])
+
+
+def survey_item(item: tuple[Path, DocMeta]) -> DocHeader:
+    """Read one ``(path, meta)`` of a corpus and keep its header (a top-level function: worker
+    processes call it)."""
+    from checker.corpus import infer_kind_and_place
+    from checker.pipeline import load_document
+
+    path, meta = item
+    doc = load_document(path, copy.copy(meta), cache=False)
+    infer_kind_and_place(doc)
+    return header_of(doc, meta)
+
+
+def _clause_set_of(header: Any) -> set[str]:
+    """A header's clause set (the document read again: only summaries the manifest does not pair
+    need it, and the reports of their year and place)."""
+    from checker.corpus import _clause_set
+
+    return _clause_set(header.load() if isinstance(header, DocHeader) else header)
+
+
+def survey_corpus(*paths: str | Path, allow_outside: bool = False, mapper: Any = None) -> Any:
+    """The corpus of ``paths`` as headers (``Corpus.documents`` are ``DocHeader``s): the same ids,
+    kinds, years, places and relations as ``load_corpus`` gives, without the texts."""
+    from checker.corpus import corpus_items, finish_corpus
+
+    items, inferred_at, manifest, region = corpus_items(*paths, allow_outside=allow_outside)
+    headers = list((mapper or map)(survey_item, items))
+    return finish_corpus(headers, inferred_at, manifest, region, clause_set=_clause_set_of,
+                         surveyed=True)
