@@ -141,15 +141,12 @@ def _index_sentence(idx: ReviewIndex, an: Analysis, sent: Span, tied_only: bool)
             idx.outcomes.append(last)
 
 
-_CLAUSE_END = re.compile(r"[，,。；;、：:（(]")
-
-
 def _project_size(text: str, seg: Span, q: Quantity, raw: dict) -> bool:
     """Is ``q`` a project's size in its name (``150亿方/年天然气产能倍增工程``)?"""
     if not q.unit or q.unit in identity_cues().counted or "%" in q.unit:
         return False
-    m = _CLAUSE_END.search(text, q.end, seg.end)
-    tail = text[q.end:m.start() if m else seg.end]
+    tail = text[q.end:seg.end]  # the segment is one clause; a list item ends at 、
+    tail = tail[:tail.find("、")] if "、" in tail else tail
     return "的" not in tail and tail.rstrip().endswith(tuple(raw.get("project_heads") or ()))
 
 
@@ -587,7 +584,8 @@ def loose_claims(metric: str, idx: ReviewIndex, th: Thresholds) -> list[int]:
     bare = v.actions.sub("", _bare(metric))
     out = []
     for i, c in enumerate(idx.canon):
-        if not v.blanket.search(c):
+        # a claim that the year's targets were met (完成了全年主要目标任务) speaks of no one metric
+        if not v.blanket.search(c) or any(p.search(c) for p in v.claim_patterns):
             continue
         if lcs(bare, c) >= th.min_run or cover(bare, c) >= 0.3:
             out.append(i)
