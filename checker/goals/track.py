@@ -186,7 +186,8 @@ def _plan_share(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked | None:
         cue = next((c for c in cues if before.endswith(c)), None)
         if cue is None:
             continue
-        subject = o.metric.replace(cue.rstrip("的"), "").replace("的", "")
+        # the words as written (the metric has lost its fillers: 年度计划 → 计划)
+        subject = canonical(idx.doc.text[o.start:o.quantity.start]).replace(cue, "").replace("的", "")
         subject = v.fillers.sub("", v.actions.sub("", subject))
         if len(subject) < 2 or cover(subject, plan_sent) < 0.8:
             continue
