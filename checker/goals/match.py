@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from checker.analysis.identity import cues as identity_cues
 from checker.analysis.identity import is_stock
@@ -147,7 +148,12 @@ def _project_size(text: str, seg: Span, q: Quantity, raw: dict) -> bool:
         return False
     tail = text[q.end:seg.end]  # the segment is one clause; a list item ends at 、
     tail = tail[:tail.find("、")] if "、" in tail else tail
-    return "的" not in tail and tail.rstrip().endswith(tuple(raw.get("project_heads") or ()))
+    head = min((i for i in (tail.find(h) for h in raw.get("project_heads") or ()) if i > 0), default=-1)
+    # 144公里电缆线路改造工程 is a length of work (an action before the head), not a name; 投资超10亿元
+    # 重大项目14个 a size class of the projects counted after it
+    name = tail[:head]
+    return (head > 0 and "的" not in name and not vocab().actions.search(canonical(name))
+            and not re.search(r"\d", tail[head:]))
 
 
 def _circumstance(text: str, seg: Span, q: Quantity, raw: dict) -> bool:
@@ -417,7 +423,17 @@ def _abbreviated(text: str) -> str:
 
 def _bare(metric: str) -> str:
     v = vocab()
-    return _named(v.fillers.sub("", metric))
+    return _named(v.fillers.sub("", _plan_framing().sub("", metric)))
+
+
+@cache
+def _plan_framing() -> re.Pattern[str]:
+    """``全年计划`` before an action or goal verb (``全年计划实施项目`` → ``实施项目``), not before a
+    noun."""
+    v = vocab()
+    words = sorted(v.raw.get("plan_framing") or (), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words)) or '(?!x)x'})"
+                      f"(?=(?:{v.actions.pattern}|{v.verbs.pattern}))")
 
 
 def _named(metric: str) -> str:
