@@ -11,7 +11,9 @@ uses, and the findings are scored against the hand-made claims by position on th
 - **false number alarms**: unexplained findings of a number status (``number_*``, ``version_*``);
 - **false errors**: unexplained findings at ``error``;
 - **other-warning lines**: press lines carrying an unexplained ``warning``/``error`` finding of a
-  status that is not a number status (those are already false number alarms).
+  status that is not a number status (those are already false number alarms);
+- **speech-day versions**: version_difference claims named as such by a ``version_difference``
+  finding, and those an ``error`` overlaps (a speech-day figure is another version, not an error).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from checker.errors import CheckerError
 VERDICTS = ("match", "mismatch", "not_in_report", "version_difference")
 DISCREPANCY = frozenset({"mismatch", "not_in_report", "version_difference"})
 DIFFERS = ("value", "qualifier", "unit", "metric", "year")
+VERSION = "version_difference"  # a verdict and a finding status alike
 # Outcomes that say something is absent or moved, not that this text is wrong: they cannot find a claim.
 NOT_A_DISCREPANCY = frozenset({"item_omitted", "order_changed"})
 NUMBER_PREFIXES = ("number_", "version_")
@@ -143,6 +146,9 @@ def score(labels: PressLabels, lines: list[str], findings: list[Any]) -> dict:
     errors: list[str] = []
     other_lines: set[int] = set()
     framing_warned: set[int] = set()
+    versions = {i for i, c in enumerate(wanted) if c.verdict == VERSION}
+    named: set[int] = set()
+    versions_as_errors: set[int] = set()
     for f in findings:
         if f.passed:
             continue
@@ -151,6 +157,10 @@ def score(labels: PressLabels, lines: list[str], findings: list[Any]) -> dict:
         hits = [] if f.status in NOT_A_DISCREPANCY else [
             i for i, c in enumerate(wanted) if _overlaps(span, c)]
         found.update(hits)
+        if f.status == VERSION:
+            named.update(versions.intersection(hits))
+        if f.severity == "error":
+            versions_as_errors.update(versions.intersection(hits))
         if hits:
             continue
         quote = f"{f.line}: {f.status} {str(f.data.get('summary_quote', ''))[:40]}"
@@ -170,6 +180,9 @@ def score(labels: PressLabels, lines: list[str], findings: list[Any]) -> dict:
         "false_errors": len(errors),
         "other_warning_lines": len(other_lines),
         "framing_lines_warned": len(framing_warned),
+        "versions": len(versions),
+        "versions_named": len(named),
+        "versions_as_errors": len(versions_as_errors),
         "missed": [f"{c.press_line}: {c.verdict} {c.press_text}" for i, c in enumerate(wanted)
                    if i not in found],
         "alarm_quotes": alarms,
@@ -225,6 +238,8 @@ def totals(texts: dict[str, dict]) -> dict:
     keys = ("claims", "discrepancies", "found", "false_number_alarms", "false_errors",
             "other_warning_lines", "framing_lines_warned")
     t: dict[str, Any] = {k: sum(f[k] for f in texts.values()) for k in keys}
+    for k in ("versions", "versions_named", "versions_as_errors"):
+        t[k] = sum(f.get(k, 0) for f in texts.values())
     n = len(texts)
     t["texts"] = n
     t["recall"] = round(t["found"] / t["discrepancies"], 3) if t["discrepancies"] else None
@@ -250,4 +265,6 @@ def rows(result: dict) -> list[tuple[str, str, object]]:
     out.append(("lines with another warning", "total", f"{t['other_warning_lines']} "
                 f"({t['other_warning_lines_per_text']} per text, max {t['other_warning_lines_max']})"))
     out.append(("framing lines with a warning", "total", t["framing_lines_warned"]))
+    out.append(("speech-day versions named · as errors", "total",
+                f"{t['versions_named']}/{t['versions']} · {t['versions_as_errors']}"))
     return out
