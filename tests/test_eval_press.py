@@ -19,6 +19,9 @@ from checker.errors import CheckerError
 from checker.evaluate import press
 from checker.findings import Finding
 
+# the English wording is asserted here (CHECKER_LANG=en); the Chinese in test_lang_audit
+pytestmark = pytest.mark.usefixtures("english")
+
 CASES = Path(__file__).parent / "cases" / "press"
 LINES = [
     "本报讯（记者 林青）昨日开幕。",
