@@ -52,6 +52,7 @@ def _id(key: str, **kw) -> FigureIdentity:
     ("特别国债", "超长期特别国债", True),
     ("工业增加值增速", "地区生产总值增速", False),
     ("今年目标", "地区生产总值增速", None),                # nothing left to compare
+    ("投资", "民间投资", None),                            # too short to tell a sub-category
 ])
 def test_same_metric(a, b, same) -> None:
     assert figures.same_metric(a, b) is same

@@ -289,6 +289,10 @@ def _is_figure(q) -> bool:
 
 # --------------------------------------------------------------------------- unaligned clauses
 
+# a bold label before a colon (``5. **收入与物价**：…``): the digest's own title for what follows
+_LABEL = re.compile(r"(?:\d{1,2}[.．、][ \t]*)?\*\*[^*\n]{1,16}\*\*[ \t]*[：:]")
+
+
 def _unaligned(s: Clause, s_text: str, full: list[Clause] | None = None, f_text: str = "",
                figs: _Figures | None = None) -> list[Outcome]:
     text = s_text[s.start:s.end]
@@ -309,8 +313,9 @@ def _unaligned(s: Clause, s_text: str, full: list[Clause] | None = None, f_text:
             out.append(Outcome("number_missing_in_full", s.start, s.end, detail=f"{nums}: not in the report",
                                key="number_missing", args={"numbers": nums}, actual=nums))
         return out
-    # the newspaper's own titles and bylines, and sentences about the report itself, claim nothing
-    if s.heading or vocab().byline.search(text) or vocab().byline.search(s.canon) or len(body(s)) < 4:
+    # the newspaper's own titles, labels and bylines, and sentences about the report itself, claim nothing
+    if s.heading or vocab().byline.search(text) or vocab().byline.search(s.canon) or len(body(s)) < 4 \
+            or _LABEL.match(s_text, s.start):
         return []
     return [Outcome("added_claim", s.start, s.end, detail="no counterpart in the report", key="added")]
 
@@ -367,9 +372,19 @@ def _version_outcome(sq, fqq, p: _Pair) -> Outcome:
                    key="version", args={"expected": exp, "actual": act}, expected=exp, actual=act)
 
 
-def _doubtful(sq, fqq, figs: _Figures) -> bool:
-    """Is the identity of a compared pair uncertain (another metric, kind, role or year seen)?"""
-    return figures.conflict(figs.identity(sq, "s"), figs.identity(fqq, "f")) is not None
+def _pair_conflict(sq, fqq, p: _Pair) -> str | None:
+    """What the identities of an aligned pair disagree on (``figures.conflict``), read as aligned
+    words allow: the keys are not compared (the words around the numbers aligned already, and a
+    press key is often cut short or taken from a neighbour in a headline), an average over years is
+    read from the words right before each number."""
+    averages = (figures.average_before(p.s_text, sq.start), figures.average_before(p.f_text, fqq.start))
+    return figures.conflict(p.figs.identity(sq, "s"), p.figs.identity(fqq, "f"), keys=False,
+                            averages=averages)
+
+
+def _doubtful(sq, fqq, p: _Pair) -> bool:
+    """Is the identity of a compared pair uncertain (another kind, average, role or year seen)?"""
+    return _pair_conflict(sq, fqq, p) is not None
 
 
 # --------------------------------------------------------------------------- one aligned pair
@@ -490,7 +505,7 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
         if not _mismatch_fields(*pair):
             continue
         # in the paragraph; anywhere when the aligned figure is another year's or metric's
-        where = None if _doubtful(*pair, p.figs) else blocks
+        where = None if _doubtful(*pair, p) else blocks
         same = _same_identity(pair[0], p.figs, where, full, besides=pair[1])
         if same is not None:
             mismatched.remove(pair)
@@ -503,10 +518,7 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
     # the same number, but the report's is another figure: an average over years, a share, a
     # sub-category, another year's outcome or target (the words aligned, so keys are not compared)
     for pair in list(matched):
-        averages = (figures.average_before(p.s_text, pair[0].start),
-                    figures.average_before(p.f_text, pair[1].start))
-        why = figures.conflict(p.figs.identity(pair[0], "s"), p.figs.identity(pair[1], "f"), keys=False,
-                               averages=averages)
+        why = _pair_conflict(*pair, p)
         if why is not None and _same_identity(pair[0], p.figs) is None:
             matched.remove(pair)
             exp, act = _q_text(pair[1], p.f_text), _q_text(pair[0], p.s_text)
@@ -530,11 +542,14 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
             out.append(_version_outcome(sq, fqq, p))
             continue
         exp, act = _q_text(fqq, p.f_text), _q_text(sq, p.s_text)
-        inferred = _doubtful(sq, fqq, p.figs)
+        why = _pair_conflict(sq, fqq, p)
+        inferred = why is not None
         other = _explained_by(sq, fqq, p.figs) if "value" in fields or "multiplier" in fields else None
         if other is not None:
             # the number is the report's, of another figure: that is what differs
             fields, inferred = [other[0]], True
+        elif why is not None and not {"value", "multiplier"} & set(fields):
+            fields = [*fields, why]   # 1269万人 → 1269万人以上 as this year's target: year too
         out.append(Outcome("number_mismatch", sq.start, sq.end, fqq.start, fqq.end,
                            detail=f"{exp} → {act} ({', '.join(fields) or 'value'} differs)",
                            key="mismatch",

@@ -28,6 +28,7 @@ from checker.model import FigureIdentity
 # roles that say when a figure holds: an outcome (去年增长5.2%) is not a target (今年增长5%左右)
 _TIMED_ROLES = frozenset({"outcome", "target"})
 MIN_SHARED = 0.6  # share of the shorter metric's character pairs the longer one must hold
+MIN_CORE = 3      # characters a metric's name needs to be compared at all
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +68,8 @@ def same_metric(a: str, b: str) -> bool | None:
     ``工业增加值增速`` / ``地区生产总值增速`` → False.
     """
     x, y = metric_core(a), metric_core(b)
-    if not x or not y:
-        return None
+    if min(len(x), len(y)) < MIN_CORE:
+        return None   # 投资 alone says too little to tell 民间投资 from 全部投资
     if x in y or y in x:
         return True
     short, long = sorted((_pairs(x), _pairs(y)), key=len)
@@ -162,7 +163,8 @@ def certain(s: FigureIdentity | None, f: FigureIdentity | None) -> bool:
     named on both sides, the same kind, no role or year against it?"""
     if s is None or f is None or s.named or f.named:
         return False
-    return same_metric(s.key, f.key) is True and conflict(s, f) is None
+    # a sub-category is certain only when both name it (投资 is not certainly 民间投资)
+    return same_metric(s.key, f.key) is True and s.scope == f.scope and conflict(s, f) is None
 
 
 def is_version(s: FigureIdentity | None, f: FigureIdentity | None) -> bool:
