@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -125,11 +126,23 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _joined_parts(phrase: str) -> list[str]:
+# A place's series are compared pairwise (each new key with every series kept so far), so the
+# per-phrase parts of ``scope_relation`` are worked out once per phrase (bounded caches).
+@lru_cache(maxsize=16384)
+def _joined_parts(phrase: str) -> tuple[str, ...]:
     for joiner in sorted(figure_data().get("scope_joiners") or (), key=len, reverse=True):
         if joiner and joiner in phrase:
-            return [p for p in phrase.split(joiner) if p]
-    return [phrase]
+            return tuple(p for p in phrase.split(joiner) if p)
+    return (phrase,)
+
+
+@lru_cache(maxsize=16384)
+def _phrase_and_core(key: str) -> tuple[str, str]:
+    """The phrase without the change suffix, and its ``scope_core``."""
+    from checker.mentions import CHANGE_SUFFIX
+
+    phrase = key.removesuffix(CHANGE_SUFFIX)
+    return phrase, scope_core(phrase)
 
 
 def scope_relation(a: str, b: str) -> str | None:
@@ -144,11 +157,8 @@ def scope_relation(a: str, b: str) -> str | None:
     """
     if a == b:
         return None
-    from checker.mentions import CHANGE_SUFFIX
-
-    a, b = a.removesuffix(CHANGE_SUFFIX), b.removesuffix(CHANGE_SUFFIX)
+    (a, ca), (b, cb) = _phrase_and_core(a), _phrase_and_core(b)
     # 轨道交通和市域铁路运营里程（含市域铁路）: the stated coverage is not part of the name
-    ca, cb = scope_core(a), scope_core(b)
     if (ca, cb) != (a, b):
         if ca == cb:
             return "qualifier"
@@ -169,7 +179,7 @@ def scope_relation(a: str, b: str) -> str | None:
 
 
 def _close(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 4 and len(long) - len(short) <= 4 and _subsequence(short, long)
 
 
