@@ -96,9 +96,12 @@ _THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:[,，]\d{3})+(?![\d]|[,，]\d)
 _DEFAULT_WIDTH = 33.0  # em: a Chinese A4 page set in 小四/四号 holds 30–38 characters per line
 
 
+_HALF_WIDTH = re.compile("[\x00-\u10ff]")  # below the CJK blocks: ASCII, Latin, Greek… (— and … are above)
+
+
 def _width(s: str) -> float:
     """Display width in em: CJK and full-width characters 1, ASCII (half-width) ½."""
-    return sum(0.5 if ord(c) < 0x1100 and c not in "—…" else 1.0 for c in s)
+    return len(s) - 0.5 * len(_HALF_WIDTH.findall(s))
 
 
 class _Builder:

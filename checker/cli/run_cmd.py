@@ -13,6 +13,7 @@ unreadable input.
 from __future__ import annotations
 
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -46,15 +47,17 @@ def parse_output(spec: str) -> tuple[str, Path | None]:
 
 
 def load_corpus_paths(paths: list[Path], allow_outside: bool = False, executor: Any = None,
-                      progress: Any = None, surveyed: bool = False) -> Any:
+                      progress: Any = None, surveyed: bool = False, spill: str | None = None) -> Any:
     """The corpus of ``paths`` (manifest, folder or files), read by ``executor`` (default: here),
     counted by ``progress``; unreadable input raises (exit 2). ``surveyed``: documents as headers,
-    their texts read again by whoever checks their place (checker/survey.py)."""
+    their texts had again by whoever checks their place (checker/survey.py; from ``spill``)."""
     from checker.corpus import load_corpus
     from checker.survey import survey_corpus
 
-    load = survey_corpus if surveyed else load_corpus
-    return load(*paths, allow_outside=allow_outside, mapper=_mapper(executor, progress))
+    mapper = _mapper(executor, progress)
+    if surveyed:
+        return survey_corpus(*paths, allow_outside=allow_outside, mapper=mapper, spill=spill)
+    return load_corpus(*paths, allow_outside=allow_outside, mapper=mapper)
 
 
 def _mapper(executor: Any, progress: Any) -> Any:
@@ -65,7 +68,8 @@ def _mapper(executor: Any, progress: Any) -> Any:
 
 
 def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any = None,
-                  progress: Any = None, surveyed: bool = False) -> tuple[Any, set[Path] | None]:
+                  progress: Any = None, surveyed: bool = False,
+                  spill: str | None = None) -> tuple[Any, set[Path] | None]:
     """The corpus of ``paths``, and the files given when they are read through their manifest.
 
     Documents given one by one (pre-commit passes the files a commit touches) that the corpus
@@ -75,7 +79,7 @@ def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any 
     """
     from checker.corpus import MANIFEST_NAMES
 
-    plain = (load_corpus_paths(paths, allow_outside, executor, progress, surveyed), None)
+    plain = (load_corpus_paths(paths, allow_outside, executor, progress, surveyed, spill), None)
     if not paths or not all(p.is_file() and p.suffix.lower() not in (".yaml", ".yml") for p in paths):
         return plain
     folders = {p.resolve().parent for p in paths}
@@ -83,7 +87,7 @@ def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any 
     manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None) if folder else None
     if manifest is None:
         return plain
-    corpus = load_corpus_paths([manifest], allow_outside, executor, progress, surveyed)
+    corpus = load_corpus_paths([manifest], allow_outside, executor, progress, surveyed, spill)
     given = {p.resolve() for p in paths}
     if not given <= {d.path.resolve() for d in corpus.documents}:
         return plain
@@ -204,9 +208,12 @@ def run(
     executor = executor_for(jobs or config.get("jobs"), client)
     progress = Progress.for_terminal(quiet)
     spool = FindingSpool()
+    # documents read by the survey wait here for their place (not on a cluster: another machine's)
+    spill = tempfile.TemporaryDirectory(prefix="checker-documents-") if client is None else None
     try:
         corpus_paths = list(paths) if paths else _default_paths(config.paths("paths"))
-        corpus, given = paired_corpus(corpus_paths, allow_outside, executor, progress, surveyed=True)
+        corpus, given = paired_corpus(corpus_paths, allow_outside, executor, progress, surveyed=True,
+                                      spill=spill.name if spill is not None else None)
         if not rule_list:
             if not allow_empty:
                 raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore "
@@ -217,6 +224,8 @@ def run(
     finally:
         progress.close()
         executor.close()
+        if spill is not None:
+            spill.cleanup()
         if client is not None:
             client.close()
     try:
