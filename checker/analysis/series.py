@@ -223,17 +223,44 @@ def _link_scope_variants(series: list[Series]) -> list[Series]:
         by_dim[(s.dim, s.measure)].append(s)
     out: list[Series] = []
     for group in by_dim.values():
-        merged: list[Series] = []
+        merged: list[_Merging] = []
         for s in sorted(group, key=lambda s: min(p.year for p in s.points)):
-            target = next((m for m in merged if _linkable(m, s)), None)
+            new = _Merging(Series(list(s.keys), s.dim, s.measure, list(s.points)))
+            target = next((m for m in merged if m.linkable(new)), None)
             if target is None:
-                merged.append(Series(list(s.keys), s.dim, s.measure, list(s.points)))
+                merged.append(new)
             else:
-                target.keys.extend(s.keys)
-                target.points.extend(s.points)
-                target.points.sort(key=lambda p: (p.year, p.kind == OUTCOME))
-        out.extend(merged)
+                target.absorb(new)
+        out.extend(m.series for m in merged)
     return out
+
+
+class _Merging:
+    """A series being linked, with what ``_linkable`` asks of it kept at hand: a place states
+    hundreds of metrics of one dimension, each compared with every series kept so far."""
+
+    def __init__(self, series: Series) -> None:
+        self.series = series
+        self.has_outcomes = bool(series.outcomes())
+        self.slots = {(p.year, p.kind) for p in series.points}
+        # every scope relation needs a character in common (see ``scope_relation``)
+        self.chars = set("".join(_phrase_and_core(k)[0] for k in series.keys))
+
+    def linkable(self, s: _Merging) -> bool:
+        if not (self.has_outcomes or s.has_outcomes) or not self.slots.isdisjoint(s.slots):
+            return False
+        if self.chars.isdisjoint(_phrase_and_core(s.series.keys[0])[0]):
+            return False
+        return _linkable(self.series, s.series)
+
+    def absorb(self, s: _Merging) -> None:
+        target = self.series
+        target.keys.extend(s.series.keys)
+        target.points.extend(s.series.points)
+        target.points.sort(key=lambda p: (p.year, p.kind == OUTCOME))
+        self.has_outcomes = self.has_outcomes or s.has_outcomes
+        self.slots |= s.slots
+        self.chars |= s.chars
 
 
 def _linkable(m: Series, s: Series) -> bool:
