@@ -63,7 +63,8 @@ class DocHeader:
         if doc is None:
             from checker.pipeline import load_document
 
-            doc = load_document(self.path, copy.copy(self.read_meta), cache=False)
+            # a copy: the reading cache of this process may hold the document another run read
+            doc = copy.copy(load_document(self.path, copy.copy(self.read_meta), cache=False))
         doc.meta = copy.copy(self.meta)
         return doc
 
@@ -88,7 +89,8 @@ def survey_item(item: tuple[Path, DocMeta], spill: str | None = None) -> DocHead
 
     global _spilled
     path, meta = item
-    doc = load_document(path, copy.copy(meta), cache=False)
+    doc = copy.copy(load_document(path, copy.copy(meta), cache=False))  # never a cached one's meta
+    doc.meta = copy.copy(doc.meta)
     infer_kind_and_place(doc)
     header = header_of(doc, meta)
     if spill is not None and _spilled < SPILL_BUDGET:
