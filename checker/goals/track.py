@@ -283,7 +283,14 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
     return out
 
 
-def _candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list:
+def _review_index(review: Document, year: int | None, store: AnalysisStore | None) -> ReviewIndex:
+    """``build_index`` once per review and year in a run (every goal rule reads the same)."""
+    if store is None:
+        return build_index(review, year)
+    return store.memo("review_index", (review, year), lambda: build_index(review, year, store=store))
+
+
+def _candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Outcome]:
     """``quantity_candidates`` once per goal, index and threshold (goals are the run's own
     objects, read once through the store, so their ids stand for them while the index lives)."""
     key = (id(goal), th.metric)
@@ -340,8 +347,7 @@ def track(plan: Document, review: Document, st: Settings | None = None,
     tracked: list[Tracked] = []
     claims: list[Claim] = []
     for y, mine in groups.items():
-        idx = (store.memo("review_index", (review, y), lambda y=y: build_index(review, y, store=store))
-               if store is not None else build_index(review, y))
+        idx = _review_index(review, y, store)
         t = track_goals(mine, idx, st)
         tracked.extend(t)
         for c in find_claims(idx):
