@@ -201,13 +201,15 @@ def run(
         known = load_baseline(baseline)
 
     from checker.cli.progress import Progress
-    from checker.output.spool import FindingSpool
+    from checker.output.spool import FindingSpool, TextSpool
     from checker.scale import connect, executor_for
 
     client = connect(scheduler) if scheduler else None
     executor = executor_for(jobs or config.get("jobs"), client)
     progress = Progress.for_terminal(quiet)
     spool = FindingSpool()
+    # JSONL and JSON are rendered place by place as the places come in (while workers go on)
+    chunked = {fmt: TextSpool() for fmt, _ in targets if fmt in CHUNKED}
     # documents read by the survey wait here for their place (not on a cluster: another machine's)
     spill = tempfile.TemporaryDirectory(prefix="checker-documents-") if client is None else None
     try:
@@ -220,7 +222,7 @@ def run(
                                    "left none (--allow-empty to accept that)")
             _overview(paired_corpus(corpus_paths, allow_outside)[0])
             return
-        run = _check(corpus, rule_list, executor, progress, spool, given, waiver_list, known)
+        run = _check(corpus, rule_list, executor, progress, spool, chunked, given, waiver_list, known)
     finally:
         progress.close()
         executor.close()
@@ -238,9 +240,11 @@ def run(
             report.expired_waivers = [w.as_dict() for w in outcome.expired]
             for line in outcome.warnings():
                 print(f"checker: {line}", file=sys.stderr)
-        _write(targets, planned, report, spool, write_baseline)
+        _write(targets, planned, report, spool, chunked, write_baseline)
     finally:
         spool.close()
+        for texts in chunked.values():
+            texts.close()
     if report.summary()["failed"] and not exit_zero:
         raise typer.Exit(1)
 
@@ -255,9 +259,15 @@ class _Checked:
 
 
 def _check(corpus: Any, rules: list[Any], executor: Any, progress: Any, spool: Any,
-           given: set[Path] | None, waivers: list[Any] | None, known: set[str] | None) -> _Checked:
+           chunked: dict[str, Any], given: set[Path] | None, waivers: list[Any] | None,
+           known: set[str] | None) -> _Checked:
     """Check every place, each place's findings filtered (``given``), waived and baselined as
-    they come, counted and spooled: the run holds no more than a place's findings."""
+    they come, counted, spooled and rendered in the ``chunked`` formats: the run holds no more
+    than a place's findings."""
+    import importlib
+
+    from checker.output import FORMATS
+
     from checker.baseline import apply_baseline
     from checker.engine import NO_DOCUMENTS
     from checker.output.counts import Counts
@@ -279,19 +289,23 @@ def _check(corpus: Any, rules: list[Any], executor: Any, progress: Any, spool: A
         for i, f in enumerate(found):
             run.counts.add(f, (index, i))
         spool.add(index, found)
+        for fmt, texts in chunked.items():
+            texts.add(index, importlib.import_module(FORMATS[fmt]).chunk(found))
     run.first_miss = {rule: f for rule, (_, f) in sorted(misses.items(), key=lambda kv: kv[1][0])}
     return run
 
 
-STREAMED = ("jsonl", "json", "csv", "sarif")  # written finding by finding; the others hold the findings
+CHUNKED = ("jsonl", "json")  # rendered place by place as the places are done
+STREAMED = ("csv", "sarif")  # written finding by finding at the end; the others hold the findings
 
 
 def _write(targets: list[tuple[str, Path | None]], planned: dict[Path, Any], report: Any, spool: Any,
-           write_baseline: Path | None) -> None:
-    """Every output: files all or nothing (checker/cli/output_io.py), then stdout. JSONL, JSON,
-    CSV and SARIF stream the spooled findings into their file; table, Markdown, HTML, JUnit and
-    GitHub annotations sort or group all findings, so they are rendered from the findings (never
-    the documents) held at once."""
+           chunked: dict[str, Any], write_baseline: Path | None) -> None:
+    """Every output: files all or nothing (checker/cli/output_io.py), then stdout. JSONL and JSON
+    put together the chunks rendered as places came in; CSV and SARIF stream the spooled
+    findings into their file (their header needs every finding's fields and rules first); table,
+    Markdown, HTML, JUnit and GitHub annotations sort or group all findings, so they are rendered
+    from the findings (never the documents) held at once."""
     import importlib
 
     from checker.cli.output_io import write_content, write_outputs
@@ -301,8 +315,10 @@ def _write(targets: list[tuple[str, Path | None]], planned: dict[Path, Any], rep
 
     def content(fmt: str) -> Any:
         nonlocal held
+        module = importlib.import_module(FORMATS[fmt])
+        if fmt in chunked:
+            return lambda out: module.write_chunks(report, chunked[fmt].texts(), out)
         if fmt in STREAMED:
-            module = importlib.import_module(FORMATS[fmt])
             return lambda out: module.write(report, iter(spool), out)
         if held is None:
             held = list(spool)
