@@ -266,10 +266,9 @@ def _check(corpus: Any, rules: list[Any], executor: Any, progress: Any, spool: A
     than a place's findings."""
     import importlib
 
-    from checker.output import FORMATS
-
     from checker.baseline import apply_baseline
     from checker.engine import NO_DOCUMENTS
+    from checker.output import FORMATS
     from checker.output.counts import Counts
     from checker.scale import run_places
     from checker.waivers import WaiverLedger
