@@ -37,20 +37,18 @@ def load_baseline(path: str | Path) -> set[str]:
 
     path = Path(path)
     data = load_file(path, "baseline")
-    rewrite = "write a new one with --write-baseline"
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-        raise CheckerError(f"{path}: not a checker baseline ({rewrite})")
+        raise CheckerError("error.baseline_not", path=str(path))
     if data.get("tool") != "checker":
-        tool = data.get("tool")
-        raise CheckerError(f"{path}: a baseline of another tool ({tool!r}), not checker's; {rewrite}")
+        raise CheckerError("error.baseline_other_tool", path=str(path), tool=repr(data.get("tool")))
     if data.get("version") != VERSION or isinstance(data.get("version"), bool):
-        raise CheckerError(f"{path}: baseline version {data.get('version')!r}, this checker reads version "
-                           f"{VERSION}; {rewrite}")
+        raise CheckerError("error.baseline_version", path=str(path), version=repr(data.get("version")),
+                           wanted=VERSION)
     out = set()
     for i, entry in enumerate(data["findings"], 1):
         fingerprint = entry.get("fingerprint") if isinstance(entry, dict) else None
         if not isinstance(fingerprint, str) or not fingerprint:
-            raise CheckerError(f"{path}: finding {i}: the fingerprint must be text, got {fingerprint!r}")
+            raise CheckerError("error.baseline_fingerprint", path=str(path), n=i, got=repr(fingerprint))
         out.add(fingerprint)
     return out
 

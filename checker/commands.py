@@ -19,6 +19,7 @@ from typing import Any
 from checker.engine import SimpleCorpus, run_rules
 from checker.errors import CheckerError
 from checker.findings import Finding
+from checker.i18n import Msg
 from checker.model import DocMeta
 from checker.ruleset import Rule, load_rules
 
@@ -57,29 +58,29 @@ def plan_and_review(plan_path: Path, review_path: Path, year: int | None = None)
     review = plan if review_path.resolve() == plan_path.resolve() else load_document(
         review_path, DocMeta(id=review_path.stem))
     if not any(s.role == "plan" for s in plan.sections):
-        raise CheckerError(f"{plan_path}: no plan section found — looked for a part titled with a year and "
-                           f"重点任务/工作安排/主要预期目标…, or paragraphs opening on 今年; {_seen(plan)}")
+        raise CheckerError("error.no_plan_section", path=str(plan_path), seen=_seen(plan),
+                           titles="重点任务/工作安排/主要预期目标", openings="今年")
     if not any(s.role == "review" for s in review.sections):
-        raise CheckerError(f"{review_path}: no review section found — looked for a part titled 工作回顾/"
-                           f"过去一年…, or paragraphs opening on 过去一年/刚刚过去的; {_seen(review)}")
+        raise CheckerError("error.no_review_section", path=str(review_path), seen=_seen(review),
+                           titles="工作回顾/过去一年", openings="过去一年/刚刚过去的")
     plan_years = sorted({s.year for s in plan.sections if s.role == "plan" and s.year is not None})
     review_years = sorted({s.year for s in review.sections if s.role == "review" and s.year is not None})
     wanted = [year] if year is not None else plan_years
     if review_years and not set(wanted) & set(review_years):
-        raise CheckerError(f"{review_path}: its review covers {', '.join(map(str, review_years))}, "
-                           f"not the plan year {', '.join(map(str, wanted)) or '?'} of {plan_path} "
-                           "(give the next year's report as REVIEW)")
+        raise CheckerError("error.review_wrong_year", path=str(review_path), covers=review_years,
+                           wanted=wanted or "?", plan=str(plan_path))
     review.meta.reviews = plan.id
     return SimpleCorpus([plan, review] if review is not plan else [plan])
 
 
-def _seen(doc: Any) -> str:
+def _seen(doc: Any) -> Msg:
     """The top-level headings of ``doc``, for an error that says what was found instead."""
     tops = [s.title[:24] for s in doc.sections if s.parent is None]
     if not tops:
-        return "no headings found"
-    shown = "; ".join(tops[:8]) + (f"; … ({len(tops)} in all)" if len(tops) > 8 else "")
-    return f"headings seen: {shown}"
+        return Msg("error.no_headings")
+    if len(tops) > 8:
+        return Msg("error.headings_seen_more", headings=tops[:8], n=len(tops))
+    return Msg("error.headings_seen", headings=tops)
 
 
 def goal_findings(corpus: Any, plan_id: str, params: dict[str, Any] | None = None) -> list[Finding]:
@@ -97,8 +98,7 @@ def _refuse_non_chinese(text: str, path: Path) -> None:
     letters = [ch for ch in text if ch.isalpha()]
     han = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
     if letters and han < MIN_CHINESE_SHARE * len(letters):
-        raise CheckerError(f"{path}: not Chinese text ({han} of {len(letters)} letters are Chinese); "
-                           "summary fidelity compares Chinese texts")
+        raise CheckerError("error.not_chinese", path=str(path), han=han, letters=len(letters))
 
 
 def summary_and_full(summary_path: Path, full_path: Path) -> SimpleCorpus:

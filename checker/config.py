@@ -22,21 +22,23 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import CheckerError
+from checker.i18n import Msg
 
 YAML_NAME = ".checker.yaml"
 PYPROJECT = "pyproject.toml"
 # key → (type, what it sets). Lists may be given as one string.
+# What each sets is said in the message catalogue (config_key.*, errors.yaml).
 KEYS: dict[str, tuple[type, str]] = {
-    "rules": (list, "rule folders or files (--rules)"),
-    "paths": (list, "documents, folders or a corpus manifest (PATHS)"),
-    "fail-on": (str, "error | warning | info | never (--fail-on)"),
-    "format": (str, "terminal format (--format)"),
-    "outputs": (list, "extra outputs [FORMAT:]FILE (--output)"),
-    "baseline": (str, "baseline file (--baseline)"),
-    "waivers": (str, "waivers file (--waivers)"),
-    "select": (list, "rules to run (--select)"),
-    "ignore": (list, "rules to skip (--ignore)"),
-    "jobs": (int, "worker processes (--jobs)"),
+    "rules": (list, "--rules"),
+    "paths": (list, "PATHS"),
+    "fail-on": (str, "--fail-on"),
+    "format": (str, "--format"),
+    "outputs": (list, "--output"),
+    "baseline": (str, "--baseline"),
+    "waivers": (str, "--waivers"),
+    "select": (list, "--select"),
+    "ignore": (list, "--ignore"),
+    "jobs": (int, "--jobs"),
 }
 PATH_KEYS = ("rules", "paths", "baseline", "waivers")
 
@@ -75,7 +77,7 @@ def _toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(read_regular(path, "configuration").decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
-        raise CheckerError(f"{path}: cannot read the configuration: {error}") from None
+        raise CheckerError("error.config_unreadable", path=str(path), error=str(error)) from None
 
 
 def _raw(path: Path) -> tuple[dict[str, Any], str]:
@@ -88,7 +90,7 @@ def _raw(path: Path) -> tuple[dict[str, Any], str]:
     if data is None:
         return {}, str(path)
     if not isinstance(data, dict):
-        raise CheckerError(f"{path}: the configuration is a mapping of settings (rules:, fail-on:, …)")
+        raise CheckerError("error.config_not_mapping", path=str(path))
     return data, str(path)
 
 
@@ -102,15 +104,16 @@ def load_config(path: Path | None = None) -> Config:
     for key, value in raw.items():
         if key not in KEYS:
             close = difflib.get_close_matches(str(key).replace("_", "-"), list(KEYS), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(KEYS)})"
-            raise CheckerError(f"{name}: unknown setting '{key}'{hint}")
+            hint = Msg("hint.did_you_mean", name=close[0]) if close else Msg("hint.known", names=list(KEYS))
+            raise CheckerError("error.config_unknown_key", where=name, key=key, hint=hint)
         wanted, what = KEYS[key]
         if wanted is list and isinstance(value, str):
             value = [value]
         if not isinstance(value, wanted) or (isinstance(value, list)
                                              and not all(isinstance(v, str) for v in value)):
-            shape = {list: "a list of strings", int: "a whole number"}.get(wanted, "a string")
-            raise CheckerError(f"{name}: '{key}' must be {shape}: {what}")
+            shape = {list: "shape.string_list", int: "shape.integer"}.get(wanted, "shape.string")
+            raise CheckerError("error.config_bad_value", where=name, key=key, shape=Msg(shape),
+                               what=Msg(f"config_key.{key}"), option=what)
         if key in PATH_KEYS:
             value = [_under(path.parent, v) for v in value] if isinstance(value, list) else \
                 _under(path.parent, str(value))

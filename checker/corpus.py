@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checker.errors import CheckerError
+from checker.errors import CheckerError, ProblemsError
+from checker.i18n import Msg
 from checker.model import DOC_KINDS, PLAN, REVIEW, DocMeta, Document
 
 SUPPORTED = (".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".docx")
@@ -68,8 +69,8 @@ class Corpus:
         try:
             return self._by_id[doc_id]
         except KeyError:
-            known = ", ".join(self._by_id) or "none"
-            raise CheckerError(f"no document with id {doc_id!r} in the corpus (ids: {known})") from None
+            known = list(self._by_id) or "-"
+            raise CheckerError("error.no_such_doc", id=doc_id, known=known) from None
 
     def by_kind(self, *kinds: str) -> list[Document]:
         """Documents of the given kinds, in corpus order."""
@@ -117,7 +118,7 @@ def corpus_items(*paths: str | Path, allow_outside: bool = False,
     """What ``paths`` name: ``(path, meta)`` of each document, the indexes of those whose id is
     their file stem (no manifest entry), the manifest and its region. Nothing is read yet."""
     if not paths:
-        raise CheckerError("no documents given: name a corpus manifest, a folder or files")
+        raise CheckerError("error.no_documents")
     items: list[tuple[Path, DocMeta]] = []
     inferred_at: list[int] = []  # documents whose id is their file stem (no manifest entry)
     manifest: Path | None = None
@@ -129,10 +130,10 @@ def corpus_items(*paths: str | Path, allow_outside: bool = False,
 
             try:
                 path.stat()
-                problem = "no such file or folder"
+                problem = Msg("reason.no_such_file_or_folder", why="")
             except OSError as error:  # a symlink loop or a dangling link is not "no such file"
-                problem = open_problem(path, error).replace("no such file", "no such file or folder", 1)
-            raise CheckerError(f"{path}: {problem}")
+                problem = open_problem(path, error, folder=True)
+            raise CheckerError("error.input", path=str(path), problem=problem)
         if path.is_dir():
             found = next((path / n for n in MANIFEST_NAMES if (path / n).is_file()), None)
             if found is not None:
@@ -140,7 +141,7 @@ def corpus_items(*paths: str | Path, allow_outside: bool = False,
             else:
                 files = sorted(p for p in path.iterdir() if _is_document(p))
                 if not files:
-                    raise CheckerError(f"{path}: no documents in this folder ({', '.join(SUPPORTED)})")
+                    raise CheckerError("error.empty_folder", path=str(path), suffixes=" ".join(SUPPORTED))
                 for p in files:
                     inferred_at.append(len(items))
                     items.append((p, DocMeta(id=p.stem, kind=None)))  # type: ignore[arg-type]
@@ -209,7 +210,7 @@ def _check_unique(docs: list[Document]) -> None:
     seen: dict[str, Path] = {}
     for d in docs:
         if d.id in seen:
-            raise CheckerError(f"duplicate document id {d.id!r}: {seen[d.id]} and {d.path}")
+            raise CheckerError("error.duplicate_doc_id", id=d.id, first=str(seen[d.id]), second=str(d.path))
         seen[d.id] = d.path
 
 
@@ -226,59 +227,60 @@ def read_manifest(path: Path, allow_outside: bool = False) -> tuple[list[tuple[P
 
     _source, root = compose_file(path, "manifest")
     home = path.parent.resolve()
-    problems: list[str] = []
+    problems: list[Msg] = []
 
-    def bad(node: yaml.Node | None, message: str) -> None:
+    def bad(node: yaml.Node | None, problem: str, /, **fields: Any) -> None:
         line = node.start_mark.line + 1 if node is not None else 1
-        problems.append(f"{path}:{line}: {message}")
+        problems.append(Msg("error.at_line", path=str(path), line=line, message=Msg(f"manifest.{problem}",
+                                                                                    **fields)))
 
     if not isinstance(root, yaml.MappingNode):
-        raise CheckerError(f"{path}:1: a manifest is a mapping with a 'documents' list")
+        bad(None, "not_mapping")
+        raise ProblemsError(problems)
     top = _keyed(root, bad)
     for name, (knode, _v) in top.items():
         if name not in TOP_KEYS:
-            bad(knode, f"unknown key {name!r} (allowed: {', '.join(sorted(TOP_KEYS))})")
+            bad(knode, "unknown_key", key=name, allowed=sorted(TOP_KEYS))
     region = _scalar(top["region"][1]) if "region" in top else None
     if "documents" not in top or not isinstance(top["documents"][1], yaml.SequenceNode):
-        bad(top.get("documents", (root, root))[1], "'documents' must be a list of documents")
-        raise CheckerError("\n".join(problems))
+        bad(top.get("documents", (root, root))[1], "documents_not_list")
+        raise ProblemsError(problems)
     entries: list[tuple[Path, DocMeta, yaml.Node]] = []
     ids: dict[str, int] = {}
     for item in top["documents"][1].value:
         if not isinstance(item, yaml.MappingNode):
-            bad(item, "each document is a mapping with at least 'path'")
+            bad(item, "document_not_mapping")
             continue
         fields = _keyed(item, bad)
         for name, (knode, _v) in fields.items():
             if name not in DOC_KEYS:
-                bad(knode, f"unknown key {name!r} (allowed: {', '.join(sorted(DOC_KEYS))})")
+                bad(knode, "unknown_key", key=name, allowed=sorted(DOC_KEYS))
         if "path" not in fields:
-            bad(item, "document without 'path'")
+            bad(item, "no_path")
             continue
         texts = {name: _text(fields, name, bad) for name in ("path", "id", "retells", "reviews", "title",
                                                               "region")}
         rel = texts["path"]
         doc_path = (path.parent / str(rel)).resolve() if rel else path.parent
         if rel and not allow_outside and not doc_path.is_relative_to(home):
-            bad(fields["path"][1], f"path {rel!r} is outside the manifest's folder {path.parent} "
-                "(give --allow-outside to read it)")
+            bad(fields["path"][1], "path_outside", path=rel, folder=str(path.parent))
         elif rel and doc_path.exists() and not doc_path.is_file():
             from checker.inputfile import file_kind
 
             what = file_kind(doc_path.stat().st_mode)
-            bad(fields["path"][1], f"path {rel!r} is {what}, not a regular file")
+            bad(fields["path"][1], "path_not_regular", path=rel, kind=what)
         elif not rel or not doc_path.is_file():
-            bad(fields["path"][1], f"path {rel!r} not found (relative to {path.parent})")
+            bad(fields["path"][1], "path_missing", path=rel or "", folder=str(path.parent))
         doc_id = texts["id"] or Path(str(rel)).stem
         if doc_id in ids:
-            bad(fields.get("id", fields["path"])[1], f"duplicate id {doc_id!r} (first at line {ids[doc_id]})")
+            bad(fields.get("id", fields["path"])[1], "duplicate_id", id=doc_id, line=ids[doc_id])
         ids.setdefault(doc_id, item.start_mark.line + 1)
         kind = _scalar(fields["kind"][1]) if "kind" in fields else None
         if kind is not None and kind not in DOC_KINDS:
-            bad(fields["kind"][1], f"kind {kind!r} unknown (use {' | '.join(DOC_KINDS)})")
+            bad(fields["kind"][1], "unknown_kind", kind=kind, choices=list(DOC_KINDS))
         year = _scalar(fields["year"][1]) if "year" in fields else None
         if year is not None and not (isinstance(year, int) and 1949 <= year <= 2100):
-            bad(fields["year"][1], f"year {year!r} is not a year (e.g. 2024)")
+            bad(fields["year"][1], "bad_year", year=year)
             year = None
         meta = DocMeta(
             id=doc_id,
@@ -295,10 +297,10 @@ def read_manifest(path: Path, allow_outside: bool = False) -> tuple[list[tuple[P
             target = getattr(meta, rel_name)
             if target is not None and target not in ids:
                 node = next(v for k, v in item.value if k.value == rel_name)
-                bad(node, f"{rel_name}: no document with id {target!r} in this manifest")
+                bad(node, "no_target", relation=rel_name, id=target)
     _check_cycles(entries, bad)
     if problems:
-        raise CheckerError("\n".join(problems))
+        raise ProblemsError(problems)
     return [(p, m) for p, m, _n in entries], region
 
 
@@ -319,7 +321,7 @@ def _keyed(node, bad) -> dict:
     out = {}
     for k, v in node.value:
         if not isinstance(k, yaml.ScalarNode):
-            bad(k, "a key must be a plain name, not a list or mapping")
+            bad(k, "key_not_plain")
             continue
         out[str(k.value)] = (k, v)
     return out
@@ -333,12 +335,12 @@ def _text(fields: dict, name: str, bad) -> str | None:
 
     node = fields[name][1]
     if not isinstance(node, yaml.ScalarNode):
-        shape = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
-        bad(node, f"{name}: expected text, got a {shape}")
+        shape = "shape.list" if isinstance(node, yaml.SequenceNode) else "shape.mapping"
+        bad(node, "expected_text", name=name, got=Msg(shape))
         return None
     value = _scalar(node)
     if isinstance(value, bool):
-        bad(node, f"{name}: expected text, got {node.value} (put it in quotes)")
+        bad(node, "expected_text_quote", name=name, got=node.value)
         return None
     return None if value is None else str(value)
 
@@ -355,8 +357,7 @@ def _check_cycles(entries: list, bad) -> None:
                 chain.append(step)
             if step is not None and step in chain and not reported & set(chain):
                 cycle = [*chain[chain.index(step):], step]
-                bad(item[start], f"{relation} loops: {' → '.join(cycle)} (a document cannot {relation[:-1]} "
-                    "itself, even through others)")
+                bad(item[start], f"{relation}_loops", cycle=" → ".join(cycle))
                 reported.update(cycle)
 
 

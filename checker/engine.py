@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from checker.analysis.store import Analysis, AnalysisStore
 from checker.findings import Evidence, Finding, fingerprint
+from checker.i18n import status_name, t
 from checker.model import REVIEW, DocMeta, Document, Mention, Section
 from checker.scope import as_list, describe, parse_year, roles, sections_matching, select
+from checker.templates import Template, in_language
 from checker.templates import render as render_message
 
 if TYPE_CHECKING:
@@ -178,13 +180,14 @@ class RuleContext:
             status=status, document=doc.id if doc else "", path=_display_path(doc) if doc else "",
             line=line, column=column, metric=metric, expected=expected, actual=actual,
             quote=located[0].text if located else "", year=doc.meta.year if doc else "",
-            description=self.rule.description,
+            description=self.rule.description, status_name=status_name(status),
         )
         fields.update(data)
         # Per-outcome templates (``message: {pass: …, fail: …}``); a rule built in code may have none.
-        templates: dict[str, str] = getattr(self.rule, "messages", None) or {}
+        # Each template is one text or one per language: shown in the run's language when the rule has it.
+        templates: dict[str, Template] = getattr(self.rule, "messages", None) or {}
         template = templates.get(status) or templates.get("pass" if passed else "fail") or self.rule.message
-        text = message if message is not None else render_message(template, fields)
+        text = message if message is not None else render_message(in_language(template), fields)
         result = Finding(
             rule=self.rule.id, kind=self.kind.name, status=status,
             severity=severity or self.rule.severity, passed=passed,
@@ -271,10 +274,11 @@ def _context(rule: Rule, kind: KindSpec, corpus: Any, slots: dict[str, list[Docu
 def _no_documents(ctx: RuleContext, slot: str) -> Finding:
     primary_doc = ctx.document() if slot != ctx.primary else None
     selector = ctx.rule.scope.get(slot, {})
-    where = f" for {primary_doc.id}" if primary_doc is not None else ""
+    fields = {"rule": ctx.rule.id, "slot": slot, "selector": describe(selector)}
+    message = (t("engine.no_documents_for", id=primary_doc.id, **fields) if primary_doc is not None
+               else t("engine.no_documents", **fields))
     return ctx.finding(
-        NO_DOCUMENTS, primary_doc, severity="info", extra=f"{NO_DOCUMENTS}|{slot}",
-        message=f"{ctx.rule.id}: scope '{slot}' ({describe(selector)}) selected no document{where}",
+        NO_DOCUMENTS, primary_doc, severity="info", extra=f"{NO_DOCUMENTS}|{slot}", message=message,
         data={"slot": slot},
     )
 
@@ -515,14 +519,13 @@ def run_example(rule: Rule, example: Any,
         elif broken:
             reason = broken[0].message
         elif real and example.status:
-            reason = f"expected status {example.status}, got {', '.join(sorted({f.status for f in real}))}"
+            reason = t("example.wrong_status", wanted=example.status,
+                       got=", ".join(sorted({f.status for f in real})))
         elif real:  # only "not found": the rule never saw what it checks, so it cannot prove it fires
-            reason = (f"only {real[0].status}: {real[0].message} — the rule matched nothing in the "
-                      f"example; fix the metric or the text (or write `status: {real[0].status}` if that "
-                      "is the point)")
+            reason = t("example.only", status=real[0].status, message=real[0].message)
         else:
-            reason = "no finding: expected at least one"
+            reason = t("example.no_finding")
     else:
         ok = not problems
-        reason = "" if ok else f"unexpected {problems[0].status}: {problems[0].message}"
+        reason = "" if ok else t("example.unexpected", status=problems[0].status, message=problems[0].message)
     return ExampleResult(rule, example, ok, findings, reason)

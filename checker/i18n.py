@@ -4,6 +4,11 @@
 ``t("compare.left_out", what="…")`` fills the fields. Chinese is the default; the CLI's ``--lang``
 (or ``CHECKER_LANG``) sets the process language with ``set_lang``, the web app passes ``lang`` to
 every call (each request has its own).
+
+Errors are not written in a language where they arise: they carry a ``Msg`` (a key and its fields,
+which may be ``Msg``s themselves) and are rendered at the edge, the CLI in the process language and
+the web page in the visitor's: ``Msg("reason.no_such_file").render("en")`` → ``no such file``.
+Their texts live in ``checker/data/errors.yaml``, merged into the one catalogue.
 """
 
 from __future__ import annotations
@@ -17,12 +22,21 @@ DEFAULT = "zh"
 _current: list[str] = []  # the process language once set_lang ran (CLI); empty = environment / default
 
 
+CATALOGUE_FILES = ("messages.yaml", "errors.yaml")  # one catalogue in two files: labels, errors
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, dict[str, str]]]:
-    """The parsed catalogue: section → key → {zh, en}."""
+    """The parsed catalogue: section → key → {zh, en} (the sections of every catalogue file)."""
     from checker.datafiles import load_data
 
-    return load_data("messages.yaml")
+    merged: dict[str, dict[str, dict[str, str]]] = {}
+    for name in CATALOGUE_FILES:
+        for section, entries in load_data(name).items():
+            if section in merged:
+                raise KeyError(f"catalogue section {section!r} is defined twice")
+            merged[section] = entries
+    return merged
 
 
 def set_lang(lang: str | None) -> None:
@@ -37,7 +51,7 @@ def check_lang(lang: str) -> str:
     if lang not in LANGS:
         from checker.errors import CheckerError
 
-        raise CheckerError(f"--lang {lang}: use one of {', '.join(LANGS)}")
+        raise CheckerError("error.lang", lang=lang, choices=list(LANGS))
     return lang
 
 
@@ -58,7 +72,9 @@ def t(key: str, lang: str | None = None, /, **fields: Any) -> str:
     """
     section, _, name = key.partition(".")
     text = catalogue()[section][name][get_lang(lang)]
-    return text.format(**fields) if fields else text
+    if fields:
+        return text.format(**fields)
+    return text.replace("{{", "{").replace("}}", "}")  # a text without fields may still escape braces
 
 
 def status_name(status: str, lang: str | None = None) -> str:
@@ -93,3 +109,39 @@ def detail(data: dict[str, Any], lang: str | None = None) -> str:
     if isinstance(args.get("fields"), list):
         args["fields"] = join_list([t(f"compare.field_{x}", lang) for x in args["fields"]], lang)
     return t(key, lang, **args)
+
+
+class Msg:
+    """A message in no language yet: a catalogue key and its fields, rendered when shown.
+
+    ``Msg("error.input", path="a.txt", problem=Msg("reason.empty"))`` → ``a.txt: 空文件`` (zh),
+    ``a.txt: empty file`` (en). A field that is a list becomes a list in running text.
+    """
+
+    def __init__(self, key: str, /, **fields: Any) -> None:
+        self.key = key
+        self.fields = fields
+
+    def render(self, lang: str | None = None) -> str:
+        return t(self.key, lang, **{name: text(value, lang) for name, value in self.fields.items()})
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Msg({self.key!r}, **{self.fields!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and (self.key, self.fields) == (other.key, other.fields)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+def text(value: Any, lang: str | None = None) -> str:
+    """``value`` as shown in ``lang``: a ``Msg`` rendered, a list joined, anything else ``str``."""
+    if isinstance(value, Msg):
+        return value.render(lang)
+    if isinstance(value, (list, tuple)):
+        return join_list([text(v, lang) for v in value], lang)
+    return "" if value is None else str(value)

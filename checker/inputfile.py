@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from checker.errors import CheckerError, InputError
+from checker.i18n import Msg
 
 MIB = 1024 * 1024
 DEFAULT_MAX_DOCUMENT_SIZE = 64 * MIB  # a long report in PDF is a few MB; 64 MB leaves room for scans
@@ -24,7 +25,7 @@ _limits = {"document": DEFAULT_MAX_DOCUMENT_SIZE}
 def set_max_document_size(size: int) -> None:
     """The document size limit of this run (``--max-document-size``)."""
     if size <= 0:
-        raise CheckerError(f"--max-document-size {size}: must be a positive number of bytes")
+        raise CheckerError("error.size_not_positive", option="--max-document-size", value=size)
     _limits["document"] = size
 
 
@@ -41,36 +42,47 @@ def parse_size(text: str) -> int:
         value = float(digits)
         size = int(value * units[raw[len(digits):]])
     except (ValueError, KeyError, OverflowError):
-        raise CheckerError(f"--max-document-size {text}: give a size such as 64M, 500k or 1000000") from None
+        raise CheckerError("error.size_unreadable", option="--max-document-size", value=text) from None
     if size <= 0:
-        raise CheckerError(f"--max-document-size {text}: must be a positive size")
+        raise CheckerError("error.size_not_positive", option="--max-document-size", value=text)
     return size
 
 
-_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+_KINDS = ((stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "char_device"),
+          (stat.S_ISBLK, "block_device"), (stat.S_ISSOCK, "socket"))
 
 
-def file_kind(mode: int) -> str:
-    """What a stat mode is, in words (``a FIFO (named pipe)``), or ``a regular file``."""
+def file_kind(mode: int) -> Msg:
+    """What a stat mode is, in words (``一个命名管道（FIFO）`` / ``a FIFO (named pipe)``)."""
     for test, name in _KINDS:
         if test(mode):
-            return name
-    return "a regular file" if stat.S_ISREG(mode) else "not a regular file"
+            return Msg(f"file_kind.{name}")
+    return Msg("file_kind.regular" if stat.S_ISREG(mode) else "file_kind.other")
 
 
-def open_problem(path: Path, error: OSError) -> str:
-    """The one-line reason an input file cannot be opened."""
+def open_problem(path: Path, error: OSError, folder: bool = False) -> Msg:
+    """The one-line reason an input file cannot be opened (``folder``: the path may be a folder)."""
+    missing = "reason.no_such_file_or_folder" if folder else "reason.no_such_file"
     if error.errno == errno.ENOENT:
-        return "no such file (a symlink to a missing file)" if os.path.islink(path) else "no such file"
+        return Msg(missing, why=Msg("reason.dangling_link")) if os.path.islink(path) else Msg(missing, why="")
     if error.errno == errno.ELOOP:
-        return "a symlink loop (the link points back at itself)"
+        return Msg("reason.symlink_loop")
     if error.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied (the file is not readable)"
+        return Msg("reason.permission_denied")
     if error.errno == errno.ENOTDIR:
-        return "no such file (a part of the path is not a folder)"
-    return f"cannot read: {error.strerror or error}"
+        return Msg(missing, why=Msg("reason.path_through_file"))
+    return Msg("reason.cannot_read", error=error.strerror or error)
+
+
+_OS_REASONS = {errno.ENOSPC: "no_space", errno.EACCES: "permission", errno.EPERM: "permission",
+               errno.EROFS: "read_only", errno.EISDIR: "is_directory", errno.ENXIO: "no_reader",
+               errno.EPIPE: "no_reader", errno.EIO: "io", errno.EDQUOT: "no_space", errno.EFBIG: "too_big"}
+
+
+def os_reason(error: OSError) -> Msg:
+    """What the system said, in the catalogue's words for the usual cases (a full disk …)."""
+    name = _OS_REASONS.get(error.errno or 0)
+    return Msg(f"os.{name}") if name else Msg("os.other", error=error.strerror or error)
 
 
 def read_regular(path: str | Path, what: str, limit: int | None = None, option: str = "") -> bytes:
@@ -89,8 +101,8 @@ def read_regular(path: str | Path, what: str, limit: int | None = None, option: 
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            hint = "; give a file (folders are corpora)" if stat.S_ISDIR(mode) else ""
-            raise InputError(path, f"is {file_kind(mode)}, not a regular {what} file{hint}")
+            key = "reason.not_regular_dir" if stat.S_ISDIR(mode) else "reason.not_regular"
+            raise InputError(path, Msg(key, kind=file_kind(mode), what=Msg(f"role.{what}")))
         size = os.fstat(fd).st_size
         chunks, total = [], 0
         if size <= limit:
@@ -101,8 +113,8 @@ def read_regular(path: str | Path, what: str, limit: int | None = None, option: 
                 chunks.append(chunk)
                 total += len(chunk)
         if size > limit or total > limit:
-            more = f"; raise it with {option}" if option else ""
-            raise InputError(path, f"larger than the {_shown(limit)} limit for a {what}{more}")
+            key = "reason.too_large_option" if option else "reason.too_large"
+            raise InputError(path, Msg(key, limit=shown_size(limit), what=Msg(f"role.{what}"), option=option))
         return b"".join(chunks)
     except OSError as error:
         raise InputError(path, open_problem(path, error)) from None
@@ -110,7 +122,7 @@ def read_regular(path: str | Path, what: str, limit: int | None = None, option: 
         os.close(fd)
 
 
-def _shown(size: int) -> str:
+def shown_size(size: int) -> str:
     """6291456 → 6 MB, 1500 → 1500 bytes."""
     if size % MIB == 0:
         return f"{size // MIB} MB"

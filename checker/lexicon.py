@@ -4,7 +4,8 @@
 ``地区生产总值增速``; ``canonical("轨道交通运行", LOOSE)`` → ``城市轨道交通运营``.
 
 Each entry has a reach (``names`` ⊂ ``wording`` ⊂ ``loose``, see the data file): mention keys read
-with ``WORDING``, goal matching with ``LOOSE``, the summary comparison with ``NAMES``. A lexical
+with ``WORDING``, goal matching with ``LOOSE``, the summary comparison with ``COMPARED`` (``names``
+and the ``compared`` section: ``canonical("国内生产总值", COMPARED)`` → ``地区生产总值``). A lexical
 module: it depends on the data files only.
 """
 
@@ -19,6 +20,10 @@ from checker.datafiles import load_data
 
 NAMES, WORDING, LOOSE = "names", "wording", "loose"
 REACHES = (NAMES, WORDING, LOOSE)
+# The summary comparison's reach: ``names`` plus the ``compared`` section (names that differ by
+# the report's level, 国内生产总值 / 地区生产总值, both the GDP of the area the report covers).
+COMPARED = "compared"
+_SECTIONS = {**{r: REACHES[: REACHES.index(r) + 1] for r in REACHES}, COMPARED: (NAMES, COMPARED)}
 
 
 @dataclass(frozen=True)
@@ -27,14 +32,14 @@ class _Table:
     canonical_of: dict[str, str]   # upper-cased variant (and canonical form) → canonical form
 
 
-@lru_cache(maxsize=len(REACHES))
+@lru_cache(maxsize=len(_SECTIONS))
 def _table(reach: str) -> _Table:
     raw = load_data("synonyms.yaml")
     canonical_of: dict[str, str] = {}
     # later sections override earlier ones for the same canonical form (城市轨道交通 reaches
     # further in ``loose``); a variant keeps the first canonical form it was given
     merged: dict[str, list[str]] = {}
-    for section in REACHES[: REACHES.index(reach) + 1]:
+    for section in _SECTIONS[reach]:
         for canon, variants in (raw.get(section) or {}).items():
             merged[str(canon)] = [str(v) for v in variants or ()]
     for canon, variants in merged.items():
@@ -68,7 +73,7 @@ def canonical(text: str, reach: str = NAMES) -> str:
     return table.pattern.sub(lambda m: table.canonical_of[m.group(0).upper()], text)
 
 
-@lru_cache(maxsize=len(REACHES))
+@lru_cache(maxsize=len(_SECTIONS))
 def abbreviations(reach: str = NAMES) -> dict[str, str]:
     """Canonical form → its shortest variant written with the same characters in order (an
     abbreviation): ``规模以上工业`` → ``规上工业``. Used to compare names character by character

@@ -12,9 +12,18 @@ from typing import Any
 
 import re2
 
+from checker.i18n import Msg
+
 
 class PatternError(ValueError):
-    """A pattern RE2 cannot compile; the message says why and what to write instead."""
+    """A pattern RE2 cannot compile; ``message`` (a ``Msg``) says why and what to write instead."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.key)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message.render()
 
 
 _OPTIONS = re2.Options()
@@ -28,8 +37,6 @@ def compile_pattern(pattern: str) -> Any:
     except re2.error as error:
         reason = error.args[0].decode("utf-8", "replace") if error.args and isinstance(
             error.args[0], bytes) else str(error)
-        hint = ""
-        if "perl operator" in reason or "escape sequence: \\" in reason:
-            hint = (" — lookarounds (?= (?! (?<= and backreferences \\1 are refused because they can "
-                    "backtrack; match the words themselves instead")
-        raise PatternError(f"{reason}{hint}") from None
+        backtracking = "perl operator" in reason or "escape sequence: \\" in reason
+        raise PatternError(Msg("rule.regex_backtracking" if backtracking else "rule.regex_refused",
+                               reason=reason)) from None

@@ -21,7 +21,7 @@ def builtin_rules_dir() -> Path:
     spec = importlib.util.find_spec(BUILTIN_PACKAGE)
     locations = list(spec.submodule_search_locations or []) if spec is not None else []
     if not locations:
-        raise CheckerError("the built-in rules are not installed with this checker; pass --rules DIR")
+        raise CheckerError("error.no_builtin_rules")
     return Path(locations[0])
 
 
@@ -40,7 +40,7 @@ def _resolve(path: Path) -> Path:
     if not folder.is_dir():
         packs = ", ".join(sorted(p.name for p in builtin_rules_dir().iterdir() if p.is_dir()
                                  and not p.name.startswith(("_", "."))))
-        raise CheckerError(f"{path}: no such built-in rule pack (packs: {packs})")
+        raise CheckerError("error.no_such_pack", path=str(path), packs=packs)
     return folder
 
 

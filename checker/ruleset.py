@@ -37,11 +37,12 @@ from typing import Any
 
 import yaml
 
-from checker.errors import CheckerError, RuleError
+from checker.errors import CheckerError, InputError, RuleError
 from checker.findings import SEVERITIES
+from checker.i18n import LANGS, Msg, t, text
 from checker.model import DOC_KINDS, ROLES
 from checker.scope import YEAR_PATTERN, parse_year, selector_schema
-from checker.templates import COMMON_PLACEHOLDERS
+from checker.templates import COMMON_PLACEHOLDERS, Template, template_problems
 
 RULE_SUFFIXES = (".yaml", ".yml")
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -85,9 +86,13 @@ TOP_FIELDS: dict[str, dict[str, Any]] = {
     "params": {"type": "object", "description": "Settings of the kind."},
     "message": {"anyOf": [
         {"type": "string", "minLength": 1},
-        {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string", "minLength": 1}},
-    ], "description": "Message template with {named} placeholders; or one per outcome: "
-                      "{pass: …, fail: …} and/or per status ({not_found: …})."},
+        {"type": "object", "minProperties": 1, "additionalProperties": {"anyOf": [
+            {"type": "string", "minLength": 1},
+            {"type": "object", "minProperties": 1,
+             "additionalProperties": {"type": "string", "minLength": 1}}]}},
+    ], "description": "Message template with {named} placeholders, or one per language {zh: …, en: …}; "
+                      "or one per outcome: {pass: …, fail: …} and/or per status ({not_found: …}), each "
+                      "a template or one per language."},
     "examples": {"type": "object", "additionalProperties": False, "required": ["pass", "fail"],
                  "properties": {"pass": {"type": "array", "minItems": 1},
                                 "fail": {"type": "array", "minItems": 1}},
@@ -98,12 +103,30 @@ REQUIRED_FIELDS = ("id", "kind", "severity", "description", "examples")
 # `message` is required too, unless the kind has a default message.
 
 
+def language_schema() -> dict[str, Any]:
+    """A template per language (``{zh: …, en: …}``): the languages of the message catalogue."""
+    return {"type": "object", "minProperties": 1, "additionalProperties": False,
+            "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGS}}
+
+
+def template_schema() -> dict[str, Any]:
+    """One message template: text with ``{named}`` placeholders, or one such text per language."""
+    return {"anyOf": [{"type": "string", "minLength": 1}, language_schema()]}
+
+
 def message_schema(kind: Any) -> dict[str, Any]:
-    """A message template, or one per outcome: ``pass``, ``fail`` and the kind's statuses."""
-    template = {"type": "string", "minLength": 1}
-    return {"anyOf": [template, {
-        "type": "object", "minProperties": 1, "additionalProperties": False,
-        "properties": {key: template for key in ("pass", "fail", *kind.statuses)}}]}
+    """A template, or one per outcome (``pass``, ``fail`` and the kind's statuses); each template is
+    one text or one per language."""
+    outcomes = {"type": "object", "minProperties": 1, "additionalProperties": False,
+                "properties": {key: template_schema() for key in ("pass", "fail", *kind.statuses)}}
+    return {"anyOf": [*template_schema()["anyOf"], outcomes]}
+
+
+
+def _is_language_map(node: yaml.Node) -> bool:
+    """A message mapping whose keys are languages (``{zh: …, en: …}``), not outcomes."""
+    keys = [str(k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+    return bool(keys) and any(k in LANGS for k in keys) and not any(k in ("pass", "fail") for k in keys)
 
 
 def params_schema(kind: Any) -> dict[str, Any]:
@@ -180,7 +203,7 @@ class Rule:
     kind: str
     severity: str
     description: str
-    message: str
+    message: Template
     rationale: str = ""
     link: str = ""
     tags: list[str] = field(default_factory=list)
@@ -192,7 +215,7 @@ class Rule:
     path: Path = Path("<rule>")
     line: int = 1
     # Templates per outcome ("pass", "fail" or a status); ``message`` serves what they leave out.
-    messages: dict[str, str] = field(default_factory=dict)
+    messages: dict[str, Template] = field(default_factory=dict)
 
     @property
     def pack(self) -> str:
@@ -212,22 +235,22 @@ class Problem:
     path: str
     line: int
     column: int
-    message: str
+    message: Msg
     source: str = ""
-    hint: str = ""
+    hint: Msg | str = ""
 
-    @property
-    def headline(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+    def headline(self, lang: str | None = None) -> str:
+        return t("error.at_col", lang, path=self.path, line=self.line, column=self.column,
+                 message=text(self.message, lang))
 
-    def render(self) -> str:
-        out = [self.headline]
+    def render(self, lang: str | None = None) -> str:
+        out = [self.headline(lang)]
         if self.source:
             gutter = f"{self.line:>4} | "
             out.append(gutter + self.source)
             out.append(" " * (len(gutter) - 2) + "| " + _pad(self.source, self.column - 1) + "^")
         if self.hint:
-            out.append(f"     = hint: {self.hint}")
+            out.append(t("rule.hint_line", lang, hint=text(self.hint, lang)))
         return "\n".join(out)
 
 
@@ -239,9 +262,10 @@ def _pad(source: str, width: int) -> str:
     return "".join(out)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> Msg | str:
+    """``Msg`` "did you mean 'x'?" for the closest choice, or "" when none is close."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return Msg("hint.did_you_mean", name=close[0]) if close else ""
 
 
 class _File:
@@ -252,7 +276,7 @@ class _File:
         self.lines = text.splitlines()
         self.problems: list[Problem] = []
 
-    def add(self, where: Any, message: str, hint: str = "", column: int | None = None) -> None:
+    def add(self, where: Any, message: Msg, hint: Msg | str = "", column: int | None = None) -> None:
         mark = getattr(where, "start_mark", where)
         line = (mark.line + 1) if mark is not None else 1
         col = column if column is not None else ((mark.column + 1) if mark is not None else 1)
@@ -293,21 +317,25 @@ def _type_ok(actual: str, wanted: str | list[str]) -> bool:
     return actual in wanted_list or (actual == "integer" and "number" in wanted_list)
 
 
-_ARTICLE = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "an integer",
-            "number": "a number", "boolean": "true or false", "null": "empty"}
+# named by type.* in the catalogue
+_TYPES = ("object", "array", "string", "integer", "number", "boolean", "null")
 
 
-def _describe_type(wanted: str | list[str]) -> str:
-    wanted_list = wanted if isinstance(wanted, list) else [wanted]
-    return " or ".join(_ARTICLE.get(w, w) for w in wanted_list)
+def _type_name(name: str) -> Msg | str:
+    return Msg(f"type.{name}") if name in _TYPES else name
 
 
-def _shown(node: yaml.Node) -> str:
+def _describe_type(wanted: str | list[str]) -> Msg | str:
+    names = [_type_name(w) for w in (wanted if isinstance(wanted, list) else [wanted])]
+    return names[0] if len(names) == 1 else Msg("type.either", first=names[0], second=names[1:])
+
+
+def _shown(node: yaml.Node) -> Msg | str:
     if json_type(node) == "null":
-        return "nothing (the value is empty)"
+        return Msg("type.nothing")
     if isinstance(node, yaml.ScalarNode):
         return repr(value_of(node)) if json_type(node) == "string" else str(node.value)
-    return _ARTICLE.get(json_type(node), json_type(node))
+    return _type_name(json_type(node))
 
 
 def pairs(node: yaml.Node, f: _File) -> list[tuple[str, yaml.Node, yaml.Node]]:
@@ -316,11 +344,12 @@ def pairs(node: yaml.Node, f: _File) -> list[tuple[str, yaml.Node, yaml.Node]]:
     out: list[tuple[str, yaml.Node, yaml.Node]] = []
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            f.add(key_node, "a key must be a plain name, not a list or mapping")
+            f.add(key_node, Msg("manifest.key_not_plain"))
             continue
         key = str(value_of(key_node))
         if key in seen:
-            f.add(key_node, f"duplicate key '{key}'", f"first given on line {seen[key].start_mark.line + 1}")
+            f.add(key_node, Msg("rule.duplicate_key", key=key), Msg("rule.hint_first_line",
+                                                                    line=seen[key].start_mark.line + 1))
             continue
         seen[key] = key_node
         out.append((key, key_node, value_node))
@@ -328,7 +357,7 @@ def pairs(node: yaml.Node, f: _File) -> list[tuple[str, yaml.Node, yaml.Node]]:
 
 
 def check_node(node: yaml.Node, schema: dict[str, Any], f: _File, what: str,
-               key_hints: dict[str, str] | None = None) -> bool:
+               key_hints: dict[str, Msg | str] | None = None) -> bool:
     """Validate ``node`` against a JSON Schema fragment (the subset ``rule_schema`` uses).
 
     Returns True when valid; problems go to ``f``. ``key_hints`` maps unknown keys to a hint.
@@ -340,7 +369,7 @@ def check_node(node: yaml.Node, schema: dict[str, Any], f: _File, what: str,
         if not fitting:
             wanted = [t for b in branches for t in ([b["type"]] if isinstance(b.get("type"), str)
                                                      else b.get("type", []))]
-            f.add(node, f"{what}: expected {_describe_type(wanted)}, got {_shown(node)}")
+            f.add(node, Msg("rule.expected", what=what, wanted=_describe_type(wanted), got=_shown(node)))
             return False
         trial = _File(f.path, "")
         if check_node(node, fitting[0], trial, what, key_hints):
@@ -352,31 +381,32 @@ def check_node(node: yaml.Node, schema: dict[str, Any], f: _File, what: str,
     want = schema.get("type")
     actual = json_type(node)
     if want and not _type_ok(actual, want):
-        f.add(node, f"{what}: expected {_describe_type(want)}, got {_shown(node)}")
+        f.add(node, Msg("rule.expected", what=what, wanted=_describe_type(want), got=_shown(node)))
         return False
     ok = True
     if actual in ("string", "integer", "number", "boolean"):
         value = value_of(node)
         if "const" in schema and value != schema["const"]:
-            f.add(node, f"{what}: must be {schema['const']!r}")
+            f.add(node, Msg("rule.must_be", what=what, value=repr(schema["const"])))
             ok = False
         if "enum" in schema and value not in schema["enum"]:
-            choices = ", ".join(str(c) for c in schema["enum"])
-            f.add(node, f"{what}: {value!r} is not one of {choices}",
+            choices = [str(c) for c in schema["enum"]]
+            f.add(node, Msg("rule.not_one_of", what=what, value=repr(value), choices=choices),
                   did_you_mean(str(value), [str(c) for c in schema["enum"]]))
             ok = False
         if "minimum" in schema and value < schema["minimum"]:
-            f.add(node, f"{what}: {value} is below the minimum {schema['minimum']}")
+            f.add(node, Msg("rule.below_minimum", what=what, value=value, minimum=schema["minimum"]))
             ok = False
         if "maximum" in schema and value > schema["maximum"]:
-            f.add(node, f"{what}: {value} is above the maximum {schema['maximum']}")
+            f.add(node, Msg("rule.above_maximum", what=what, value=value, maximum=schema["maximum"]))
             ok = False
         if isinstance(value, str):
             if schema.get("minLength") and len(value.strip()) < schema["minLength"]:
-                f.add(node, f"{what}: must not be empty")
+                f.add(node, Msg("rule.empty", what=what))
                 ok = False
             if "pattern" in schema and not re.search(schema["pattern"], value):
-                f.add(node, f"{what}: {value!r} is not valid ({_pattern_help(schema['pattern'])})")
+                f.add(node, Msg("rule.invalid", what=what, value=repr(value),
+                                help=_pattern_help(schema["pattern"])))
                 ok = False
             if schema.get("format") == "regex":
                 from checker.patterns import PatternError, compile_pattern
@@ -384,11 +414,11 @@ def check_node(node: yaml.Node, schema: dict[str, Any], f: _File, what: str,
                 try:
                     compile_pattern(value)
                 except PatternError as error:
-                    f.add(node, f"{what}: bad regular expression: {error}")
+                    f.add(node, Msg("rule.bad_regex", what=what, error=error.message))
                     ok = False
     elif actual == "array":
         if len(node.value) < schema.get("minItems", 0):
-            f.add(node, f"{what}: needs at least {schema['minItems']} item(s)")
+            f.add(node, Msg("rule.min_items", what=what, n=schema["minItems"]))
             ok = False
         if "items" in schema:
             for i, item in enumerate(node.value):
@@ -398,35 +428,32 @@ def check_node(node: yaml.Node, schema: dict[str, Any], f: _File, what: str,
         extra = schema.get("additionalProperties", True)
         items = pairs(node, f)
         if len(items) < schema.get("minProperties", 0):
-            f.add(node, f"{what}: needs at least {schema['minProperties']} entr(y/ies)")
+            f.add(node, Msg("rule.min_entries", what=what, n=schema["minProperties"]))
             ok = False
         for key, key_node, value_node in items:
             if key in props:
                 ok = check_node(value_node, props[key], f, f"{what}.{key}" if what else key) and ok
             elif extra is False:
                 hint = (key_hints or {}).get(key) or did_you_mean(key, props) or (
-                    f"known keys: {', '.join(props)}" if props else "")
-                f.add(key_node, f"{what}: unknown key '{key}'" if what else f"unknown key '{key}'", hint)
+                    Msg("rule.hint_known_keys", keys=list(props)) if props else "")
+                f.add(key_node, Msg("rule.unknown_key_in", what=what, key=key) if what
+                      else Msg("rule.unknown_key", key=key), hint)
                 ok = False
             elif isinstance(extra, dict):
                 ok = check_node(value_node, extra, f, f"{what}.{key}" if what else key) and ok
         given = {k for k, _, _ in items}
         for name in schema.get("required", []):
             if name not in given:
-                f.add(node, f"{what}: missing required key '{name}'" if what
-                      else f"missing required field '{name}'")
+                f.add(node, Msg("rule.missing_key_in", what=what, key=name) if what
+                      else Msg("rule.missing_field", key=name))
                 ok = False
     return ok
 
 
-def _pattern_help(pattern: str) -> str:
-    helps = {
-        ID_PATTERN: "letters, digits, '-', '_' and '.', starting with a letter or digit",
-        TAG_PATTERN: "letters, digits, '-', '_' and '.'",
-        LINK_PATTERN: "an http:// or https:// URL",
-        YEAR_PATTERN: "a year is 2024, a range 2021..2023, or an earlier slot's year such as plan+1",
-    }
-    return helps.get(pattern, f"must match {pattern}")
+def _pattern_help(pattern: str) -> Msg:
+    helps = {ID_PATTERN: "pattern_id", TAG_PATTERN: "pattern_tag", LINK_PATTERN: "pattern_link",
+             YEAR_PATTERN: "pattern_year"}
+    return Msg(f"rule.{helps[pattern]}") if pattern in helps else Msg("rule.pattern_other", pattern=pattern)
 
 
 # --------------------------------------------------------------------------- loading one file
@@ -454,33 +481,51 @@ def _locate_in_scalar(f: _File, node: yaml.Node, needle: str) -> tuple[Any, int 
     return node, None
 
 
-def _check_messages(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any]) -> dict[str, str]:
+def _check_messages(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any]) -> dict[str, Template]:
     """Check ``message``: one template, or a mapping outcome → template; returns the mapping
-    (``{}`` for a single template)."""
-    if json_type(node) == "string":
-        _check_message(f, node, kind, params)
+    (``{}`` for a single template). A template is one text or a mapping language → text."""
+    if json_type(node) == "string" or _is_language_map(node):
+        _check_template(f, node, kind, params, "message")
         return {}
-    if not check_node(node, message_schema(kind)["anyOf"][1], f, "message"):
+    if not check_node(node, message_schema(kind)["anyOf"][2], f, "message"):
         return {}
     out = {}
     for key, _, value_node in pairs(node, _File(f.path, "")):
-        _check_message(f, value_node, kind, params)
+        _check_template(f, value_node, kind, params, f"message.{key}")
         out[key] = value_of(value_node)
     if "fail" not in out and not kind.default_message and not (
             set(kind.statuses) - set(kind.pass_statuses) <= set(out)):
-        f.add(node, "message: no template for failing outcomes",
-              "add `fail: …` (or a template for each failing status)")
+        f.add(node, Msg("rule.message_no_fail"), Msg("rule.hint_message_no_fail"))
     return out
 
 
-def _check_message(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any]) -> None:
-    from checker.templates import template_problems
+def _check_template(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any], what: str) -> None:
+    """One template: a text, or a text per language (each checked; English without Chinese words)."""
+    if json_type(node) == "string":
+        _check_message(f, node, kind, params)
+        return
+    if not check_node(node, language_schema(), f, what, key_hints={
+            k: Msg("rule.hint_languages", langs=list(LANGS)) for k in ("cn", "zh-CN", "zh_CN", "EN")}):
+        return
+    for lang, _, text_node in pairs(node, _File(f.path, "")):
+        _check_message(f, text_node, kind, params)
+        template = value_of(text_node)
+        literal = "" if template_problems(template) else \
+            "".join(part for part, *_ in string.Formatter().parse(template) if part)
+        if lang != "zh" and _HAN.search(literal):  # document words come in through placeholders
+            f.add(text_node, Msg("rule.han_in_english", what=f"{what}.{lang}"),
+                  Msg("rule.hint_han_in_english", example="{goal}"))
 
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _check_message(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any]) -> None:
     template = value_of(node)
     unsafe = template_problems(template)
     for problem, raw in unsafe:
         mark, col = _locate_in_scalar(f, node, raw)
-        f.add(mark, f"message: {problem}", column=col)
+        f.add(mark, Msg("rule.message_problem", problem=problem), column=col)
     if unsafe:
         return
     found = placeholders_of(template)
@@ -488,25 +533,26 @@ def _check_message(f: _File, node: yaml.Node, kind: Any, params: dict[str, Any])
     for name, raw in found:
         if not name or name.isdigit():
             mark, col = _locate_in_scalar(f, node, raw)
-            f.add(mark, f"message: positional placeholder {raw}: name the field, e.g. {{metric}}", column=col)
+            f.add(mark, Msg("rule.positional", raw=raw, example="{metric}"), column=col)
         elif kind is not None and name not in allowed:
             mark, col = _locate_in_scalar(f, node, raw)
-            f.add(mark, f"message: unknown placeholder {{{name}}} for kind {kind.name}",
-                  did_you_mean(name, allowed) or f"known: {', '.join(sorted(allowed))}", column=col)
+            f.add(mark, Msg("rule.unknown_placeholder", name="{" + name + "}", kind=kind.name),
+                  did_you_mean(name, allowed) or Msg("hint.known", names=sorted(allowed)), column=col)
 
 
 def _check_scope(f: _File, node: yaml.Node, kind: Any) -> dict[str, dict[str, Any]]:
     scope: dict[str, dict[str, Any]] = {}
     if json_type(node) != "object":
-        f.add(node, f"scope: expected a mapping of slot → selector, got {_shown(node)}")
+        f.add(node, Msg("rule.scope_not_mapping", got=_shown(node)))
         return scope
     slots = list(kind.slots)
     for slot, key_node, sel_node in pairs(node, f):
         if slot not in slots:
-            hint = did_you_mean(slot, slots) or f"kind {kind.name} reads: {', '.join(slots)}"
+            hint: Msg | str = did_you_mean(slot, slots) or Msg("rule.hint_kind_reads", kind=kind.name,
+                                                               slots=slots)
             if slot in selector_schema()["properties"]:
-                hint = f"selector keys go under a slot: scope: {{{slots[0]}: {{{slot}: …}}}}"
-            f.add(key_node, f"scope: unknown slot '{slot}' for kind {kind.name}", hint)
+                hint = Msg("rule.hint_selector_under_slot", example=f"scope: {{{slots[0]}: {{{slot}: …}}}}")
+            f.add(key_node, Msg("rule.unknown_slot", slot=slot, kind=kind.name), hint)
             continue
         valid = check_node(sel_node, selector_schema(), f, f"scope.{slot}")
         if json_type(sel_node) != "object":
@@ -520,27 +566,27 @@ def _check_scope(f: _File, node: yaml.Node, kind: Any) -> dict[str, dict[str, An
             except ValueError as error:
                 mark = items["year"][1].start_mark
                 if not any((p.line, p.column) == (mark.line + 1, mark.column + 1) for p in f.problems):
-                    f.add(items["year"][1], f"scope.{slot}.year: {error}")  # unless the schema said so
+                    f.add(items["year"][1], Msg("rule.at", what=f"scope.{slot}.year", message=error.args[0]))
             else:
                 if what == "relative" and value[0] not in earlier:
                     f.add(items["year"][1],
-                          f"scope.{slot}.year: '{selector['year']}' refers to "
-                          + (f"slot '{value[0]}', which is not an earlier slot" if value[0] in slots
-                             else f"unknown slot '{value[0]}'"),
-                          did_you_mean(value[0], earlier) or (
-                              f"earlier slots: {', '.join(earlier)}" if earlier
-                              else "the first slot can only take absolute years (2024, 2021..2023)"))
+                      Msg("rule.year_later_slot" if value[0] in slots else "rule.year_unknown_slot",
+                          what=f"scope.{slot}.year", year=selector["year"], slot=value[0]),
+                      did_you_mean(value[0], earlier) or (
+                          Msg("rule.hint_earlier_slots",
+                              slots=earlier) if earlier else Msg("rule.hint_first_slot")))
         if "relation" in selector and not earlier:
-            f.add(items["relation"][0], f"scope.{slot}.relation: the first slot ('{slot}') has "
-                  "nothing to relate to",
-                  f"put the relation on a later slot: {', '.join(slots[1:])}" if len(slots) > 1
-                  else f"kind {kind.name} reads one document at a time; use kind, year, id or section")
+            f.add(items["relation"][0], Msg("rule.relation_first", what=f"scope.{slot}.relation", slot=slot),
+                  Msg("rule.hint_relation_later", slots=slots[1:]) if len(slots) > 1
+                  else Msg("rule.hint_one_document", kind=kind.name))
         if "of" in selector:
             if "relation" not in selector:
-                f.add(items["of"][0], f"scope.{slot}.of: 'of' goes with 'relation'")
+                f.add(items["of"][0], Msg("rule.of_without_relation", what=f"scope.{slot}.of"))
             elif isinstance(selector["of"], str) and selector["of"] not in earlier:
-                f.add(items["of"][1], f"scope.{slot}.of: '{selector['of']}' is not an earlier slot",
-                      did_you_mean(selector["of"], earlier) or f"earlier slots: {', '.join(earlier) or '-'}")
+                f.add(items["of"][1], Msg("rule.of_not_earlier", what=f"scope.{slot}.of",
+                                          slot=selector["of"]),
+                      did_you_mean(selector["of"], earlier) or Msg("rule.hint_earlier_slots",
+                                                                   slots=earlier or "-"))
         if valid:
             scope[slot] = selector
     return scope
@@ -553,22 +599,23 @@ def _check_params(f: _File, node: yaml.Node | None, where: yaml.Node, kind: Any)
     if node is None:
         missing = schema["required"]
         if missing:
-            f.add(where, f"kind {kind.name} needs params: {', '.join(missing)}")
+            f.add(where, Msg("rule.needs_params", kind=kind.name, params=missing))
         elif kind.validate is not None:
             for _, message in kind.validate({name: p.default for name, p in kind.params.items()}):
-                f.add(where, f"kind {kind.name} needs params: {message}")
+                f.add(where, Msg("rule.needs_params", kind=kind.name, params=message))
         return {}
-    hints: dict[str, str] = {}
+    hints: dict[str, Msg | str] = {}
     for other in REGISTRY.values():
         for name in other.params:
             if other.name != kind.name and name not in kind.params:
-                hints.setdefault(name, f"'{name}' is a param of kind {other.name}, not {kind.name}")
+                hints.setdefault(name, Msg("rule.hint_other_kind_param", name=name, other=other.name,
+                                           kind=kind.name))
     if json_type(node) == "object":
         for name in list(hints):
             close = did_you_mean(name, kind.params)
             if close:
                 hints[name] = close
-    hints.update(RETIRED_PARAMS.get(kind.name, {}))
+    hints.update({name: Msg(key) for name, key in RETIRED_PARAMS.get(kind.name, {}).items()})
     if not check_node(node, schema, f, "params", key_hints=hints):
         return {}
     value = value_of(node) or {}
@@ -576,7 +623,8 @@ def _check_params(f: _File, node: yaml.Node | None, where: yaml.Node, kind: Any)
         items = {k: kn for k, kn, _ in pairs(node, _File(f.path, ""))}
         full = {name: p.default for name, p in kind.params.items()} | value
         for name, message in kind.validate(full):
-            f.add(items.get(name or "", node), f"params{'.' + name if name else ''}: {message}")
+            f.add(items.get(name or "", node), Msg("rule.at", what=f"params{'.' + name if name else ''}",
+                                                   message=message))
     return value
 
 
@@ -593,9 +641,9 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
             return False
         value = value_of(status_node)
         if expect != "fail" or value in kind.pass_statuses:
-            f.add(status_node, f"{label}: '{value}' — only a fail example names a status, and it must "
-                  "be a failing one", f"failing statuses of kind {kind.name}: "
-                  + ", ".join(s for s in kind.statuses if s not in kind.pass_statuses))
+            f.add(status_node, Msg("rule.example_status", what=label, status=value),
+                  Msg("rule.hint_failing_statuses", kind=kind.name,
+                      statuses=[s for s in kind.statuses if s not in kind.pass_statuses]))
             return False
         status[0] = value
         return True
@@ -617,13 +665,13 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
 
     if actual == "string":
         if len(slots) > 1:
-            f.add(node, f"{what}: kind {kind.name} reads {len(slots)} documents; give a mapping "
-                  f"{' / '.join(slots)} → text")
+            f.add(node, Msg("rule.example_needs_slots", what=what, kind=kind.name, n=len(slots),
+                            slots=" / ".join(slots)))
             return None
         doc = one(slots[0], node, what)
         return example({slots[0]: doc}) if doc else None
     if actual != "object":
-        f.add(node, f"{what}: expected text or a mapping of slot → text, got {_shown(node)}")
+        f.add(node, Msg("rule.example_shape", what=what, got=_shown(node)))
         return None
     items = pairs(node, f)
     keys = [k for k, _, _ in items]
@@ -637,8 +685,9 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
             ok = take_status(value_node, f"{what}.status") and ok
             continue
         if slot not in slots:
-            f.add(key_node, f"{what}: example for unknown slot '{slot}' (kind {kind.name} reads "
-                  f"{', '.join(slots)})", did_you_mean(slot, slots + list(EXAMPLE_FIELDS)))
+            f.add(key_node, Msg("rule.example_unknown_slot", what=what, slot=slot, kind=kind.name,
+                                slots=slots),
+                  did_you_mean(slot, slots + list(EXAMPLE_FIELDS)))
             ok = False
             continue
         doc = one(slot, value_node, f"{what}.{slot}")
@@ -648,7 +697,7 @@ def _example_docs(f: _File, node: yaml.Node, kind: Any, expect: str, index: int)
             docs[slot] = doc
     for slot in slots:
         if ok and slot not in docs and slot not in kind.optional_slots:
-            f.add(node, f"{what}: no text for slot '{slot}'")
+            f.add(node, Msg("rule.example_no_text", what=what, slot=slot))
             ok = False
     return example(docs) if ok else None
 
@@ -663,25 +712,24 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     except YAMLFileError as error:
         return None, [Problem(str(path), error.line, error.column, error.problem, "", error.hint)], None
     except CheckerError as error:
-        problem = str(error).removeprefix(f"{path}: ")
+        problem = error.problem if isinstance(error, InputError) else error.message
         return None, [Problem(str(path), 1, 1, problem)], None
     f = _File(path, text)
     try:
         root = compose_text(text, path)
     except YAMLFileError as error:
-        if error.problem.startswith("a second YAML document"):
-            error.hint = "one rule per file: put the next rule in its own file"
+        if error.problem.key == "yaml.second_document":
+            error.hint = Msg("yaml.hint_one_rule")
         source = f.lines[error.line - 1] if 0 < error.line <= len(f.lines) else ""
-        f.problems.append(Problem(str(path), error.line, error.column, f"bad YAML: {error.problem}",
+        f.problems.append(Problem(str(path), error.line, error.column, Msg("rule.bad_yaml",
+                                                                           problem=error.problem),
                                   source, error.hint))
         return None, f.problems, None
     if root is None:
-        f.add(None, "empty rule file", "a rule file holds one mapping: id, kind, severity, description, "
-              "message, examples (see `checker rules schema`)")
+        f.add(None, Msg("rule.empty_file"), Msg("rule.hint_empty_file"))
         return None, f.problems, None
     if json_type(root) != "object":
-        f.add(root, f"a rule file holds one mapping (id: …, kind: …), not {_shown(root)}",
-              "one rule per file; split a list of rules into several files")
+        f.add(root, Msg("rule.not_mapping", got=_shown(root)), Msg("rule.hint_not_mapping"))
         return None, f.problems, None
 
     items = pairs(root, _File(path, text))  # duplicate keys are reported by check_node below
@@ -694,21 +742,23 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     check_node(root, base, f, "", key_hints=_misplaced_hints(REGISTRY.get(named) if named else None))
     for name in REQUIRED_FIELDS:
         if name not in top:
-            f.add(root, f"missing required field '{name}'", _required_hint(name))
+            f.add(root, Msg("rule.missing_field", key=name), _required_hint(name))
     kind = None
     kind_node = top.get("kind")
     if kind_node is not None and json_type(kind_node) == "string":
         name = value_of(kind_node)
         kind = REGISTRY.get(name)
         if kind is None:
-            f.add(kind_node, f"unknown kind '{name}'", RETIRED.get(name) or did_you_mean(name, REGISTRY)
-                  or f"known kinds: {', '.join(sorted(REGISTRY))}")
+            retired = RETIRED.get(name)
+            f.add(kind_node, Msg("rule.unknown_kind", kind=name),
+                  Msg(retired) if retired else did_you_mean(name, REGISTRY)
+                  or Msg("rule.hint_known_kinds", kinds=sorted(REGISTRY)))
     if "message" not in top and (kind is None or not kind.default_message):
-        f.add(root, "missing required field 'message'", _required_hint("message"))
+        f.add(root, Msg("rule.missing_field", key="message"), _required_hint("message"))
     params: dict[str, Any] = {}
     scope: dict[str, dict[str, Any]] = {}
     examples: list[Example] = []
-    messages: dict[str, str] = {}
+    messages: dict[str, Template] = {}
     if kind is not None:
         params = _check_params(f, top.get("params"), kind_node or root, kind)
         if "scope" in top:
@@ -745,28 +795,23 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     return rule, [], top.get("id")
 
 
-def _misplaced_hints(kind: Any) -> dict[str, str]:
+def _misplaced_hints(kind: Any) -> dict[str, Msg | str]:
     """Hints for top-level keys that belong one level down (a param, a scope slot, pass/fail)."""
-    hints = {key: f"'{key}' belongs under `examples:` (indent it there)" for key in ("pass", "fail")}
-    hints.update({key: f"'{key}' is a scope selector key: put it under `scope: {{<slot>: …}}`"
+    hints: dict[str, Msg | str] = {key: Msg("rule.hint_under_examples", key=key) for key in ("pass", "fail")}
+    hints.update({key: Msg("rule.hint_under_scope", key=key)
                   for key in selector_schema()["properties"] if key not in TOP_FIELDS})
     if kind is not None:
-        hints.update({slot: f"'{slot}' is a scope slot of kind {kind.name}: indent it under `scope:`"
-                      for slot in kind.slots})
-        hints.update({name: f"'{name}' is a param of kind {kind.name}: indent it under `params:`"
+        hints.update({slot: Msg("rule.hint_slot_under_scope", key=slot,
+                                kind=kind.name) for slot in kind.slots})
+        hints.update({name: Msg("rule.hint_under_params", key=name, kind=kind.name)
                       for name in kind.params if name not in TOP_FIELDS})
     return hints
 
 
-def _required_hint(name: str) -> str:
-    return {
-        "id": "add `id: my-rule-name` (unique across all rule files)",
-        "kind": "add `kind: …` (see `checker rules list` for the kinds)",
-        "severity": "add `severity: error`, `warning` or `info`",
-        "description": "add `description:` — one sentence saying what the rule checks",
-        "message": "add `message:` — a template such as \"{metric}: {actual} (expected {expected})\"",
-        "examples": "add `examples:` with at least one `pass:` and one `fail:` case",
-    }.get(name, "")
+def _required_hint(name: str) -> Msg | str:
+    if name == "message":
+        return Msg("rule.hint_required_message", example='"{metric}: {actual} (expected {expected})"')
+    return Msg(f"rule.hint_required_{name}") if name in REQUIRED_FIELDS else ""
 
 
 # --------------------------------------------------------------------------- loading many
@@ -784,7 +829,7 @@ def rule_files(*paths: str | Path) -> tuple[list[Path], list[Problem]]:
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
-            problems.append(Problem(str(path), 1, 1, "no such rule file or folder"))
+            problems.append(Problem(str(path), 1, 1, Msg("rule.no_such_path")))
     return files, problems
 
 
@@ -801,9 +846,9 @@ def load_rules(*paths: str | Path) -> list[Rule]:
             if rid in first_seen:
                 other, other_node = first_seen[rid]
                 f = _File(path, path.read_text(encoding="utf-8", errors="replace"))
-                f.add(id_node, f"duplicate id '{rid}': also defined in "
-                      f"{other}:{other_node.start_mark.line + 1}:{other_node.start_mark.column + 1}",
-                      "rule ids must be unique; rename one of them")
+                f.add(id_node, Msg("rule.duplicate_id", id=rid,
+                                   where=f"{other}:{other_node.start_mark.line + 1}:"
+                                   f"{other_node.start_mark.column + 1}"), Msg("rule.hint_duplicate_id"))
                 problems.extend(f.problems)
                 rule = None
             else:
@@ -811,21 +856,19 @@ def load_rules(*paths: str | Path) -> list[Rule]:
         if rule is not None:
             rules.append(rule)
     if problems:
-        error = RuleError([p.render() for p in problems])
-        error.details = problems  # type: ignore[attr-defined]
-        raise error
+        raise RuleError(problems)
     return rules
 
 
-def format_rule_error(error: RuleError) -> str:
+def format_rule_error(error: RuleError, lang: str | None = None) -> str:
     """Every problem of a ``RuleError`` with its snippet, and a count line."""
-    details = getattr(error, "details", None)
-    blocks = [p.render() for p in details] if details else list(error.problems)
-    files = len({p.path for p in details}) if details else 0
-    n = len(blocks)
-    tail = f"{n} problem{'s' if n != 1 else ''}" + (f" in {files} rule file{'s' if files != 1 else ''}"
-                                                     if files else "")
-    return "\n".join(blocks) + f"\nchecker: {tail}; no rule was run\n"
+    blocks = [p.render(lang) for p in error.problems]
+    files = len({p.path for p in error.problems if isinstance(p, Problem)})
+    problems = t("cli.one_problem" if len(blocks) == 1 else "cli.n_problems", lang, n=len(blocks))
+    tail = (t("cli.rule_problems", lang, problems=problems,
+              files=t("cli.one_rule_file" if files == 1 else "cli.n_rule_files", lang, n=files)) if files
+            else t("cli.rule_problems_nofile", lang, problems=problems))
+    return "\n".join(blocks) + f"\n{tail}\n"
 
 
 # --------------------------------------------------------------------------- selection
@@ -852,8 +895,8 @@ def select_rules(rules: list[Rule], select: Iterable[str] | None = None,
             if not any(_matches(r, pattern) for r in rules):
                 names = [r.id for r in rules] + [t for r in rules for t in r.tags]
                 hint = did_you_mean(pattern, names)
-                raise CheckerError(f"{option} {pattern}: matches no rule id, tag, pack or kind"
-                                   + (f" ({hint})" if hint else ""))
+                raise CheckerError("error.select_matches_nothing", option=option, pattern=pattern,
+                                   hint=Msg("hint.paren", hint=hint) if hint else "")
     # A disabled rule runs only when selected by its exact id.
     picked = [r for r in rules if (r.enabled or r.id in chosen_patterns)
               and (not chosen_patterns or any(_matches(r, p) for p in chosen_patterns))]

@@ -194,11 +194,11 @@ def connect(scheduler: str) -> Any:
     try:
         from dask.distributed import Client
     except ImportError:
-        raise CheckerError("--scheduler needs dask[distributed] installed") from None
+        raise CheckerError("error.no_dask") from None
     try:
         return Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as error:
-        raise CheckerError(f"--scheduler {scheduler}: cannot connect: {error}") from None
+        raise CheckerError("error.scheduler_unreachable", scheduler=scheduler, error=str(error)) from None
 
 
 # --------------------------------------------------------------------------- places

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from checker.i18n import Msg
 from checker.model import DOC_KINDS, ROLES, Document, Section
 
 # Relations between a document of one slot and the document of the slot it refers to (``of``).
@@ -60,10 +61,10 @@ def parse_year(expr: Any) -> tuple[str, Any]:
     """A year selector as ``("years", {2021, …})`` or ``("relative", (slot, delta))``.
 
     ``2024`` → years {2024}; ``"2021..2023"`` → years {2021, 2022, 2023}; ``"plan+1"`` →
-    relative ("plan", 1). Raises ``ValueError`` for anything else.
+    relative ("plan", 1). Raises ``ValueError`` for anything else (its ``args[0]`` a ``Msg``).
     """
     if isinstance(expr, bool):
-        raise ValueError("a year is a number, a range like 2021..2023, or a slot like plan+1")
+        raise ValueError(Msg("rule.year_not_bool"))
     if isinstance(expr, int):
         return "years", {expr}
     if isinstance(expr, list):
@@ -71,7 +72,7 @@ def parse_year(expr: Any) -> tuple[str, Any]:
         for item in expr:
             kind, value = parse_year(item)
             if kind != "years":
-                raise ValueError("a list of years cannot hold a relative year")
+                raise ValueError(Msg("rule.year_list_relative"))
             years |= value
         return "years", years
     if isinstance(expr, str):
@@ -82,13 +83,13 @@ def parse_year(expr: Any) -> tuple[str, Any]:
         if m:
             lo, hi = int(m.group(1)), int(m.group(2))
             if lo > hi:
-                raise ValueError(f"empty year range {text!r}")
+                raise ValueError(Msg("rule.year_empty_range", range=text))
             return "years", set(range(lo, hi + 1))
         m = YEAR_RELATIVE.match(text)
         if m:
             delta = int(m.group(3) or 0) * (-1 if m.group(2) == "-" else 1)
             return "relative", (m.group(1), delta)
-    raise ValueError(f"bad year {expr!r}: use 2024, 2021..2023, or a slot like plan+1")
+    raise ValueError(Msg("rule.year_bad", year=repr(expr)))
 
 
 def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:

@@ -11,18 +11,32 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from checker.i18n import DEFAULT as DEFAULT_LANG
+from checker.i18n import Msg, get_lang
+
 # Fields every finding has, whatever its kind: the rule loader checks a template's placeholders
 # against these and the kind's own; the engine fills them when it builds a finding.
 COMMON_PLACEHOLDERS = frozenset({
     "rule", "kind", "severity", "status", "document", "path", "line", "column", "metric",
-    "expected", "actual", "quote", "year", "description",
+    "expected", "actual", "quote", "year", "description", "status_name",
 })
+
+Template = str | dict[str, str]  # one text, or one per language ({zh: …, en: …})
+
+
+def in_language(template: Template, lang: str | None = None) -> str:
+    """The text of ``template`` in ``lang`` (default: the run's); a template written in one
+    language only is shown in that language, whole (never half translated)."""
+    if isinstance(template, str):
+        return template
+    return template.get(get_lang(lang)) or template.get(DEFAULT_LANG) or next(iter(template.values()), "")
+
 
 _FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def template_problems(template: str) -> list[tuple[str, str]]:
+def template_problems(template: str) -> list[tuple[Msg, str]]:
     """``(problem, the field as written)`` for every field that is not a plain ``{name}``."""
     out = []
     for m in _FIELD.finditer(template):
@@ -30,10 +44,9 @@ def template_problems(template: str) -> list[tuple[str, str]]:
         if raw in ("{{", "}}"):
             continue
         if m.group(1) is None:
-            out.append((f"a lone '{raw}': write a literal brace as {raw}{raw}", raw))
+            out.append((Msg("rule.lone_brace", raw=raw, twice=raw + raw), raw))
         elif not _NAME.match(m.group(1)):
-            out.append((f"{raw}: only plain {{name}} fields are allowed (no format spec, conversion, "
-                        "index or attribute)", raw))
+            out.append((Msg("rule.not_plain_field", raw=raw, example="{name}"), raw))
     return out
 
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.errors import CheckerError
+from checker.errors import CheckerError, ProblemsError
 from checker.findings import Finding
+from checker.i18n import Msg, t
 
 FINGERPRINT = r"^[0-9a-f]{8,64}(#[0-9]+)?$"  # a repeated finding has #2, #3, …
 SCHEMA: dict[str, Any] = {
@@ -63,11 +64,11 @@ class WaiverOutcome:
     expired: list[Waiver]
     applied: int
 
-    def warnings(self) -> list[str]:
-        out = [f"{w.where}: warning: waiver for {w.rule} ({w.fingerprint[:12]}) expired on "
-               f"{w.expires}; its finding counts again" for w in self.expired]
-        out += [f"{w.where}: warning: unused waiver for {w.rule} ({w.fingerprint[:12]}): no finding "
-                "has this fingerprint any more; remove it" for w in self.unused]
+    def warnings(self, lang: str | None = None) -> list[str]:
+        out = [t("waiver.expired", lang, where=w.where, rule=w.rule, fingerprint=w.fingerprint[:12],
+                 date=w.expires) for w in self.expired]
+        out += [t("waiver.unused", lang, where=w.where, rule=w.rule, fingerprint=w.fingerprint[:12])
+                for w in self.unused]
         return out
 
 
@@ -84,20 +85,21 @@ def load_waivers(path: str | Path) -> list[Waiver]:
     if json_type(root) == "object":
         items = {str(value_of(k)): v for k, v in root.value}
         if set(items) != {"waivers"}:
-            f.add(root, "a waiver file is a list of waivers (or `waivers:` holding one)")
+            f.add(root, Msg("waiver.not_list"))
             raise _error(f)
         root = items["waivers"]
     if json_type(root) != "array":
-        f.add(root, "a waiver file is a list of waivers (or `waivers:` holding one)")
+        f.add(root, Msg("waiver.not_list"))
         raise _error(f)
     waivers: list[Waiver] = []
     for i, node in enumerate(root.value):
         numeric = [v for k, v in (node.value if json_type(node) == "object" else [])
                    if value_of(k) == "fingerprint" and json_type(v) in ("integer", "number")]
         for value in numeric:  # 12345678 or 1e5 in YAML is a number, not the text we need
-            f.add(value, f"waiver {i + 1}.fingerprint: YAML read {value.value} as a number",
-                  f"put it in quotes: fingerprint: \"{value.value}\"")
-        if numeric or not check_node(node, SCHEMA, f, f"waiver {i + 1}"):
+            f.add(value, Msg("waiver.fingerprint_number", what=f"waivers[{i}].fingerprint",
+                             value=value.value),
+                  Msg("waiver.hint_quote", value=value.value))
+        if numeric or not check_node(node, SCHEMA, f, f"waivers[{i}]"):
             continue
         value = value_of(node)
         expires = value.get("expires")
@@ -105,7 +107,7 @@ def load_waivers(path: str | Path) -> list[Waiver]:
             try:
                 expires = dt.date.fromisoformat(expires)
             except ValueError:
-                f.add(node, f"waiver {i + 1}.expires: {expires!r} is not a date (YYYY-MM-DD)")
+                f.add(node, Msg("waiver.bad_date", what=f"waivers[{i}].expires", value=expires))
                 continue
         if isinstance(expires, dt.datetime):
             expires = expires.date()
@@ -117,7 +119,7 @@ def load_waivers(path: str | Path) -> list[Waiver]:
 
 
 def _error(f: Any) -> CheckerError:
-    return CheckerError("\n".join(p.render() for p in f.problems))
+    return ProblemsError(f.problems)
 
 
 def covers(waived: str, fingerprint: str) -> bool:

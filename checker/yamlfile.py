@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 import yaml
 
 from checker.errors import CheckerError
+from checker.i18n import Msg
 from checker.inputfile import MAX_CONFIG_SIZE, read_regular
 
 MAX_DEPTH = 64  # no rule or manifest nests deeper than a handful of levels
@@ -35,12 +36,15 @@ _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YAMLFileError(CheckerError):
-    """A YAML input that cannot be read as plain data: ``path:line:col: problem (hint)``."""
+    """A YAML input that cannot be read as plain data: ``path:line:col: problem (hint)``.
 
-    def __init__(self, path: str | Path, line: int, column: int, problem: str, hint: str = "") -> None:
+    ``problem`` and ``hint`` are ``Msg``s of the ``yaml`` catalogue section."""
+
+    def __init__(self, path: str | Path, line: int, column: int, problem: Msg, hint: Msg | str = "") -> None:
+        super().__init__("error.at_col_hint" if hint else "error.at_col", path=str(path), line=line,
+                         column=column, message=problem, hint=hint)
         self.path, self.line, self.column = str(path), line, column
         self.problem, self.hint = problem, hint
-        super().__init__(f"{path}:{line}:{column}: {problem}" + (f" ({hint})" if hint else ""))
 
 
 class _Loader(_BASE):  # type: ignore[misc, valid-type]
@@ -69,8 +73,9 @@ def decode_yaml(data: bytes, path: str | Path) -> str:
     except UnicodeDecodeError as error:
         before = body[:error.start].decode(encoding, errors="replace")
         line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
-        raise YAMLFileError(path, line, col, f"not {encoding.upper()} text (byte {error.start})",
-                            "save the file as UTF-8") from None
+        raise YAMLFileError(path, line, col, Msg("yaml.not_encoding", encoding=encoding.upper(),
+                                                 byte=error.start),
+                            Msg("yaml.hint_utf8")) from None
     return text.lstrip("\ufeff")
 
 
@@ -78,8 +83,8 @@ def _check_printable(text: str, path: str | Path) -> None:
     bad = _NON_PRINTABLE.search(text)
     if bad:
         line, col = _line_col(text, bad.start())
-        raise YAMLFileError(path, line, col, f"control character U+{ord(bad.group()):04X} in the text",
-                            "delete it; YAML files hold printable text only")
+        raise YAMLFileError(path, line, col, Msg("yaml.control", code=f"U+{ord(bad.group()):04X}"),
+                            Msg("yaml.hint_control"))
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -96,7 +101,7 @@ def compose_text(text: str, path: str | Path) -> yaml.Node | None:
     except yaml.MarkedYAMLError as error:
         raise _explained(error, path, text) from None
     except yaml.YAMLError as error:
-        raise YAMLFileError(path, 1, 1, f"not valid YAML: {error}") from None
+        raise YAMLFileError(path, 1, 1, Msg("yaml.invalid", error=str(error))) from None
     finally:
         loader.dispose()
 
@@ -107,7 +112,7 @@ def value_of(node: yaml.Node, path: str | Path = "") -> Any:
         return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
     except yaml.MarkedYAMLError as error:  # a merge key '<<' on something that is no mapping
         mark = error.problem_mark or node.start_mark
-        raise _fail(path or mark.name, mark, f"not plain data: {error.problem}") from None
+        raise _fail(path or mark.name, mark, Msg("yaml.not_plain", error=str(error.problem))) from None
 
 
 def load_text(text: str, path: str | Path) -> Any:
@@ -129,7 +134,7 @@ def compose_file(path: str | Path, what: str = "YAML") -> tuple[str, yaml.Node |
 
 # --------------------------------------------------------------------------- composing
 
-def _fail(path: str | Path, mark: Any, problem: str, hint: str = "") -> YAMLFileError:
+def _fail(path: str | Path, mark: Any, problem: Msg, hint: Msg | str = "") -> YAMLFileError:
     return YAMLFileError(path, mark.line + 1, mark.column + 1, problem, hint)
 
 
@@ -158,26 +163,25 @@ def _compose(loader: Any, path: str | Path) -> yaml.Node | None:
             open_ids.discard(id(node))
             sizes[id(node)] = 1 + sum(sizes.get(id(n), 1) for n in items)
             if sizes[id(node)] > MAX_VALUES:
-                raise _fail(path, node.start_mark, f"aliases expand this to more than {MAX_VALUES} values",
-                            "repeat less through '*alias'")
+                raise _fail(path, node.start_mark, Msg("yaml.too_many_values", n=MAX_VALUES),
+                            Msg("yaml.hint_too_many_values"))
             done = node
         elif isinstance(event, yaml.AliasEvent):
             if event.anchor not in anchors:
                 name = event.anchor
-                raise _fail(path, event.start_mark, f"'*{name}' refers to no '&{name}' above it",
-                            "define the anchor before using it")
+                raise _fail(path, event.start_mark, Msg("yaml.no_anchor", name=name), Msg("yaml.hint_anchor"))
             done = anchors[event.anchor]
             if id(done) in open_ids:
-                raise _fail(path, event.start_mark, f"'*{event.anchor}' refers to a value that contains it",
-                            "a value cannot include itself")
+                raise _fail(path, event.start_mark, Msg("yaml.self_alias", name=event.anchor),
+                            Msg("yaml.hint_self_alias"))
         else:
             done = _start_node(loader, event, path)
             if event.anchor is not None:
                 anchors[event.anchor] = done
             if not isinstance(done, yaml.ScalarNode):
                 if len(stack) >= MAX_DEPTH:
-                    raise _fail(path, event.start_mark, f"nested more than {MAX_DEPTH} levels deep",
-                                "flatten the structure")
+                    raise _fail(path, event.start_mark, Msg("yaml.too_deep", n=MAX_DEPTH),
+                                Msg("yaml.hint_flatten"))
                 stack.append((done, []))
                 open_ids.add(id(done))
                 continue
@@ -188,8 +192,7 @@ def _compose(loader: Any, path: str | Path) -> yaml.Node | None:
     loader.get_event()  # document end
     if not loader.check_event(yaml.StreamEndEvent):
         event = loader.get_event()
-        raise _fail(path, event.start_mark, "a second YAML document (---) in one file",
-                    "one document per file: remove the '---' line or split the file")
+        raise _fail(path, event.start_mark, Msg("yaml.second_document"), Msg("yaml.hint_second_document"))
     return root
 
 
@@ -203,8 +206,7 @@ def _start_node(loader: Any, event: Any, path: str | Path) -> yaml.Node:
         tag = loader.resolve(kind, event.value if kind is yaml.ScalarNode else None, implicit)
     if tag not in _PLAIN_TAGS:
         shown = tag.replace(_T, "!!")
-        raise _fail(path, event.start_mark, f"the tag {shown} is not allowed",
-                    "rule and data files hold plain values only: text, numbers, true/false, lists, mappings")
+        raise _fail(path, event.start_mark, Msg("yaml.tag", tag=shown), Msg("yaml.hint_tag"))
     if kind is yaml.ScalarNode:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         _check_scalar(node, path)
@@ -219,54 +221,42 @@ def _check_scalar(node: yaml.ScalarNode, path: str | Path) -> None:
     try:
         value = yaml.constructor.SafeConstructor().construct_object(node)
     except (ValueError, OverflowError):
-        raise _fail(path, node.start_mark, f"the number {node.value[:20]}… is too long",
-                    "put it in quotes if it is text") from None
+        raise _fail(path, node.start_mark, Msg("yaml.number_too_long", number=node.value[:20]),
+                    Msg("yaml.hint_quote_text")) from None
     if isinstance(value, float) and not math.isfinite(value):
-        raise _fail(path, node.start_mark, f"{node.value} is not a finite number",
-                    "write a number such as 5 or 0.5")
+        raise _fail(path, node.start_mark, Msg("yaml.not_finite", number=node.value), Msg("yaml.hint_number"))
 
 
 # --------------------------------------------------------------------------- explaining
 
+# The parser's phrase → (problem, hint) keys of the ``yaml`` catalogue section, first match wins.
 _EXPLAINED = (
-    ("mapping values are not allowed", "a ':' where no key can start",
-     "is this line indented deeper than the key above it, or does a value contain ': '? "
-     "put such a value in quotes"),
-    ("could not find expected ':'", "a line without 'key: value' inside a mapping",
-     "give the key a ': ' after it, or close the quote opened above"),
-    ("did not find expected key", "this line is indented differently from the keys around it",
-     "keys of one mapping start in the same column; list items start with '- ' under their key"),
-    ("did not find expected '-' indicator", "a list item is not aligned with the items above it",
-     "items of one list start with '- ' in the same column"),
-    ("expected <block end>, but found '<block sequence start>'", "a list item where a key was expected",
-     "indent the '- ' item under its key, or align it with the items above"),
-    ("expected <block end>, but found", "this line is indented differently from the lines above it",
-     "align it with its siblings (same number of spaces)"),
-    ("found character '\\t' that cannot start any token", "a tab character",
-     "YAML indents with spaces, not tabs"),
-    ("found undefined alias", "an '*alias' refers to no '&anchor' above it", "define the anchor first"),
-    ("found unknown escape character", "an unknown backslash escape in a double-quoted string",
-     "use single quotes, or write \\\\ for a backslash"),
-    ("found unexpected end of stream", "the file ends inside a quoted value", "close the quote"),
-    ("expected a single document", "a second YAML document (---) in one file",
-     "one document per file: remove the '---' line or split the file"),
-    ("did not find expected ',' or ']'", "a list in [ ] is not closed, or an item holds a stray character",
-     "close it with ']', or put an item containing ',' ':' or '#' in quotes"),
-    ("did not find expected ',' or '}'", "a mapping in { } is not closed, or a value holds a stray character",
-     "close it with '}', or put a value containing ',' ':' or '#' in quotes"),
-    ("found duplicate anchor", "the same '&anchor' is defined twice", "rename one of them"),
-    ("that cannot start any token", "this character cannot start a value", "put the value in quotes"),
+    ("mapping values are not allowed", "colon", "hint_colon"),
+    ("could not find expected ':'", "no_colon", "hint_no_colon"),
+    ("did not find expected key", "indent_key", "hint_indent_key"),
+    ("did not find expected '-' indicator", "indent_item", "hint_indent_item"),
+    ("expected <block end>, but found '<block sequence start>'", "item_for_key", "hint_item_for_key"),
+    ("expected <block end>, but found", "indent_line", "hint_indent_line"),
+    ("found character '\\t' that cannot start any token", "tab", "hint_tab"),
+    ("found undefined alias", "undefined_alias", "hint_anchor_first"),
+    ("found unknown escape character", "escape", "hint_escape"),
+    ("found unexpected end of stream", "open_quote", "hint_close_quote"),
+    ("expected a single document", "second_document", "hint_second_document"),
+    ("did not find expected ',' or ']'", "open_list", "hint_open_list"),
+    ("did not find expected ',' or '}'", "open_mapping", "hint_open_mapping"),
+    ("found duplicate anchor", "duplicate_anchor", "hint_duplicate_anchor"),
+    ("that cannot start any token", "bad_start", "hint_quote_value"),
 )
 
 
 def _explained(error: yaml.MarkedYAMLError, path: str | Path, text: str) -> YAMLFileError:
     """The parser's message in a rule writer's words, at the place it names."""
     mark = error.problem_mark or error.context_mark
-    problem = str(error.problem or error.context or "not valid YAML")
+    problem = str(error.problem or error.context or "")
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if mark is not None and text[mark.index:mark.index + 1] == "\t":
-        return YAMLFileError(path, line, col, "a tab character", "YAML indents with spaces, not tabs")
+        return YAMLFileError(path, line, col, Msg("yaml.tab"), Msg("yaml.hint_tab"))
     for needle, said, hint in _EXPLAINED:
         if needle in problem:
-            return YAMLFileError(path, line, col, said, hint)
-    return YAMLFileError(path, line, col, f"not valid YAML: {problem}")
+            return YAMLFileError(path, line, col, Msg(f"yaml.{said}"), Msg(f"yaml.{hint}"))
+    return YAMLFileError(path, line, col, Msg("yaml.invalid", error=problem or "?"))

@@ -44,3 +44,15 @@ def seed_docs_inferred() -> dict:
 
     corpus = load_corpus(*(SEEDS / name for name in SEED_FILES))
     return {d.path.name: d for d in corpus.documents}
+
+
+@pytest.fixture
+def english(monkeypatch):
+    """Messages in English (``CHECKER_LANG=en``, as ``--lang en``) for tests that read the English
+    wording; both languages are compared in test_hostile_cli, test_lang_audit and test_errors."""
+    from checker import i18n
+
+    monkeypatch.setenv("CHECKER_LANG", "en")
+    i18n.set_lang(None)
+    yield
+    i18n.set_lang(None)

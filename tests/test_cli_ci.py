@@ -18,6 +18,9 @@ from test_engine_kit import ROOT, phrase_kind, run_cli  # noqa: F401
 import checker
 from checker.rulepacks import builtin_rules_dir
 
+# the English wording is asserted here (CHECKER_LANG=en); the Chinese in test_lang_audit
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -118,6 +121,7 @@ def test_single_files_pair_through_the_manifest_of_their_folder(seeds, capsys, m
 # ----------------------------------------------------------------------------- level and JUnit
 
 def test_level_is_pass_for_passes_and_the_severity_otherwise(seeds, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("CHECKER_LANG", "zh")  # the default language's headers
     _, out, _ = run_cli(["run", "seeds/corpus.yaml", "--select", "core", "--format", "json"],
                         capsys, monkeypatch)
     findings = json.loads(out)["findings"]
@@ -274,7 +278,7 @@ def test_pass_and_fail_have_their_own_messages(seeds, capsys, monkeypatch) -> No
     assert stated and all(" states the target for " in f["message"] for f in stated)
     assert not any("does not state" in f["message"] for f in findings if f["passed"])
     claim = next(f for f in findings if f["status"] == "contradicted")
-    assert "目标跟踪不符" in claim["message"] and claim["level"] == "warning"
+    assert "contradicted by the 2021 goal tracking" in claim["message"] and claim["level"] == "warning"
     code, out, _ = run_cli(["rules", "explain", "plan-states-main-targets"], capsys, monkeypatch)
     assert code == 0
     assert "- pass: `Plan of {document} states the target for {target}`" in out

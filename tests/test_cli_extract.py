@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
+# the English wording is asserted here (CHECKER_LANG=en); the Chinese in test_lang_audit
+pytestmark = pytest.mark.usefixtures("english")
+
 BAD = ROOT / "tests" / "fixtures" / "docs" / "bad"
 
 

@@ -12,7 +12,7 @@ from checker.cli.progress import Progress
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def test_progress_counts_documents_and_places_and_clears_its_line() -> None:
+def test_progress_counts_documents_and_places_and_clears_its_line(english) -> None:
     stream = io.StringIO()
     progress = Progress(True, stream)
     read = list(progress.reading(lambda fn, items: map(fn, items))(str.upper, ["a", "b", "c"]))
@@ -24,6 +24,15 @@ def test_progress_counts_documents_and_places_and_clears_its_line() -> None:
     assert "[" + "#" * 20 + "]" in shown and "0:00 left" in shown
     progress.close()
     assert stream.getvalue().endswith("\r\x1b[K")
+
+
+def test_progress_in_chinese() -> None:
+    stream = io.StringIO()
+    progress = Progress(True, stream)
+    list(progress.reading(lambda fn, items: map(fn, items))(str.upper, ["a"]))
+    progress.place(1, 1)
+    assert "已读文档 1/1" in stream.getvalue() and "已检查地区 1/1" in stream.getvalue()
+    assert "还需 0:00" in stream.getvalue()
 
 
 def test_progress_says_nothing_when_disabled() -> None:
@@ -41,7 +50,7 @@ def test_run_into_a_pipe_shows_no_progress(tmp_path: Path, capsys, monkeypatch) 
     code, _out, err = run_cli(["run", *docs, "-j", "1", "--fail-on", "never", "-f", "jsonl"],
                               capsys, monkeypatch)
     assert code == 0
-    assert "\r" not in err and "places checked" not in err
+    assert "\r" not in err and "已检查地区" not in err
 
 
 def test_ctrl_c_exits_130_with_one_line_and_no_file(tmp_path: Path, capsys, monkeypatch) -> None:
@@ -61,5 +70,5 @@ def test_ctrl_c_exits_130_with_one_line_and_no_file(tmp_path: Path, capsys, monk
     code, _out, err = run_cli(["run", str(doc), "-j", "1", "--output", "out.jsonl", "--output", "out.sarif"],
                               capsys, monkeypatch)
     assert code == 130
-    assert len(err.strip().splitlines()) == 1 and "interrupted" in err
+    assert err.strip().splitlines() == ["checker: 已中断（SIGINT），没有写出任何输出"]
     assert list((tmp_path / "out").iterdir()) == []

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from test_engine_kit import phrase_kind, phrase_rule_yaml, run_cli  # noqa: F401
 
+# the English wording is asserted here (CHECKER_LANG=en); the Chinese in test_lang_audit
+pytestmark = pytest.mark.usefixtures("english")
+
 DOC_A = "一、2023年工作回顾\n我们坚决完成任务。\n二、2024年重点任务\n坚决推进改革。\n"
 DOC_B = "一、2023年工作回顾\n全年稳步推进。\n"
 
@@ -44,6 +47,7 @@ def test_exit_codes_follow_fail_on(project, capsys, monkeypatch) -> None:
 
 
 def test_table_on_stdout(project, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("CHECKER_LANG", "zh")  # the default language's table
     _, out, _ = cli([], capsys, monkeypatch)
     assert "需关注（3）：" in out
     assert "docs/a.txt:2:3" in out and "坚决 in a" in out
@@ -85,6 +89,7 @@ def test_bad_rules_exit_2_and_write_nothing(project, capsys, monkeypatch) -> Non
 
 def test_several_outputs_in_one_run(project, capsys, monkeypatch) -> None:
     (project / "out").mkdir()
+    monkeypatch.setenv("CHECKER_LANG", "zh")
     code, out, _ = cli(["--output", "out/findings.sarif", "--output", "junit:out/junit.xml",
                         "--output", "out/findings.json", "--output", "csv:out/f.data"], capsys, monkeypatch)
     assert code == 1
@@ -150,13 +155,13 @@ def test_waivers_suppress_with_reason_and_report_unused_and_expired(project, cap
 
 @pytest.mark.parametrize(("text", "where"), [
     ("- rule: no-firm\n  fingerprint: 0123456789abcdef\n",
-     "waivers.yaml:1:3: waiver 1: missing required key 'reason'"),
-    ("- rule: no-firm\n  fingerprint: xyz\n  reason: r\n", "waivers.yaml:2:16: waiver 1.fingerprint"),
+     "waivers.yaml:1:3: waivers[0]: missing required key 'reason'"),
+    ("- rule: no-firm\n  fingerprint: xyz\n  reason: r\n", "waivers.yaml:2:16: waivers[0].fingerprint"),
     ("- rule: no-firm\n  fingerprint: 0123456789abcdef\n  reason: r\n  expire: 2030-01-01\n",
-     "waivers.yaml:4:3: waiver 1: unknown key 'expire'"),
+     "waivers.yaml:4:3: waivers[0]: unknown key 'expire'"),
     ("rule: no-firm\n", "waivers.yaml:1:1: a waiver file is a list"),
     ("- rule: no-firm\n  fingerprint: 12345678\n  reason: r\n- {rule: x, reason: r}\n",
-     "waivers.yaml:2:16: waiver 1.fingerprint: YAML read 12345678 as a number"),
+     "waivers.yaml:2:16: waivers[0].fingerprint: YAML read 12345678 as a number"),
 ])
 def test_bad_waiver_files_exit_2_with_location(project, capsys, monkeypatch, text, where) -> None:
     (project / "waivers.yaml").write_text(text, encoding="utf-8")

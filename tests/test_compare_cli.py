@@ -52,7 +52,8 @@ def test_compare_reads_the_summary_from_stdin() -> None:
     assert {f["status"] for f in findings} >= {"number_match", "wording_changed", "item_omitted"}
     assert all(f["document"] == "-" for f in findings)
     empty = runner.invoke(app, ["compare", "-", FULL], input="")
-    assert str(empty.exception) == "-: empty file"  # main() prints it as one line, exit 2
+    assert empty.exception.render("en") == "-: empty file"  # main() prints it as one line, exit 2
+    assert str(empty.exception) == "-: 空文件"  # in the default language
 
 
 def test_compare_json_carries_both_quotes() -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 import yaml
 from conftest import CASES, SEEDS
+from lang_check import same_in_chinese
 
 from checker.corpus import load_corpus
 from checker.errors import CheckerError
@@ -64,8 +66,11 @@ def test_folder_without_manifest_takes_every_document(tmp_path):
 
 
 def test_get_unknown_id_names_the_known_ones(seed_corpus):
-    with pytest.raises(CheckerError, match=r"no document with id 'nope'.*bj-2021-report"):
+    with pytest.raises(CheckerError) as info:
         seed_corpus.get("nope")
+    assert re.search(r"no document with id 'nope'.*bj-2021-report, bj-2022-report", info.value.render("en"))
+    assert re.search(r"语料库中没有 id 为 'nope' 的文档.*bj-2021-report、bj-2022-report",
+                     info.value.render("zh"))
 
 
 @pytest.mark.parametrize("args", [(), ("does/not/exist.yaml",)], ids=["nothing", "missing"])
@@ -75,8 +80,10 @@ def test_bad_arguments(args):
 
 
 def test_duplicate_ids_across_paths():
-    with pytest.raises(CheckerError, match=r"duplicate document id '.*beijing-2021-report\.txt'"):
+    with pytest.raises(CheckerError) as info:
         load_corpus(SEEDS / "beijing-2021-report.txt", SEEDS / "beijing-2021-report.txt")
+    assert re.search(r"duplicate document id '.*beijing-2021-report\.txt'", info.value.render("en"))
+    same_in_chinese(info.value.render("en"), info.value.render("zh"))
 
 
 def test_same_stem_in_two_formats_gets_file_names_as_ids(tmp_path):
@@ -95,10 +102,11 @@ def test_bad_manifests(tmp_path, case):
     manifest.write_text(case["manifest"], encoding="utf-8")
     with pytest.raises(CheckerError) as info:
         load_corpus(manifest)
-    message = str(info.value)
+    message = info.value.render("en")
     for expected in case["errors"]:
         assert f"{manifest}{expected}" in message or f"{manifest}:{expected}" in message, message
     assert len(message.splitlines()) == len(case["errors"])
+    same_in_chinese(message, info.value.render("zh"))
 
 
 def test_a_summary_is_not_tied_to_an_unrelated_report(tmp_path):

@@ -84,7 +84,15 @@ def test_scope_that_selects_nothing_is_reported() -> None:
     rule = _rule(scope={"documents": {"kind": "highlights"}}, metric="x", max=1)
     (f,) = run_rules(corpus(_report()), [rule], extractor=fake_mentions)
     assert (f.status, f.severity, f.passed, f.rule) == ("no_documents", "info", False, rule.id)
-    assert "selected no document" in f.message and "kind=highlights" in f.message
+    assert "没有选中任何文档" in f.message and "kind=highlights" in f.message  # the default language
+    from checker import i18n
+
+    try:
+        i18n.set_lang("en")
+        (f,) = run_rules(corpus(_report()), [rule], extractor=fake_mentions)
+        assert "selected no document" in f.message and "kind=highlights" in f.message
+    finally:
+        i18n.set_lang(None)
 
 
 def test_rule_that_raises_becomes_an_error_finding(phrase_kind) -> None:  # noqa: F811

@@ -19,6 +19,9 @@ from checker.errors import CheckerError
 from checker.evaluate import press
 from checker.findings import Finding
 
+# the English wording is asserted here (CHECKER_LANG=en); the Chinese in test_lang_audit
+pytestmark = pytest.mark.usefixtures("english")
+
 CASES = Path(__file__).parent / "cases" / "press"
 LINES = [
     "本报讯（记者 林青）昨日开幕。",
@@ -74,6 +77,22 @@ def test_an_omission_over_a_changed_figure_neither_finds_it_nor_is_explained(tmp
     got = press.score(_labels(tmp_path), LINES, [omission])
     assert got["found"] == 0
     assert got["other_warning_lines"] == 1
+
+
+VERSION_LABELS = LABELS.replace("verdict: mismatch, differs: value, full_line: 9}",
+                                "verdict: version_difference}")
+
+
+@pytest.mark.parametrize(("status", "severity", "named", "as_errors"), [
+    ("version_difference", "info", 1, 0),     # said as what it is
+    ("number_mismatch", "error", 0, 1),       # found, but as an error
+    ("number_mismatch", "warning", 0, 0),
+])
+def test_speech_day_versions_are_counted(tmp_path, status, severity, named, as_errors) -> None:
+    got = press.score(_labels(tmp_path, VERSION_LABELS), LINES, [_finding(status, severity, 3, "15万人以上")])
+    assert (got["found"], got["versions"], got["versions_named"], got["versions_as_errors"]) == \
+        (1, 1, named, as_errors)
+    assert got["false_errors"] == 0
 
 
 def test_totals_add_up_and_give_the_rates() -> None:

@@ -21,6 +21,9 @@ from checker.cli import app
 from checker.errors import CheckerError
 from checker.evaluate import real_goals
 
+# the English wording is asserted here (CHECKER_LANG=en); the Chinese in test_lang_audit
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "tests" / "cases" / "real_goals"
 runner = CliRunner()
@@ -144,12 +147,12 @@ def test_a_refused_pair_counts_every_goal_missed(tmp_path: Path, monkeypatch) ->
     gold = _gold(tmp_path, [_goal("地区生产总值增长6%以上", 5, 6, "exceeded", outcome=6.8, outcome_line=3)])
 
     def refuse(plan, review, year):
-        raise CheckerError(f"{plan}: no plan section found")
+        raise CheckerError("error.no_plan_section", path=str(plan), titles="", openings="", seen="")
 
     monkeypatch.setattr(real_goals, "goal_findings", refuse)
     result = real_goals.evaluate(gold, tmp_path / "docs")
     fig = result["pairs"]["goals-x.yaml"]
-    assert fig["refused"].endswith("no plan section found")
+    assert "no plan section found" in fig["refused"]
     assert (fig["recall"], fig["outcome_accuracy"], fig["status_accuracy"]) == (0.0, 0.0, 0.0)
     assert result["total"]["refused"] == ["goals-x.yaml"]
 

@@ -48,5 +48,7 @@ def test_english_text_is_refused_in_one_line(tmp_path) -> None:
     result = CliRunner().invoke(app, ["compare", str(summary), str(report)])
     # main() prints a CheckerError as its one line and exits with its code
     assert isinstance(result.exception, CheckerError) and result.exception.exit_code == 2
-    message = str(result.exception)
+    message = result.exception.render("en")
     assert "press.txt: not Chinese text" in message and "\n" not in message
+    # in the default language, Chinese
+    assert "press.txt: 不是中文文本（47 个字母中只有 0 个是汉字）" in str(result.exception)

@@ -85,7 +85,8 @@ def test_review_of_another_year_is_an_error() -> None:
     from checker.errors import CheckerError
 
     result = runner.invoke(app, ["goals", str(ROOT / "seeds" / "beijing-2024-report.txt"), REVIEW])
-    assert isinstance(result.exception, CheckerError) and "covers 2021" in str(result.exception)
+    assert isinstance(result.exception, CheckerError) and "covers 2021" in result.exception.render("en")
+    assert "它的回顾针对 2021 年" in str(result.exception)
 
 
 def test_goal_rules_examples() -> None:
@@ -121,7 +122,10 @@ def test_missing_part_says_what_was_looked_for_and_seen(tmp_path: Path) -> None:
     plan = tmp_path / "notes.txt"
     plan.write_text("一、概述\n今年很好。\n二、附录\n无。\n", encoding="utf-8")
     result = runner.invoke(app, ["goals", str(plan), REVIEW])
-    message = str(result.exception)
     assert isinstance(result.exception, CheckerError)
+    message = result.exception.render("en")
     assert "no plan section found" in message and "重点任务" in message
-    assert "headings seen: 一、概述; 二、附录" in message
+    assert "headings seen: 一、概述, 二、附录" in message
+    message = result.exception.render("zh")
+    assert "没有找到计划部分" in message and "重点任务" in message
+    assert "看到的标题：一、概述、二、附录" in message

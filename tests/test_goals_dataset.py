@@ -54,5 +54,5 @@ def test_dataset_refuses_an_unknown_format(two_places: Path, tmp_path: Path, cap
     code, _out, err = run_cli(["goals", "--corpus", str(two_places), "--output", str(tmp_path / "g.xlsx")],
                               capsys, monkeypatch)
     assert code == 2
-    assert ".parquet or .csv" in err
+    assert "目标数据集只能写成 .parquet 或 .csv" in err
     assert not (tmp_path / "g.xlsx").exists()

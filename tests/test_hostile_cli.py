@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -225,7 +226,7 @@ CASES = [
     # --- waivers and baselines
     Case("waivers file is a FIFO", [*RUN, "--waivers", "w.yaml"], 2, "w.yaml: is a FIFO", fifo("w.yaml")),
     Case("waiver expiring on 2024-13-45", [*RUN, "--waivers", "w.yaml"], 2,
-         "waiver 1.expires: '2024-13-45' is not a date",
+         "waivers[0].expires: '2024-13-45' is not a date",
          write("w.yaml", "- {rule: jobless, fingerprint: abcdef12, reason: known, expires: 2024-13-45}\n"),
          stderr_lines=3),
     Case("baseline of another tool", [*RUN, "--baseline", "b.json"], 2, "a baseline of another tool ('ruff')",
@@ -251,7 +252,7 @@ CASES = [
     Case("output onto a directory", [*RUN, "-o", "json:adir"], 2, "adir: cannot write: is a directory",
          lambda d: (d / "adir").mkdir()),
     Case("stdout on a full device", ["run", "corpus.yaml", "--rules", "rules", "--fail-on", "never"], 2,
-         "cannot write to stdout: No space left on device", stdout="/dev/full"),
+         "cannot write to stdout: no space left on the device", stdout="/dev/full"),
     # --- text made safe, time bombs
     Case("Markdown output escapes HTML",
          ["run", "h.txt", "--rules", "rules", "-f", "md", "--fail-on", "never"], 0, "&lt;script&gt;",
@@ -265,6 +266,51 @@ CASES = [
     Case("numeral beyond a float", ["extract", "n.txt", "--format", "csv"], 0, "",
          write("n.txt", "城镇调查失业率十亿" + "兆" * 500 + "元。\n"), stderr_lines=0),
 ]
+
+
+# The same refusals in Chinese, the default language (the cases above run with --lang en): each
+# says the same thing with the same file, line and quoted value, in Chinese.
+ZH = {
+    "document is a FIFO": "pipe.txt: 是一个命名管道（FIFO），不是普通的文档文件",
+    "document is /dev/zero": "/dev/zero: 是一个字符设备，不是普通的文档文件",
+    "document is a symlink loop": "loop.txt: 符号链接循环（链接指回自身）",
+    "document is a dangling symlink": "gone.txt: 文件不存在（符号链接指向的文件不存在）",
+    "document over --max-document-size":
+        "big.txt: 超过文档文件 1 kB 的上限；可用 --max-document-size 提高上限",
+    "bad --max-document-size": "--max-document-size lots: 请给出 64M、500k 或 1000000 这样的大小",
+    "DOCX inflating past the limit": "bomb.docx: word/document.xml 解压后超过 64 kB 的文档上限",
+    "DOCX with a broken entry": "broken.docx: 无法读取 .docx（",
+    "DOCX declaring entities": "lol.docx: 无法读取 .docx（其 XML 声明了实体，Word 从不这样写）",
+    "truncated last UTF-8 character":
+        "checker: 警告: cut.txt: 最后一个字符不完整（UTF-8 被截断），已去掉它再读取",
+    "manifest is a FIFO": "m.yaml: 是一个命名管道（FIFO），不是普通的语料清单文件",
+    "manifest path out of its folder": "sub/corpus.yaml:2: 路径 '../doc.txt' 在语料清单所在文件夹 sub 之外",
+    "manifest naming /etc/passwd": "m.yaml:2: 路径 '/etc/passwd' 在语料清单所在文件夹 . 之外",
+    "manifest symlink out of its folder": "sub/corpus.yaml:2: 路径 'link.txt' 在语料清单所在文件夹 sub 之外",
+    "manifest with a Python tag": "m.yaml:2:10: 不允许使用标签 !!python/object/apply:os.system",
+    "manifest nested 10000 deep": "m.yaml:1:75: 嵌套超过 64 层（请减少嵌套层次）",
+    "manifest relation loop": "retells 形成循环：a → b → a",
+    "manifest naming a FIFO": "m.yaml:2: 路径 'pipe.txt' 是一个命名管道（FIFO），不是普通文件",
+    "manifest id given as a list": "m.yaml:2: id: 应为文字，实际是一个列表",
+    "rule pattern that needs backtracking":
+        "bad/r.yaml:5:19: params.pattern: 正则表达式有误: RE2 报错「invalid perl operator: (?=」",
+    "template with a format spec": "bad/r.yaml:6:20: message: {actual:>999999999}: 只允许简单的 {name} 字段",
+    "rule file with a custom tag": "bad/r.yaml:4:14: YAML 有误: 不允许使用标签 !custom",
+    "rule file that is a FIFO": "bad/r.yaml:1:1: 是一个命名管道（FIFO），不是普通的规则文件",
+    "waivers file is a FIFO": "w.yaml: 是一个命名管道（FIFO），不是普通的豁免文件",
+    "waiver expiring on 2024-13-45": "waivers[0].expires: '2024-13-45' 不是日期（YYYY-MM-DD）",
+    "baseline of another tool": "b.json: 是另一个工具（'ruff'）的基线，不是 checker 的",
+    "baseline nested 10000 deep": "b.json:1:65: 嵌套超过 64 层",
+    "baseline is /dev/zero": "/dev/zero: 是一个字符设备，不是普通的基线文件",
+    "output to a FIFO with no reader": "out.fifo: 无法写入: 管道（FIFO）的另一端没有读取者",
+    "one file named twice by two paths": "link.sarif: 与 a.json 是同一个文件，被两次指定为输出",
+    "second output into a missing folder": "nope/out.csv: 无法写入: 文件夹 nope 不存在",
+    "--write-baseline into a missing folder": "nope/base.json: 无法写入: 文件夹 nope 不存在",
+    "output onto a directory": "adir: 无法写入: 它是一个文件夹",
+    "stdout on a full device": "checker: 错误: 无法写入标准输出: 磁盘空间不足",
+}
+ASCII_WORD = re.compile(r"\b[a-z]{2,}\b")
+OPTION = re.compile(r"--[a-z-]+")  # options are named as typed
 
 
 # ----------------------------------------------------------------------------- the run
@@ -290,6 +336,7 @@ def run_checker(d: Path, args: list[str], cache: Path,
                 stdout: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(Path(__file__).parents[1])}
     env.pop("CHECKER_DEBUG", None)
+    env.pop("CHECKER_LANG", None)  # Chinese unless --lang en
     if stdout is None:
         return subprocess.run([*CHECKER, *args], cwd=d, env=env, capture_output=True, timeout=TIMEOUT,
                               text=True, encoding="utf-8", errors="replace")
@@ -300,8 +347,11 @@ def run_checker(d: Path, args: list[str], cache: Path,
     return done
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_hostile_input(case: Case, tmp_path: Path, cache_home: Path) -> None:
+LANG_CASES = [(c, "en") for c in CASES] + [(c, "zh") for c in CASES if c.name in ZH]
+
+
+@pytest.mark.parametrize(("case", "lang"), LANG_CASES, ids=[f"{c.name}-{lang}" for c, lang in LANG_CASES])
+def test_hostile_input(case: Case, lang: str, tmp_path: Path, cache_home: Path) -> None:
     (tmp_path / "doc.txt").write_text(DOC, encoding="utf-8")
     (tmp_path / "corpus.yaml").write_text(MANIFEST, encoding="utf-8")
     (tmp_path / "rules").mkdir()
@@ -309,14 +359,20 @@ def test_hostile_input(case: Case, tmp_path: Path, cache_home: Path) -> None:
     if case.setup:
         case.setup(tmp_path)
     before = snapshot(tmp_path)
-    done = run_checker(tmp_path, case.args, cache_home, case.stdout)
+    args = ["--lang", "en", *case.args] if lang == "en" else case.args
+    done = run_checker(tmp_path, args, cache_home, case.stdout)
     err = done.stderr
     codes = case.code if isinstance(case.code, tuple) else (case.code,)
     assert done.returncode in codes, err
     assert "Traceback" not in err and "internal error" not in err, err
     lines = err.splitlines()
     assert len(lines) == case.stderr_lines, err
-    assert case.needle in (done.stdout if case.in_stdout else err), (err, done.stdout[:300])
+    needle = case.needle if lang == "en" else ZH[case.name]
+    assert needle in (done.stdout if case.in_stdout else err), (err, done.stdout[:300])
+    if lang == "zh":  # in Chinese: no word of the English message but the file names and values it quotes
+        english = set(ASCII_WORD.findall(case.needle)) - set(ASCII_WORD.findall(ZH[case.name]))
+        said = "\n".join(line for line in lines if " | " not in line)  # not the rule file's line shown
+        assert english and not english & set(ASCII_WORD.findall(OPTION.sub("", said))), (english, err)
     after = snapshot(tmp_path)
     changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
     assert changed <= set(case.outputs), f"changed outside the named outputs: {changed}"
@@ -357,7 +413,7 @@ def test_signal_mid_run_is_one_line_and_writes_nothing(signum, tmp_path: Path, c
     _out, err = proc.communicate(timeout=TIMEOUT)
     assert proc.returncode == 128 + signum, err
     name = signal.Signals(signum).name
-    assert err.splitlines() == [f"checker: interrupted ({name}); no output was written"]
+    assert err.splitlines() == [f"checker: 已中断（{name}），没有写出任何输出"]
     assert snapshot(tmp_path) == before
 
 
@@ -366,7 +422,9 @@ def test_unreadable_document_is_one_line(tmp_path: Path, cache_home: Path) -> No
     doc = tmp_path / "secret.txt"
     doc.write_text(DOC, encoding="utf-8")
     doc.chmod(0)
-    done = run_checker(tmp_path, ["extract", "secret.txt"], cache_home)
+    done = run_checker(tmp_path, ["--lang", "en", "extract", "secret.txt"], cache_home)
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         "checker: error: secret.txt: permission denied (the file is not readable)"]
+    done = run_checker(tmp_path, ["extract", "secret.txt"], cache_home)
+    assert done.stderr.splitlines() == ["checker: 错误: secret.txt: 没有权限（文件不可读）"]

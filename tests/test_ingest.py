@@ -13,6 +13,9 @@ from checker.ingest import read
 from checker.model import DocMeta
 from checker.normalize import normalize
 
+# the English wording is asserted here (CHECKER_LANG=en); the Chinese in test_lang_audit
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "tests" / "fixtures" / "docs"
 BAD = DOCS / "bad"

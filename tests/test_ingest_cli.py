@@ -10,6 +10,9 @@ import pytest
 
 from checker.cli import main
 
+# the English wording is asserted here (CHECKER_LANG=en); the Chinese in test_lang_audit
+pytestmark = pytest.mark.usefixtures("english")
+
 BAD = Path(__file__).resolve().parent / "fixtures" / "docs" / "bad"
 
 CASES = {

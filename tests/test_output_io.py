@@ -12,6 +12,9 @@ from checker.cli import output_io
 from checker.cli.output_io import plan_outputs, write_outputs
 from checker.errors import CheckerError
 
+# the English wording is asserted here (CHECKER_LANG=en); the Chinese in test_lang_audit
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def _listing(folder: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()}

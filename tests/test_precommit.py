@@ -47,7 +47,7 @@ def test_the_checker_hook_checks_the_touched_documents(repo, capsys, monkeypatch
     assert "summary-fidelity" in out and "unemployment-above-ceiling" in out
     # a lone digest pairs with its report through the manifest next to it
     code, out, err = run_cli([*entry[1:], "seeds/beijing-2024-highlights.txt"], capsys, monkeypatch)
-    assert code == 1 and "read through" in err and "summary-fidelity" in out
+    assert code == 1 and "与它列出的文档配对读取" in err and "summary-fidelity" in out
 
 
 def test_the_rules_hook_tests_the_touched_rule_files(repo, capsys, monkeypatch) -> None:
@@ -59,4 +59,4 @@ def test_the_rules_hook_tests_the_touched_rule_files(repo, capsys, monkeypatch) 
     broken.write_text(broken.read_text(encoding="utf-8").replace("kind: threshold", "kind: treshold"),
                       encoding="utf-8")
     code, _, err = run_cli([*entry[1:], *files], capsys, monkeypatch)
-    assert code == 2 and "unknown kind 'treshold'" in err
+    assert code == 2 and "未知的类型 'treshold'" in err  # in the default language, Chinese

@@ -40,17 +40,23 @@ def test_rules_test_command_fails_on_a_wrong_example(tmp_path, capsys, monkeypat
     text = (ROOT / "rules" / "core" / "unemployment-ceiling.yaml").read_text(encoding="utf-8")
     wrong = text.replace("城镇调查失业率5.6%", "城镇调查失业率4.6%")
     (tmp_path / "wrong.yaml").write_text(wrong, encoding="utf-8")
-    code, out, _ = run_cli(["rules", "test", str(tmp_path)], capsys, monkeypatch)
+    code, out, _ = run_cli(["--lang", "en", "rules", "test", str(tmp_path)], capsys, monkeypatch)
     assert code == 1
     assert "FAIL  unemployment-above-ceiling[fail-0]" in out and "no finding" in out
     assert out.splitlines()[-1] == "2 passed, 1 failed"
+    code, out, _ = run_cli(["rules", "test", str(tmp_path)], capsys, monkeypatch)
+    assert code == 1 and "没有结果：至少应有一个" in out
+    assert out.splitlines()[-1] == "2 passed, 1 failed"  # the line CI runners read, in every language
 
 
 def test_rules_list_and_explain(capsys, monkeypatch) -> None:
-    code, out, _ = run_cli(["rules", "list", "--rules", str(ROOT / "rules" / "core")], capsys, monkeypatch)
-    assert code == 0 and "unemployment-above-ceiling" in out and "3 rules" in out
-    code, out, _ = run_cli(["rules", "explain", "unemployment-above-ceiling", "--rules", str(ROOT / "rules")],
+    code, out, _ = run_cli(["--lang", "en", "rules", "list", "--rules", str(ROOT / "rules" / "core")],
                            capsys, monkeypatch)
+    assert code == 0 and "unemployment-above-ceiling" in out and "3 rules" in out
+    code, out, _ = run_cli(["rules", "list", "--rules", str(ROOT / "rules" / "core")], capsys, monkeypatch)
+    assert code == 0 and "unemployment-above-ceiling" in out and "3 条规则" in out
+    explain = ["rules", "explain", "unemployment-above-ceiling", "--rules", str(ROOT / "rules")]
+    code, out, _ = run_cli(["--lang", "en", *explain], capsys, monkeypatch)
     assert code == 0
     for heading in ("## What it checks", "## Why it matters", "## Example: fails", "## Example: passes",
                     "## Params"):
@@ -58,9 +64,15 @@ def test_rules_list_and_explain(capsys, monkeypatch) -> None:
     assert out.index("## Example: fails") < out.index("## Example: passes")
     assert "→ fail: 城镇调查失业率 5.6%" in out   # the failing example's finding is shown
     assert "| max | 5 |" in out and "| missing |  | info |" in out
+    code, out, _ = run_cli(explain, capsys, monkeypatch)
+    for heading in ("## 检查什么", "## 为什么重要", "## 示例：不通过", "## 示例：通过", "## 参数"):
+        assert heading in out
+    assert "→ fail: example-documents 回顾中城镇调查失业率 5.6%：应为 <= 5%" in out  # the rule's Chinese text
 
 
 def test_explain_unknown_rule_suggests(capsys, monkeypatch) -> None:
-    code, _, err = run_cli(["rules", "explain", "unemployment-above-cieling", "--rules", str(ROOT / "rules")],
-                           capsys, monkeypatch)
+    args = ["rules", "explain", "unemployment-above-cieling", "--rules", str(ROOT / "rules")]
+    code, _, err = run_cli(["--lang", "en", *args], capsys, monkeypatch)
     assert code == 2 and "did you mean 'unemployment-above-ceiling'?" in err
+    code, _, err = run_cli(args, capsys, monkeypatch)
+    assert code == 2 and "是不是想写 'unemployment-above-ceiling'？" in err

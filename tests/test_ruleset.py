@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import yaml
 from test_engine_kit import ROOT, phrase_kind, run_cli  # noqa: F401
 
 from checker.errors import CheckerError, RuleError
+from checker.i18n import text
 from checker.ruleset import load_rules, rule_schema, select_rules
 
 BAD = ROOT / "tests" / "fixtures" / "bad-rules"
@@ -19,7 +21,18 @@ CASES = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))["cas
 def _problems(path: Path) -> list:
     with pytest.raises(RuleError) as caught:
         load_rules(path)
-    return caught.value.details
+    return caught.value.problems
+
+
+QUOTED = re.compile(r"'[^']+'|\{[a-z]+\}")  # keys, values and placeholders quoted as typed
+
+
+def _same_quotes(english: str, chinese: str) -> None:
+    """The Chinese problem quotes what the English one quotes (keys, values, placeholders) and is
+    written in Chinese."""
+    assert re.search(r"[\u4e00-\u9fff]", chinese), chinese
+    for quoted in QUOTED.findall(english):
+        assert quoted in chinese, (quoted, chinese)
 
 
 def test_at_least_fourteen_different_mistakes() -> None:
@@ -31,24 +44,33 @@ def test_at_least_fourteen_different_mistakes() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c["path"] for c in CASES])
 def test_bad_rule_reports_location_and_message(case: dict) -> None:
     problems = _problems(BAD / case["path"])
-    got = [(p.headline, p.hint) for p in problems]
+    got = [(p.headline("en"), text(p.hint, "en")) for p in problems]
     assert len(problems) == len(case["problems"]), got
     for want, problem in zip(case["problems"], problems, strict=True):
-        assert problem.headline.startswith(str(BAD / want["at"]) + ": "), got
-        assert want["message"] in problem.message, got
+        for lang in ("en", "zh"):
+            assert problem.headline(lang).startswith(str(BAD / want["at"]) + ": "), got
+        english = text(problem.message, "en")
+        assert want["message"] in english, got
+        _same_quotes(english, text(problem.message, "zh"))
         if "hint" in want:
-            assert want["hint"] in problem.hint, got
+            assert want["hint"] in text(problem.hint, "en"), got
+            _same_quotes(text(problem.hint, "en"), text(problem.hint, "zh"))
         assert problem.source, "the offending line is shown"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["path"] for c in CASES])
 def test_bad_rule_exits_2_via_cli(case: dict, capsys, monkeypatch) -> None:
-    code, _, err = run_cli(["rules", "validate", str(BAD / case["path"])], capsys, monkeypatch)
-    assert code == 2
     first = case["problems"][0]
+    code, _, err = run_cli(["--lang", "en", "rules", "validate", str(BAD / case["path"])],
+                           capsys, monkeypatch)
+    assert code == 2
     assert f"{BAD / first['at']}: " in err
     assert first["message"] in err
     assert "no rule was run" in err
+    code, _, err = run_cli(["rules", "validate", str(BAD / case["path"])], capsys, monkeypatch)  # zh
+    assert code == 2
+    assert f"{BAD / first['at']}: " in err
+    assert "没有运行任何规则" in err and "no rule was run" not in err and first["message"] not in err
 
 
 def test_all_files_of_a_folder_are_reported_in_one_run() -> None:
@@ -60,16 +82,22 @@ def test_all_files_of_a_folder_are_reported_in_one_run() -> None:
 
 def test_snippet_shows_line_and_caret() -> None:
     (problem,) = _problems(BAD / "unknown-kind.yaml")
-    lines = problem.render().splitlines()
+    lines = problem.render("en").splitlines()
     assert lines[0].endswith("unknown kind 'treshold'")
     assert lines[1].endswith("| kind: treshold")
     assert lines[2].index("^") == lines[1].index("treshold")
     assert "did you mean 'threshold'?" in lines[3]
+    lines = problem.render("zh").splitlines()
+    assert lines[0].endswith("未知的类型 'treshold'")
+    assert lines[2].index("^") == lines[1].index("treshold")
+    assert lines[3] == "     = 提示: 是不是想写 'threshold'？"
 
 
 def test_missing_path_is_a_rule_error(tmp_path: Path) -> None:
-    with pytest.raises(RuleError, match="no such rule file or folder"):
+    with pytest.raises(RuleError) as caught:
         load_rules(tmp_path / "nope")
+    assert caught.value.render("en").endswith("nope:1:1: no such rule file or folder")
+    assert caught.value.render("zh").endswith("nope:1:1: 规则文件或文件夹不存在")
 
 
 def test_good_rules_load_with_defaults_applied() -> None:
@@ -140,8 +168,12 @@ def test_disabled_rule_runs_only_when_selected_by_id() -> None:
 
 def test_select_pattern_matching_nothing_is_an_error() -> None:
     rules = load_rules(ROOT / "rules" / "core")
-    with pytest.raises(CheckerError, match="did you mean 'unemployment-above-ceiling'"):
+    with pytest.raises(CheckerError) as caught:
         select_rules(rules, ["unemployment-above-cieling"])
+    assert "did you mean 'unemployment-above-ceiling'" in caught.value.render("en")
+    assert caught.value.render("zh") == ("--select unemployment-above-cieling: "
+                                         "没有匹配任何规则 id、标签、规则包或类型"
+                                         "（是不是想写 'unemployment-above-ceiling'？）")
 
 
 def test_message_defaults_to_the_kinds_message(tmp_path: Path) -> None:
@@ -159,4 +191,5 @@ def test_message_is_required_when_the_kind_has_no_default(tmp_path: Path, phrase
     text = "\n".join(x for x in phrase_rule_yaml().splitlines() if not x.startswith("message:"))
     (tmp_path / "r.yaml").write_text(text, encoding="utf-8")
     (problem,) = _problems(tmp_path / "r.yaml")
-    assert problem.headline.endswith("r.yaml:1:1: missing required field 'message'")
+    assert problem.headline("en").endswith("r.yaml:1:1: missing required field 'message'")
+    assert problem.headline("zh").endswith("r.yaml:1:1: 缺少必需的字段 'message'")

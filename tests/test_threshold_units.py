@@ -42,6 +42,8 @@ def test_an_unreadable_unit_is_a_validation_error(tmp_path: Path, capsys, monkey
     path = tmp_path / "rule.yaml"
     params = "{metric: 城镇新增就业, unit: 英里, min: 1}"
     path.write_text(RULE.format(params=params, text="城镇新增就业1人。"), encoding="utf-8")
-    code, _, err = run_cli(["rules", "validate", str(path)], capsys, monkeypatch)
+    code, _, err = run_cli(["--lang", "en", "rules", "validate", str(path)], capsys, monkeypatch)
     assert code == 2
     assert f"{path}:6:" in err and "params.unit: '英里' is not a unit checker reads" in err
+    code, _, err = run_cli(["rules", "validate", str(path)], capsys, monkeypatch)
+    assert code == 2 and f"{path}:6:" in err and "params.unit: '英里' 不是 checker 能读的单位" in err

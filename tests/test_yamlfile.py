@@ -3,6 +3,8 @@ another kind (property-based), time linear in the input's length."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -40,16 +42,23 @@ def test_refused_with_file_line_col(text, where, problem):
     with pytest.raises(YAMLFileError) as info:
         load_text(text, "f.yaml")
     error = info.value
-    assert (error.line, error.column) == where, str(error)
-    assert problem in str(error) and str(error).startswith(f"f.yaml:{where[0]}:{where[1]}: ")
-    assert "\n" not in str(error)
+    english, chinese = error.render("en"), error.render("zh")
+    assert (error.line, error.column) == where, english
+    assert problem in english and english.startswith(f"f.yaml:{where[0]}:{where[1]}: ")
+    assert "\n" not in english and "\n" not in chinese
+    # the same place in Chinese, without the English words (tags, anchors and values stay as typed)
+    assert chinese.startswith(f"f.yaml:{where[0]}:{where[1]}: ") and re.search(r"[\u4e00-\u9fff]", chinese)
+    words = set(re.findall(r"\b[a-z]{3,}\b", problem)) - set(re.findall(r"\b[a-z]{3,}\b", text))
+    assert not words & set(re.findall(r"\b[a-z]{3,}\b", chinese)), chinese
 
 
 def test_billion_laughs_is_refused():
     levels = ["a: &a [1,1,1,1,1,1,1,1,1,1]"] + [
         f"{c}: &{c} [{', '.join(['*' + p] * 10)}]" for p, c in zip("abcde", "bcdef", strict=True)]
-    with pytest.raises(YAMLFileError, match="aliases expand this to more than"):
+    with pytest.raises(YAMLFileError) as info:
         load_text("\n".join(levels) + "\n", "f.yaml")
+    assert "aliases expand this to more than" in info.value.render("en")
+    assert "别名展开后超过 1000000 个值" in info.value.render("zh")
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -65,8 +74,10 @@ def test_plain_data_loads(text, value):
 
 def test_utf16_with_bom_and_bad_bytes():
     assert load_text(decode_yaml("a: 城镇\n".encode("utf-16"), "f.yaml"), "f.yaml") == {"a": "城镇"}
-    with pytest.raises(YAMLFileError, match=r"f.yaml:2:4: not UTF-8 text"):
+    with pytest.raises(YAMLFileError) as info:
         decode_yaml(b"a: 1\nb: \xff\n", "f.yaml")
+    assert info.value.render("en").startswith("f.yaml:2:4: not UTF-8 text")
+    assert info.value.render("zh") == "f.yaml:2:4: 不是 UTF-8 文本（第 8 字节）（请把文件存为 UTF-8）"
 
 
 YAML_CHARS = st.sampled_from([*"ab: -[]{},&*!|>'\"#%@`\n\t ?0123456789.eE+",

@@ -32,6 +32,8 @@ from checker.analysis.figures import (
     stated,
 )
 from checker.analysis.store import AnalysisStore
+from checker.i18n import join_list
+from checker.i18n import t as say
 from checker.model import TARGETS, Document
 
 # --- series -------------------------------------------------------------------------------------
@@ -53,7 +55,8 @@ class Point:
     def describe(self) -> str:
         """``44.9% (2023)``; ``新开工300个 (2024 目标)``."""
         action = self.figure.mention.action or ""
-        return f"{action}{stated(self.figure)} ({self.figure.span}{'' if self.kind == OUTCOME else ' 目标'})"
+        span = self.figure.span if self.kind == OUTCOME else say("series.target_year", year=self.figure.span)
+        return f"{action}{stated(self.figure)} ({span})"
 
 
 @dataclass
@@ -305,16 +308,12 @@ def scope_change(a: Point, b: Point) -> str | None:
     if relation is None and not cues:
         return None
     parts = []
-    if relation == "joined":
-        parts.append("统计范围合并了新的组成部分")
-    elif relation == "qualifier":
-        parts.append("指标名称的限定词改变")
-    elif relation == "key":
-        parts.append("指标名称改变")
+    if relation in ("joined", "qualifier", "key"):
+        parts.append(say(f"series.scope_{relation}"))
     if cues:
-        parts.append("口径提示词：" + "、".join(sorted(cues)))
-    names = f"「{fa.mention.metric or fa.key}」→「{fb.mention.metric or fb.key}」"
-    return f"{names}（{'；'.join(parts)}）"
+        parts.append(say("series.scope_cues", cues=join_list(sorted(cues))))
+    return say("series.scope_change", first=fa.mention.metric or fa.key, second=fb.mention.metric or fb.key,
+             why=say("series.separator").join(parts))
 
 
 def _jump(a: Point, b: Point, factor: float) -> float | None:
@@ -336,7 +335,8 @@ def plausibility(s: Series, factor: float = 2.0, rate_bounds: tuple[float, float
         for p in s.points:
             if p.figure.measure == LEVEL and not lo <= p.value <= hi:
                 issues.append(Issue("implausible_rate", [p],
-                                    f"{p.describe()} 超出 {lo:g}–{hi:g}% 的范围"))
+                                    say("series.out_of_range", point=p.describe(), lo=f"{lo:g}",
+                                        hi=f"{hi:g}")))
     by_measure: dict[str, list[Point]] = defaultdict(list)
     for p in s.outcomes():
         by_measure[p.figure.measure].append(p)
@@ -346,7 +346,8 @@ def plausibility(s: Series, factor: float = 2.0, rate_bounds: tuple[float, float
             a, b = pts[i], pts[i + 1]
             why = scope_change(a, b)
             if why:
-                issues.append(Issue("scope_change", [a, b], f"{a.describe()} → {b.describe()}：{why}"))
+                issues.append(Issue("scope_change", [a, b], say("series.step", first=a.describe(),
+                                                                   second=b.describe(), why=why)))
                 continue
             if measure in measures and _comparable(a, b):
                 ratio = _jump(a, b, factor)
@@ -368,13 +369,14 @@ def _jump_issues(pts: list[Point], flagged: list[tuple[int, float]], factor: flo
         if (i + 1) in ratios and i + 2 < len(pts) and _jump(pts[i], pts[i + 2], factor) is None:
             p = pts[i + 1]
             out.append(Issue("implausible_jump", [pts[i], p, pts[i + 2]],
-                             f"{p.describe()} 与前后两年 {pts[i].describe()}、"
-                             f"{pts[i + 2].describe()} 相差 {max(ratio, ratios[i + 1]):.1f} 倍"))
+                             say("series.outlier", point=p.describe(), before=pts[i].describe(),
+                               after=pts[i + 2].describe(), ratio=f"{max(ratio, ratios[i + 1]):.1f}")))
             done.update({i, i + 1})
             continue
         a, b = pts[i], pts[i + 1]
         out.append(Issue("implausible_jump", [a, b],
-                         f"{a.describe()} → {b.describe()}：{ratio:.1f} 倍，超过每年 {factor:g} 倍"))
+                         say("series.jump", first=a.describe(), second=b.describe(), ratio=f"{ratio:.1f}",
+                           factor=f"{factor:g}")))
         done.add(i)
     return out
 
@@ -419,9 +421,9 @@ def progress(target: Figure, outcomes: Sequence[Point]) -> list[Progress]:
     baseline = before[-1] if before else None
     newer = [p for p in outcomes if p.year >= start and p.year <= target.year]
     if not newer:
-        base = f"；基线 {baseline.describe()}" if baseline else ""
-        return [Progress("no_data", target, None, baseline, None,
-                         f"语料中没有比目标提出时更新的数值{base}")]
+        detail = (say("series.no_newer_baseline", baseline=baseline.describe()) if baseline
+                  else say("series.no_newer"))
+        return [Progress("no_data", target, None, baseline, None, detail)]
     return [_verdict(target, p, baseline) for p in newer]
 
 
@@ -447,9 +449,9 @@ def _verdict(target: Figure, p: Point, baseline: Point | None) -> Progress:
     else:
         on_path = v <= expected if decreasing else v >= expected
         status = "on_track" if on_path else "behind"
-    path = f"，按线性进度 {p.year} 年应为 {expected:.4g}" if expected is not None else ""
-    base = f"基线 {baseline.describe()}，" if baseline else ""
-    detail = f"{base}{p.describe()}，目标 {stated(target)} ({Y}){path}"
+    path = say("series.expected_now", year=p.year, expected=f"{expected:.4g}") if expected is not None else ""
+    base = say("series.baseline", baseline=baseline.describe()) if baseline else ""
+    detail = base + say("series.progress", point=p.describe(), target=stated(target), year=Y) + path
     return Progress(status, target, p, baseline, expected, detail)
 
 

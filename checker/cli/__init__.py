@@ -89,7 +89,10 @@ def main() -> None:
 def _stdout_failed(error: OSError) -> None:
     import os
 
-    print(f"checker: error: cannot write to stdout: {error.strerror or error}", file=sys.stderr)
+    from checker.i18n import t, text
+    from checker.inputfile import os_reason
+
+    print(t("cli.stdout_failed", error=text(os_reason(error))), file=sys.stderr)
     sys.stderr.flush()
     os._exit(2)  # the unwritable stdout buffer must not be flushed again at exit
 
@@ -100,10 +103,12 @@ def _run() -> int | str | None:
     import warnings
 
     from checker.errors import CheckerError, InputWarning
+    from checker.i18n import t, text
 
     def show(message, category, *_args, **_kwargs) -> None:
         if issubclass(category, InputWarning):
-            print(f"checker: warning: {message}", file=sys.stderr)
+            said = message.args[0] if isinstance(message, Warning) and message.args else message
+            print(t("cli.warning", message=text(said)), file=sys.stderr)
 
     warnings.showwarning = show
     warnings.simplefilter("always", InputWarning)
@@ -112,8 +117,8 @@ def _run() -> int | str | None:
     except SystemExit as done:
         return done.code
     except CheckerError as error:
-        for line in str(error).splitlines() or ["error"]:
-            print(f"checker: error: {line}", file=sys.stderr)
+        for line in error.render().splitlines() or ["?"]:
+            print(t("cli.error", message=line), file=sys.stderr)
         return error.exit_code
     except (KeyboardInterrupt, _Signalled) as stop:
         from checker.cli.output_io import remove_temps
@@ -121,17 +126,13 @@ def _run() -> int | str | None:
         remove_temps()
         signum = getattr(stop, "signum", 2)
         name = "SIGTERM" if signum == 15 else "SIGINT"
-        print(f"checker: interrupted ({name}); no output was written", file=sys.stderr)
+        print(t("cli.interrupted", signal=name), file=sys.stderr)
         return 128 + signum
     except OSError as error:  # not an input or output file (those are CheckerErrors): stdout
         _stdout_failed(error)
     except Exception as error:  # a bug of ours: one line, like ruff's exit 2 for abnormal ends
         if os.environ.get("CHECKER_DEBUG"):
             raise
-        print(
-            f"checker: internal error: {type(error).__name__}: {error} "
-            "(set CHECKER_DEBUG=1 for the traceback, and please report it)",
-            file=sys.stderr,
-        )
+        print(t("cli.internal", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
         return 2
     return 0

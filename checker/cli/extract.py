@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -30,7 +30,7 @@ def extract(
     from checker.errors import CheckerError
 
     if fmt not in FORMATS:
-        raise CheckerError(f"--format {fmt}: unknown format (use {' | '.join(FORMATS)})")
+        raise CheckerError("error.unknown_format", option="--format", value=fmt, choices=list(FORMATS))
     apply_limits(max_document_size)
     check_output(output)
     from checker.mentions import extract_mentions
@@ -110,8 +110,16 @@ def render(rows: list[dict], fmt: str, document=None) -> str:
         return buf.getvalue()
     from tabulate import tabulate
 
-    table = tabulate([[r[c] for c in COLUMNS] for r in rows], headers=list(COLUMNS), disable_numparse=True)
+    from checker.i18n import catalogue, headers, t
+
+    def cell(r: dict, c: str) -> Any:
+        if c == "section" and r["role"] in catalogue()["section"]:  # the role in words: 回顾 2023
+            return r["section"].replace(r["role"], t(f"section.{r['role']}"), 1)
+        return r[c]
+
+    table = tabulate([[cell(r, c) for c in COLUMNS] for r in rows], headers=headers(*COLUMNS),
+                     disable_numparse=True)
     if document is not None:
-        head = f"{document.path}: {len(rows)} mentions, {len(document.sections)} sections"
+        head = t("extract.head", path=document.path, mentions=len(rows), sections=len(document.sections))
         return head + "\n" + table
     return table

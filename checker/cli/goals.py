@@ -155,12 +155,12 @@ def goals(
 
     if corpus is not None:
         if plan is not None or review is not None:
-            raise CheckerError("goals: give PLAN REVIEW or --corpus DIR, not both")
+            raise CheckerError("error.goals_both")
         apply_limits(max_document_size)
         write_dataset(corpus, output, jobs)
         return
     if plan is None or review is None:
-        raise CheckerError("goals: give PLAN and REVIEW (two reports), or --corpus DIR")
+        raise CheckerError("error.goals_neither")
     check_options(fmt, fail_on)
     apply_limits(max_document_size)
     require_files(plan, review)
@@ -188,7 +188,7 @@ def write_dataset(corpus_path: Path, output: Path | None, jobs: int | None) -> N
 
     suffix = output.suffix.lower() if output is not None else ".csv"
     if suffix not in (".parquet", ".csv"):
-        raise CheckerError(f"--output {output}: the goals dataset is written as .parquet or .csv")
+        raise CheckerError("error.goals_dataset_suffix", value=str(output))
     check_output(output)
     import tempfile
 

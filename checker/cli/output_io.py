@@ -7,7 +7,6 @@ target is replaced, not the link; the same file named twice by two paths is refu
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 import sys
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import TextIO
 
 from checker.errors import CheckerError
+from checker.i18n import Msg
+from checker.inputfile import os_reason
 
 
 def emit(text: str, output: Path | None = None) -> None:
@@ -50,13 +51,13 @@ def plan_outputs(paths: list[Path]) -> list[Target]:
         target = _plan_one(Path(path))
         key = _identity(target.final)
         if key in seen:
-            raise CheckerError(f"{path}: the same file as {seen[key]} is named twice as an output")
+            raise CheckerError("error.output_twice", path=str(path), other=str(seen[key]))
         seen[key] = target.path
         targets.append(target)
     stdout_id = _stdout_identity()
     for target in targets:
         if stdout_id is not None and not target.in_place and _identity(target.final) == stdout_id:
-            raise CheckerError(f"{target.path}: is also where stdout goes; name another file")
+            raise CheckerError("error.output_is_stdout", path=str(target.path))
     return targets
 
 
@@ -68,21 +69,24 @@ def _plan_one(path: Path) -> Target:
     except FileNotFoundError:
         mode = None
     except OSError as error:  # a symlink loop, a path through a file
-        raise CheckerError(f"{path}: cannot write: {open_problem(path, error)}") from None
+        raise CheckerError("error.cannot_write", path=str(path), reason=open_problem(path, error)) from None
     final = Path(os.path.realpath(path))
     if mode is not None:
         if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
             return Target(path, final, True)
         if not stat.S_ISREG(mode):
-            raise CheckerError(f"{path}: cannot write: is {file_kind(mode)}")
+            raise CheckerError("error.cannot_write", path=str(path), reason=Msg("write.is_kind",
+                                                                                kind=file_kind(mode)))
         if not os.access(final, os.W_OK):
-            raise CheckerError(f"{path}: cannot write: permission denied")
+            raise CheckerError("error.cannot_write", path=str(path), reason=Msg("os.permission"))
     parent = final.parent
     if not parent.is_dir():
         shown = path.parent if str(path.parent) else Path(".")
-        raise CheckerError(f"{path}: cannot write: folder {shown} does not exist")
+        raise CheckerError("error.cannot_write", path=str(path), reason=Msg("write.no_folder",
+                                                                            folder=str(shown)))
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise CheckerError(f"{path}: cannot write: folder {parent} is not writable")
+        raise CheckerError("error.cannot_write", path=str(path), reason=Msg("write.folder_read_only",
+                                                                            folder=str(parent)))
     return Target(path, final, False)
 
 
@@ -126,8 +130,7 @@ def write_outputs(outputs: list[tuple[Target, Content]]) -> None:
             _TEMPS.discard(tmp)
     except OSError as error:
         shown = current.path if current is not None else "output"
-        reason = error.strerror or str(error)
-        raise CheckerError(f"{shown}: cannot write: {reason}; no output was written") from None
+        raise CheckerError("error.cannot_write_none", path=str(shown), reason=os_reason(error)) from None
     finally:
         remove_temps()
     for target, text in outputs:
@@ -157,14 +160,13 @@ def _write_in_place(target: Target, content: Content) -> None:
     try:
         fd = os.open(target.path, os.O_WRONLY | os.O_NONBLOCK)
     except OSError as error:
-        reason = "a FIFO with no reader" if error.errno == errno.ENXIO else (error.strerror or str(error))
-        raise CheckerError(f"{target.path}: cannot write: {reason}") from None
+        raise CheckerError("error.cannot_write", path=str(target.path), reason=os_reason(error)) from None
     try:
         os.set_blocking(fd, True)
         with os.fdopen(fd, "w", encoding="utf-8", newline="", closefd=False) as handle:
             write_content(content, handle)
     except OSError as error:
-        raise CheckerError(f"{target.path}: cannot write: {error.strerror or error}") from None
+        raise CheckerError("error.cannot_write", path=str(target.path), reason=os_reason(error)) from None
     finally:
         os.close(fd)
 
@@ -174,7 +176,7 @@ def write_file_output(path: Path, write: Callable[[Path], object]) -> None:
     parquet); a failure or a signal removes the temporary file and leaves ``path`` as it was."""
     target = plan_outputs([path])[0]
     if target.in_place:
-        raise CheckerError(f"{path}: cannot write: a dataset goes to a file, not a device")
+        raise CheckerError("error.cannot_write", path=str(path), reason=Msg("write.dataset_device"))
     fd, tmp = tempfile.mkstemp(dir=target.final.parent, prefix=f".{target.final.name}.", suffix=".tmp")
     os.close(fd)
     _TEMPS.add(tmp)
@@ -184,8 +186,7 @@ def write_file_output(path: Path, write: Callable[[Path], object]) -> None:
         os.replace(tmp, target.final)
         _TEMPS.discard(tmp)
     except OSError as error:
-        reason = error.strerror or error
-        raise CheckerError(f"{path}: cannot write: {reason}; no output was written") from None
+        raise CheckerError("error.cannot_write_none", path=str(path), reason=os_reason(error)) from None
     finally:
         remove_temps()
 
@@ -216,9 +217,10 @@ def check_options(fmt: str, fail_on: str) -> None:
     from checker.output import FORMATS
 
     if fmt not in FORMATS:
-        raise CheckerError(f"--format {fmt}: unknown format (use one of {', '.join(FORMATS)})")
+        raise CheckerError("error.unknown_format", option="--format", value=fmt, choices=list(FORMATS))
     if fail_on not in FAIL_ON_LEVELS:
-        raise CheckerError(f"--fail-on {fail_on}: use one of {', '.join(FAIL_ON_LEVELS)}")
+        raise CheckerError("error.bad_choice", option="--fail-on", value=fail_on,
+                           choices=list(FAIL_ON_LEVELS))
 
 
 def check_output(output: Path | None) -> None:
@@ -248,8 +250,10 @@ def require_files(*paths: Path) -> None:
         try:
             mode = path.stat().st_mode
         except OSError as error:
-            raise CheckerError(f"{path}: {open_problem(path, error)}") from None
+            raise CheckerError("error.input", path=str(path), problem=open_problem(path, error)) from None
         if stat.S_ISDIR(mode):
-            raise CheckerError(f"{path}: is a directory; give a document file")
+            raise CheckerError("error.input", path=str(path), problem=Msg("reason.is_directory"))
         if not stat.S_ISREG(mode):
-            raise CheckerError(f"{path}: is {file_kind(mode)}, not a regular document file")
+            raise CheckerError("error.input", path=str(path), problem=Msg("reason.not_regular",
+                                                                          kind=file_kind(mode),
+                                                                          what=Msg("role.document")))

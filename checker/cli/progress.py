@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO, TypeVar
 
+from checker.i18n import t
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -36,12 +38,12 @@ class Progress:
             listed = list(items)
             started = time.monotonic()
             for done, result in enumerate(mapper(fn, listed), start=1):
-                self._show(f"documents read {done}/{len(listed)}", started, done, len(listed))
+                self._show(t("progress.read", done=done, total=len(listed)), started, done, len(listed))
                 yield result
         return counted
 
     def place(self, done: int, total: int) -> None:
-        self._show(f"places checked {done}/{total}", self.start, done, total)
+        self._show(t("progress.checked", done=done, total=total), self.start, done, total)
 
     def _show(self, what: str, started: float, done: int, total: int) -> None:
         if not self.enabled:
@@ -50,7 +52,8 @@ class Progress:
         left = spent / done * (total - done) if done else 0.0
         width = 20
         filled = width * done // max(total, 1)
-        line = f"checker: [{'#' * filled}{'.' * (width - filled)}] {what} · {_clock(left)} left"
+        line = f"checker: [{'#' * filled}{'.' * (width - filled)}] {what} · " + t("progress.left",
+                                                                                  clock=_clock(left))
         self.stream.write("\r" + line + "\x1b[K")
         self.stream.flush()
         self._shown = True

@@ -30,7 +30,7 @@ def _load(paths: list[Path] | None) -> list[Any]:
         sys.stderr.write(format_rule_error(error))
         raise typer.Exit(2) from None
     if not loaded:
-        raise CheckerError(f"no rule files (*.yaml) in {', '.join(str(p) for p in paths)}")
+        raise CheckerError("error.no_rule_files", paths=[str(p) for p in paths])
     return loaded
 
 
@@ -39,11 +39,13 @@ def list_rules(rules: RulesOpt = None) -> None:
     """Every rule: id, kind, severity, tags and what it checks."""
     from tabulate import tabulate
 
+    from checker.i18n import headers, t
+
     loaded = _load(rules)
     rows = [(r.id, r.kind, r.severity, ",".join(r.tags), r.description if len(r.description) <= 70
              else r.description[:69] + "…") for r in loaded]
-    print(tabulate(rows, headers=["id", "kind", "severity", "tags", "description"]))
-    print(f"\n{len(loaded)} rule{'s' if len(loaded) != 1 else ''}")
+    print(tabulate(rows, headers=headers("id", "kind", "severity", "tags", "description")))
+    print("\n" + t("rules.count_one" if len(loaded) == 1 else "rules.count", n=len(loaded)))
 
 
 def _example_yaml(example: Any) -> str:
@@ -62,25 +64,26 @@ def _example_yaml(example: Any) -> str:
 
 def explain_text(rule: Any, run_examples: bool = True) -> str:
     """A rule page in the manner of ruff's: what it checks, why, examples, params."""
+    from checker.i18n import t
     from checker.kinds import REGISTRY
     from checker.rulepacks import shown_path
 
     kind = REGISTRY[rule.kind]
-    out = [f"# {rule.id}", "", f"Kind: {rule.kind} · severity: {rule.severity}"
-           + (f" · tags: {', '.join(rule.tags)}" if rule.tags else ""),
-           f"Defined in: {shown_path(rule.path)}", ""]
-    out += ["## What it checks", "", rule.description, ""]
+    out = [f"# {rule.id}", "", t("explain.kind", kind=rule.kind, severity=rule.severity)
+           + (t("explain.tags", tags=", ".join(rule.tags)) if rule.tags else ""),
+           t("explain.defined_in", path=shown_path(rule.path)), ""]
+    out += ["## " + t("explain.what"), "", rule.description, ""]
     if kind.summary:
-        out += [f"(kind {kind.name}: {kind.summary})", ""]
+        out += [t("explain.kind_summary", kind=kind.name, summary=kind.summary), ""]
     if rule.rationale:
-        out += ["## Why it matters", "", rule.rationale, ""]
+        out += ["## " + t("explain.why"), "", rule.rationale, ""]
     scope = rule.scope or {}
     if scope:
-        out += ["## Scope", ""]
-        out += [f"- {slot}: " + (", ".join(f"{k}={v}" for k, v in sel.items()) or "any document")
+        out += ["## " + t("explain.scope"), ""]
+        out += [f"- {slot}: " + (", ".join(f"{k}={v}" for k, v in sel.items()) or t("explain.any_document"))
                 for slot, sel in scope.items()]
         out.append("")
-    for expect, title in (("fail", "## Example: fails"), ("pass", "## Example: passes")):
+    for expect, title in (("fail", "## " + t("explain.fails")), ("pass", "## " + t("explain.passes"))):
         example = next((e for e in rule.examples if e.expect == expect), None)
         if example is None:
             continue
@@ -94,18 +97,21 @@ def explain_text(rule: Any, run_examples: bool = True) -> str:
                 out.append(f"→ {f.status}: {f.message}")
         out.append("")
     if kind.params:
-        out += ["## Params", "", "| name | value | default | description |", "|---|---|---|---|"]
+        columns = [t(f"explain.param_{c}") for c in ("name", "value", "default", "description")]
+        out += ["## " + t("explain.params"), "", "| " + " | ".join(columns) + " |", "|---|---|---|---|"]
         for name, p in kind.params.items():
             value = rule.given_params.get(name, "")
             cells = (name, _short(value), _short(p.default), p.description)
             out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         out.append("")
-    out += ["## Message", ""]
-    out += [f"- {outcome}: `{template}`" for outcome, template in rule.messages.items()] if rule.messages \
-        else [f"`{rule.message}`"]
+    from checker.templates import in_language
+
+    out += ["## " + t("explain.message"), ""]
+    out += [f"- {outcome}: `{in_language(template)}`" for outcome, template in rule.messages.items()] \
+        if rule.messages else [f"`{in_language(rule.message)}`"]
     out.append("")
     if rule.link:
-        out += ["## More", "", rule.link, ""]
+        out += ["## " + t("explain.more"), "", rule.link, ""]
     return "\n".join(out)
 
 
@@ -120,22 +126,25 @@ def _short(value: Any) -> str:
 def explain(rule_id: Annotated[str, typer.Argument(help="The rule id.")], rules: RulesOpt = None) -> None:
     """What a rule checks, why it matters, a failing and a passing example, its params."""
     from checker.errors import CheckerError
+    from checker.i18n import Msg
     from checker.ruleset import did_you_mean
 
     loaded = _load(rules)
     rule = next((r for r in loaded if r.id == rule_id), None)
     if rule is None:
         hint = did_you_mean(rule_id, [r.id for r in loaded])
-        raise CheckerError(f"no rule '{rule_id}'" + (f" ({hint})" if hint else "")
-                           + " — see `checker rules list`")
+        raise CheckerError("error.no_such_rule", id=rule_id, hint=Msg("hint.paren",
+                                                                      hint=hint) if hint else "")
     print(explain_text(rule))
 
 
 @app.command("validate")
 def validate(paths: PathsArg = None) -> None:
     """Check rule files; every problem is printed with file:line:col (exit 2 if any)."""
+    from checker.i18n import t
+
     loaded = _load(paths)
-    print(f"{len(loaded)} rule{'s' if len(loaded) != 1 else ''} OK")
+    print(t("rules.ok_one" if len(loaded) == 1 else "rules.ok", n=len(loaded)))
 
 
 @app.command("test")
@@ -158,7 +167,7 @@ def test(
             else:
                 failed += 1
                 print(f"FAIL  {result.name} ({rule.path}:{example.line}): {result.reason}")
-    print(f"{passed} passed, {failed} failed")
+    print(f"{passed} passed, {failed} failed")  # in every language: CI runners read this closing line
     if failed:
         raise typer.Exit(1)
 

@@ -32,17 +32,17 @@ def parse_output(spec: str) -> tuple[str, Path | None]:
     if sep and head in FORMATS and tail:
         fmt, target = head, tail
     elif sep and head and head.isalpha() and len(head) > 1 and tail and head not in FORMATS:
-        raise CheckerError(f"--output {spec}: unknown format '{head}' (use one of {', '.join(FORMATS)})")
+        raise CheckerError("error.unknown_format", option="--output", value=spec, choices=list(FORMATS))
     else:
         fmt, target = "", spec
     path = None if target == "-" else Path(target)
     if not fmt:
         if path is None:
-            raise CheckerError(f"--output {spec}: say which format goes to stdout, e.g. --output json:-")
+            raise CheckerError("error.output_stdout_format", value=spec)
         fmt = SUFFIXES.get(path.suffix.lower(), "")
         if not fmt or fmt not in FORMATS:
-            raise CheckerError(f"--output {spec}: cannot tell the format from '{path.suffix or path.name}'; "
-                               f"write FORMAT:{spec} (formats: {', '.join(FORMATS)})")
+            raise CheckerError("error.output_unknown_suffix", value=spec, suffix=path.suffix or path.name,
+                               choices=list(FORMATS))
     return fmt, path
 
 
@@ -91,9 +91,10 @@ def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any 
     given = {p.resolve() for p in paths}
     if not given <= {d.path.resolve() for d in corpus.documents}:
         return plain
-    names = ", ".join(p.name for p in paths)
-    print(f"checker: {names}: read through {manifest} to pair with the documents it names; "
-          "findings on the files given only", file=sys.stderr)
+    from checker.i18n import join_list, t
+
+    names = join_list([p.name for p in paths])
+    print(t("cli.paired", names=names, manifest=str(manifest)), file=sys.stderr)
     return corpus, given
 
 
@@ -109,8 +110,7 @@ def _default_paths(configured: list[Path] | None = None) -> list[Path]:
     manifest = Path("seeds/corpus.yaml")
     if manifest.is_file():
         return [manifest]
-    raise CheckerError("no documents given: name a corpus manifest, a folder or files "
-                       "(e.g. checker run seeds/corpus.yaml)")
+    raise CheckerError("error.no_documents_run")
 
 
 def run(
@@ -180,7 +180,7 @@ def run(
     targets = [parse_output(spec) for spec in outputs or []]
     to_stdout = [t for t in targets if t[1] is None]
     if len(to_stdout) > 1:
-        raise CheckerError("--output: only one output can go to stdout ('-')")
+        raise CheckerError("error.output_stdout_twice")
     if not to_stdout:
         targets.insert(0, (fmt, None))
     from checker.cli.output_io import plan_outputs
@@ -218,8 +218,7 @@ def run(
                                       spill=spill.name if spill is not None else None)
         if not rule_list:
             if not allow_empty:
-                raise CheckerError("no rule to run: the rule folders hold no rules or --select/--ignore "
-                                   "left none (--allow-empty to accept that)")
+                raise CheckerError("error.no_rule_to_run")
             _overview(paired_corpus(corpus_paths, allow_outside)[0])
             return
         run = _check(corpus, rule_list, executor, progress, spool, chunked, given, waiver_list, known)
@@ -345,16 +344,16 @@ def _say_what_is_missing(first_miss: dict[str, Any], rules: list[Any], corpus: A
     the report a summary retells, the next year's report); exit 2 when no rule checked anything.
     ``first_miss``: each rule's first ``no_documents`` finding, in output order."""
     from checker.engine import selects_nothing
+    from checker.i18n import t
 
     by_id = {r.id: r for r in rules}
     starved = {rule: f for rule, f in first_miss.items()
                if rule in by_id and selects_nothing(by_id[rule], corpus)}
     for rule, miss in starved.items():
-        print(f"checker: {rule}: not checked: {miss.message.removeprefix(rule + ': ')}", file=sys.stderr)
+        print(t("cli.not_checked", rule=rule, why=miss.message.removeprefix(rule + ": ")), file=sys.stderr)
     if rules and all(r.id in starved for r in rules) and not allow_empty:
-        ids = ", ".join(d.id for d in corpus.documents) or "none"
-        raise CheckerError(f"no rule selected any document (documents: {ids}); give the documents the "
-                           "rules need, or --allow-empty to accept that")
+        ids = [d.id for d in corpus.documents] or "-"
+        raise CheckerError("error.no_rule_selected_any", ids=ids)
 
 
 def _load_rules(rules: list[Path] | None, select: list[str] | None, ignore: list[str] | None) -> list[Any]:
@@ -373,8 +372,9 @@ def _load_rules(rules: list[Path] | None, select: list[str] | None, ignore: list
 
 def _overview(corpus: Any) -> None:
     """No rules: say so, and show what checker sees in each document."""
-    print("checker: no rules selected; showing what was found in each document "
-          "(add rules under rules/ or pass --rules DIR)", file=sys.stderr)
+    from checker.i18n import t
+
+    print(t("cli.overview"), file=sys.stderr)
     from checker.output.overview import corpus_overview
 
     print(corpus_overview(corpus))

@@ -28,17 +28,17 @@ def serve(
     import uvicorn
 
     from checker.errors import CheckerError
-    from checker.i18n import check_lang, get_lang
+    from checker.i18n import check_lang, get_lang, t
     from checker.web.app import Settings, create_app
     from checker.web.library import Library
 
     paths = corpus or [Path("seeds")]
     for p in paths:
         if not p.exists():
-            raise CheckerError(f"{p}: no such file or folder (give --corpus a manifest, a folder or files)")
+            raise CheckerError("error.serve_no_corpus", path=str(p))
     if max_upload_mb <= 0:
-        raise CheckerError("--max-upload-mb: give a positive size")
+        raise CheckerError("error.size_not_positive", option="--max-upload-mb", value=max_upload_mb)
     settings = Settings(Library.load(paths), lang=check_lang(lang) if lang else get_lang(),
                         max_bytes=int(max_upload_mb * 1024 * 1024))
-    typer.echo(f"checker serve: http://{host}:{port}/ ({len(settings.library.documents)} documents)")
+    typer.echo(t("cli.serving", url=f"http://{host}:{port}/", n=len(settings.library.documents)))
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

@@ -26,16 +26,16 @@ MEMBERS = {
 def evaluate(gold_dir: Path, docs_dir: Path) -> dict:
     """Run every member whose gold files exist; return ``{member: figures}``."""
     gold_dir, docs_dir = Path(gold_dir), Path(docs_dir)
-    for path, what in ((gold_dir, "gold"), (docs_dir, "documents")):
+    for path, key in ((gold_dir, "error.eval_no_gold_folder"), (docs_dir, "error.eval_no_docs_folder")):
         if not path.is_dir():
-            raise CheckerError(f"{path}: {what} folder not found")
+            raise CheckerError(key, path=str(path))
     result: dict = {}
     for name, module in MEMBERS.items():
         figures = importlib.import_module(module).evaluate(gold_dir, docs_dir)
         if figures is not None:
             result[name] = figures
     if not result:
-        raise CheckerError(f"{gold_dir}: no gold label files found (see tests/gold/README.md)")
+        raise CheckerError("error.eval_no_gold", path=str(gold_dir))
     return result
 
 
@@ -44,7 +44,7 @@ def render(result: dict, fmt: str = "table") -> str:
     if fmt == "json":
         return json.dumps(result, ensure_ascii=False, indent=2)
     if fmt != "table":
-        raise CheckerError(f"--format {fmt}: unknown format (use table or json)")
+        raise CheckerError("error.unknown_format", option="--format", value=fmt, choices=["table", "json"])
     from tabulate import tabulate
 
     blocks = []

@@ -250,7 +250,7 @@ def _rule_groups(corpus: Any) -> tuple[list[list[_Occurrence]], list[str]]:
     groups, disagreements = [], []
     for f in figure_findings(corpus):
         if f.status in ENGINE_STATUSES:
-            raise CheckerError(f"figures eval: {f.message}")
+            raise CheckerError("error.eval_crashed", what="figures", message=f.message)
         rows = f.data["occurrence_list"]
         groups.append([_Occurrence(by_id[r["doc_id"]], _Stated(r["start"], r["end"], r["value"]))
                        for r in rows])

@@ -92,7 +92,7 @@ def _load(docs_dir: Path, name: str) -> Any:
 
     path = docs_dir / name
     if not path.exists():
-        raise CheckerError(f"{path}: document named by the goals gold file not found (use --docs)")
+        raise CheckerError("error.gold_doc_missing", path=str(path), gold="goals")
     return load_document(path, DocMeta(id=Path(name).stem))
 
 
@@ -123,7 +123,7 @@ def _followup(plan: Any, review: Any, year: int | None) -> list[_Followed]:
     findings = run_rules(SimpleCorpus([plan, review]), [rule])
     broken = [f for f in findings if f.status in ENGINE_STATUSES]
     if broken:
-        raise CheckerError(f"goals eval: {broken[0].message}")
+        raise CheckerError("error.eval_crashed", what="goals", message=broken[0].message)
     out = []
     for f in findings:
         d = f.data

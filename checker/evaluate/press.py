@@ -11,7 +11,9 @@ uses, and the findings are scored against the hand-made claims by position on th
 - **false number alarms**: unexplained findings of a number status (``number_*``, ``version_*``);
 - **false errors**: unexplained findings at ``error``;
 - **other-warning lines**: press lines carrying an unexplained ``warning``/``error`` finding of a
-  status that is not a number status (those are already false number alarms).
+  status that is not a number status (those are already false number alarms);
+- **speech-day versions**: version_difference claims named as such by a ``version_difference``
+  finding, and those an ``error`` overlaps (a speech-day figure is another version, not an error).
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import CheckerError
+from checker.i18n import Msg
 
 VERDICTS = ("match", "mismatch", "not_in_report", "version_difference")
 DISCREPANCY = frozenset({"mismatch", "not_in_report", "version_difference"})
 DIFFERS = ("value", "qualifier", "unit", "metric", "year")
+VERSION = "version_difference"  # a verdict and a finding status alike
 # Outcomes that say something is absent or moved, not that this text is wrong: they cannot find a claim.
 NOT_A_DISCREPANCY = frozenset({"item_omitted", "order_changed"})
 NUMBER_PREFIXES = ("number_", "version_")
@@ -59,27 +63,28 @@ class PressLabels:
     framing_lines: list[int] = field(default_factory=list)
 
 
-def _fail(path: Path, problem: str) -> CheckerError:
-    return CheckerError(f"{path}: {problem}")
+def _fail(path: Path, problem: str, /, **fields: Any) -> CheckerError:
+    """``path: problem`` with ``problem`` a key of the ``label`` catalogue section."""
+    return CheckerError("error.input", path=str(path), problem=Msg(f"label.{problem}", **fields))
 
 
 def _claim(path: Path, i: int, raw: Any) -> Claim:
     where = f"claims[{i}]"
     if not isinstance(raw, dict):
-        raise _fail(path, f"{where}: expected a mapping")
+        raise _fail(path, "not_mapping", where=where)
     line, text, verdict = raw.get("press_line"), raw.get("press_text"), raw.get("verdict")
     if not isinstance(line, int) or line < 1:
-        raise _fail(path, f"{where}: press_line must be a line number")
+        raise _fail(path, "press_line", where=where)
     if not isinstance(text, str) or not text:
-        raise _fail(path, f"{where}: press_text missing")
+        raise _fail(path, "press_text", where=where)
     if verdict not in VERDICTS:
-        raise _fail(path, f"{where}: verdict {verdict!r} is not one of {', '.join(VERDICTS)}")
+        raise _fail(path, "verdict", where=where, verdict=repr(verdict), choices=list(VERDICTS))
     differs = raw.get("differs")
     if verdict == "mismatch" and differs not in DIFFERS:
-        raise _fail(path, f"{where}: a mismatch needs differs: one of {', '.join(DIFFERS)}")
+        raise _fail(path, "differs", where=where, choices=list(DIFFERS))
     full_line = raw.get("full_line")
     if verdict in ("match", "mismatch") and not isinstance(full_line, int):
-        raise _fail(path, f"{where}: a {verdict} claim needs full_line")
+        raise _fail(path, "full_line", where=where, verdict=verdict)
     return Claim(line, str(text), str(verdict), differs, full_line)
 
 
@@ -91,13 +96,13 @@ def load_labels(path: Path) -> PressLabels | None:
     if not isinstance(data, dict) or "press_file" not in data:
         return None
     if not isinstance(data.get("full_file"), str):
-        raise _fail(path, "full_file missing")
+        raise _fail(path, "full_file")
     claims = data.get("claims") or []
     if not isinstance(claims, list):
-        raise _fail(path, "claims must be a list")
+        raise _fail(path, "claims")
     framing = data.get("framing_lines") or []
     if not isinstance(framing, list) or not all(isinstance(n, int) for n in framing):
-        raise _fail(path, "framing_lines must be a list of line numbers")
+        raise _fail(path, "framing_lines")
     return PressLabels(path, str(data["press_file"]), data["full_file"],
                        [_claim(path, i, c) for i, c in enumerate(claims)], framing)
 
@@ -108,8 +113,8 @@ def place_claims(labels: PressLabels, lines: list[str]) -> None:
         text = lines[c.press_line - 1] if c.press_line <= len(lines) else ""
         k = text.find(c.press_text)
         if k < 0:
-            raise _fail(labels.path, f"press_text {c.press_text!r} not on line {c.press_line} of "
-                        f"{labels.press_file}")
+            raise _fail(labels.path, "press_text_not_on_line", text=repr(c.press_text), line=c.press_line,
+                        file=labels.press_file)
         c.start, c.end = k, k + len(c.press_text)
 
 
@@ -143,6 +148,9 @@ def score(labels: PressLabels, lines: list[str], findings: list[Any]) -> dict:
     errors: list[str] = []
     other_lines: set[int] = set()
     framing_warned: set[int] = set()
+    versions = {i for i, c in enumerate(wanted) if c.verdict == VERSION}
+    named: set[int] = set()
+    versions_as_errors: set[int] = set()
     for f in findings:
         if f.passed:
             continue
@@ -151,6 +159,10 @@ def score(labels: PressLabels, lines: list[str], findings: list[Any]) -> dict:
         hits = [] if f.status in NOT_A_DISCREPANCY else [
             i for i, c in enumerate(wanted) if _overlaps(span, c)]
         found.update(hits)
+        if f.status == VERSION:
+            named.update(versions.intersection(hits))
+        if f.severity == "error":
+            versions_as_errors.update(versions.intersection(hits))
         if hits:
             continue
         quote = f"{f.line}: {f.status} {str(f.data.get('summary_quote', ''))[:40]}"
@@ -170,6 +182,9 @@ def score(labels: PressLabels, lines: list[str], findings: list[Any]) -> dict:
         "false_errors": len(errors),
         "other_warning_lines": len(other_lines),
         "framing_lines_warned": len(framing_warned),
+        "versions": len(versions),
+        "versions_named": len(named),
+        "versions_as_errors": len(versions_as_errors),
         "missed": [f"{c.press_line}: {c.verdict} {c.press_text}" for i, c in enumerate(wanted)
                    if i not in found],
         "alarm_quotes": alarms,
@@ -190,14 +205,14 @@ def label_files(gold_dir: Path) -> list[PressLabels]:
 def _development_only(docs_dir: Path, labels: PressLabels) -> None:
     split = docs_dir / "dev.txt"
     if split.is_file() and labels.full_file not in split.read_text(encoding="utf-8").split():
-        raise _fail(labels.path, f"full_file {labels.full_file} is not in {split} (development split only)")
+        raise _fail(labels.path, "not_development", file=labels.full_file, split=str(split))
 
 
 def _read_lines(path: Path) -> list[str]:
     try:
         return path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as e:
-        raise _fail(path, f"cannot read press text ({type(e).__name__})") from None
+        raise _fail(path, "unreadable", error=type(e).__name__) from None
 
 
 def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
@@ -215,7 +230,7 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> dict | None:
         full = docs_dir / labels.full_file
         for path in (press, full):
             if not path.is_file():
-                raise _fail(labels.path, f"{path} not found")
+                raise _fail(labels.path, "missing", file=str(path))
         texts[labels.press_file] = score(labels, _read_lines(press), compare_files(press, full))
     return {"texts": texts, "total": totals(texts)}
 
@@ -225,6 +240,8 @@ def totals(texts: dict[str, dict]) -> dict:
     keys = ("claims", "discrepancies", "found", "false_number_alarms", "false_errors",
             "other_warning_lines", "framing_lines_warned")
     t: dict[str, Any] = {k: sum(f[k] for f in texts.values()) for k in keys}
+    for k in ("versions", "versions_named", "versions_as_errors"):
+        t[k] = sum(f.get(k, 0) for f in texts.values())
     n = len(texts)
     t["texts"] = n
     t["recall"] = round(t["found"] / t["discrepancies"], 3) if t["discrepancies"] else None
@@ -250,4 +267,6 @@ def rows(result: dict) -> list[tuple[str, str, object]]:
     out.append(("lines with another warning", "total", f"{t['other_warning_lines']} "
                 f"({t['other_warning_lines_per_text']} per text, max {t['other_warning_lines_max']})"))
     out.append(("framing lines with a warning", "total", t["framing_lines_warned"]))
+    out.append(("speech-day versions named · as errors", "total",
+                f"{t['versions_named']}/{t['versions']} · {t['versions_as_errors']}"))
     return out

@@ -81,10 +81,10 @@ def _read_gold(path: Path) -> dict | None:
         return None
     goals = gold.get("goals")
     if not isinstance(goals, list) or not all(isinstance(g, dict) for g in goals):
-        raise CheckerError(f"{path}: 'goals' must be a list of goal entries")
+        raise CheckerError("error.gold_goals_not_list", path=str(path))
     for i, g in enumerate(goals, 1):
         if g.get("quantified") and (not g.get("goal_text") or not isinstance(g.get("plan_line"), int)):
-            raise CheckerError(f"{path}: goal {i} needs goal_text and an integer plan_line")
+            raise CheckerError("error.gold_goal_fields", path=str(path), n=i)
     return gold
 
 
@@ -152,7 +152,7 @@ def _evaluate_pair(path: Path, gold: dict, docs_dir: Path) -> dict:
     plan, review = docs_dir / gold["plan_file"], docs_dir / gold["review_file"]
     for doc in (plan, review):
         if not doc.is_file():
-            raise CheckerError(f"{doc}: document named by {path.name} not found (use --docs)")
+            raise CheckerError("error.gold_doc_missing", path=str(doc), gold=path.name)
     fig: dict[str, Any] = {"plan": gold["plan_file"], "review": gold["review_file"],
                            "year": gold.get("target_year"), "refused": None}
     try:

@@ -116,7 +116,7 @@ def _outcomes(findings: list[Any]) -> list[_Outcome]:
 
     broken = [f for f in findings if f.status in ENGINE_STATUSES]
     if broken:
-        raise CheckerError(f"summary eval: {broken[0].message}")
+        raise CheckerError("error.eval_crashed", what="summary", message=broken[0].message)
     return [_Outcome(f.status, f.data.get("summary_start"), f.data.get("summary_end") or 0,
                      str(f.data.get("detail", ""))) for f in findings]
 

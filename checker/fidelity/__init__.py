@@ -4,7 +4,9 @@
 summary clause's counterpart in the report (bigram index + difflib on a few candidates + a Viterbi
 pass for continuity), ``compare`` turns aligned pairs into outcomes (``number_match``,
 ``number_mismatch``, ``number_missing_in_full``, ``wording_changed``, ``item_omitted``,
-``order_changed``, ``added_claim``). ``checker.kinds.summary_fidelity`` turns outcomes into findings.
+``order_changed``, ``added_claim``, ``version_difference``), reading each quantity's figure identity
+(``figures``: which report figure a summary figure is). ``checker.kinds.summary_fidelity`` turns
+outcomes into findings.
 """
 
 from __future__ import annotations
@@ -29,7 +31,14 @@ def compare_documents(summary: Document, full: Document, store: AnalysisStore | 
 
     store = store or AnalysisStore()
     return store.memo("comparison", (summary, full), lambda: compare_clauses(
-        _prepared(summary, store), _prepared(full, store), summary.text, full.text))
+        _prepared(summary, store), _prepared(full, store), summary.text, full.text,
+        identities=(_identities(summary, store), _identities(full, store))))
+
+
+def _identities(doc: Document, store: AnalysisStore) -> dict:
+    """Each quantity's figure identity (``checker.analysis.identity``), by the quantity's offset."""
+    return {m.quantity.start: m.figure for m in store.of(doc).mentions
+            if m.quantity is not None and m.figure is not None}
 
 
 def _prepared(doc: Document, store: AnalysisStore) -> list:

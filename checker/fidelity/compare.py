@@ -9,6 +9,8 @@ summary otherwise follows the report. Outcome kinds:
 - ``number_mismatch`` — a number differs: ``value`` (1200→2100), ``multiplier`` (2万→2亿),
   ``unit`` or ``qualifier`` (以上→以内, 突破→接近);
 - ``number_missing_in_full`` — the summary states a number the report does not;
+- ``version_difference`` — the summary gives the speech-day forecast (``预计增长5%左右``) of a figure
+  the published report states bare or revised (``增长5.2%``): both quotes, not an error;
 - ``wording_changed`` — words substituted, added or dropped in an otherwise verbatim clause
   (``稳步推进``→``全面推进``); wrappers (``报告提出，``) and punctuation never count;
 - ``item_omitted`` — an enumeration item, a number, or report clauses left out where the summary
@@ -26,6 +28,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from checker.fidelity import figures
 from checker.fidelity.align import Match, align, body
 from checker.fidelity.text import (
     Clause,
@@ -39,8 +42,8 @@ from checker.fidelity.text import (
 )
 
 PASS = "number_match"
-KINDS = ("number_match", "number_mismatch", "number_missing_in_full", "wording_changed",
-         "item_omitted", "order_changed", "added_claim")
+KINDS = ("number_match", "number_mismatch", "number_missing_in_full", "version_difference",
+         "wording_changed", "item_omitted", "order_changed", "added_claim")
 
 FOLLOW_SHARE = 0.75  # share of report clauses a summary paragraph retells to be "following" it
 REST_MAX = 12        # a paragraph retold from its start may stop this many report clauses early
@@ -162,8 +165,10 @@ def stated_qualifier(q) -> str:
 class _Pair:
     """One aligned pair and what its diff shows."""
 
-    def __init__(self, s: Clause, m: Match, s_text: str, f_text: str) -> None:
+    def __init__(self, s: Clause, m: Match, s_text: str, f_text: str,
+                 figs: _Figures | None = None) -> None:
         self.s, self.m = s, m
+        self.figs = figs or _Figures()
         self.sb = body(s)
         self.s_origin = s.origin[s.lead:]
         self.s_text, self.f_text = s_text, f_text
@@ -192,15 +197,42 @@ class _Pair:
         return f"{f}→{s}"
 
 
-def compare_clauses(summary: list[Clause], full: list[Clause], s_text: str, f_text: str) -> Comparison:
-    """Outcomes for prepared clauses (see ``compare_texts``)."""
+@dataclass
+class _Figures:
+    """The figure identities of both texts (quantity offset → ``FigureIdentity``) and the report's
+    quantities by value and unit, so that a summary figure is compared with the report's figure
+    of the same identity. Empty (no identities): numbers are compared where the words align."""
+
+    s_ids: dict = field(default_factory=dict)
+    f_ids: dict = field(default_factory=dict)
+    by_key: dict = field(default_factory=dict)   # quantity_key → [(quantity, report clause index)]
+
+    def identity(self, q, side: str):
+        return (self.s_ids if side == "s" else self.f_ids).get(q.start) if q is not None else None
+
+    def all_figures(self) -> list[tuple[Any, int]]:
+        return [x for found in self.by_key.values() for x in found]
+
+    def same_figures(self, sq) -> list[tuple[Any, int]]:
+        """Report quantities with the summary quantity's value, unit and stated qualifier."""
+        return [(fq, k) for fq, k in self.by_key.get(quantity_key(sq), ())
+                if stated_qualifier(fq) == stated_qualifier(sq)]
+
+
+def compare_clauses(summary: list[Clause], full: list[Clause], s_text: str, f_text: str,
+                    identities: tuple[dict, dict] | None = None) -> Comparison:
+    """Outcomes for prepared clauses (see ``compare_texts``); ``identities``: each text's figure
+    identities by quantity offset (``checker.fidelity.figures``), when the texts were analysed."""
     skip = {c.index for c in summary if is_wrapper_only(c) or _time_frame(c)
             or (len(body(c)) < MIN_BODY and not c.quantities)}
     matches = align(summary, full, skip)
     fq = {}
+    figs = _Figures(*identities) if identities else _Figures()
     for c in full:
         for q in c.quantities:
             fq[q.start] = q
+            if identities:
+                figs.by_key.setdefault(quantity_key(q), []).append((q, c.index))
     covered: set[int] = set()
     for each in matches.values():
         covered.update(range(each.first, each.last + 1))
@@ -212,9 +244,9 @@ def compare_clauses(summary: list[Clause], full: list[Clause], s_text: str, f_te
         framing = is_framing(s)
         if m is None:
             found = [] if framing and not any(_is_figure(q) for q in s.quantities) \
-                else _unaligned(s, s_text)
+                else _unaligned(s, s_text, full, f_text, figs)
         else:
-            found = _compare_pair(_Pair(s, m, s_text, f_text), full, fq)
+            found = _compare_pair(_Pair(s, m, s_text, f_text, figs), full, fq)
         for o in found:
             o.minor = o.minor or (framing and not o.kind.startswith("number_"))
         out.extend(found)
@@ -257,18 +289,102 @@ def _is_figure(q) -> bool:
 
 # --------------------------------------------------------------------------- unaligned clauses
 
-def _unaligned(s: Clause, s_text: str) -> list[Outcome]:
+# a bold label before a colon (``5. **收入与物价**：…``): the digest's own title for what follows
+_LABEL = re.compile(r"(?:\d{1,2}[.．、][ \t]*)?\*\*[^*\n]{1,16}\*\*[ \t]*[：:]")
+
+
+def _unaligned(s: Clause, s_text: str, full: list[Clause] | None = None, f_text: str = "",
+               figs: _Figures | None = None) -> list[Outcome]:
     text = s_text[s.start:s.end]
-    figures = [q for q in s.quantities if _is_figure(q)]
-    if figures:
-        nums = "、".join(_q_text(q, s_text) for q in figures)
-        return [Outcome("number_missing_in_full", s.start, s.end, detail=f"{nums}: not in the report",
-                        key="number_missing", args={"numbers": nums},
-                        actual=nums)]
-    # the newspaper's own titles and bylines, and sentences about the report itself, claim nothing
-    if s.heading or vocab().byline.search(text) or vocab().byline.search(s.canon) or len(body(s)) < 4:
+    found = [q for q in s.quantities if _is_figure(q)]
+    if found:
+        out: list[Outcome] = []
+        # a figure the words could not place may still be a report figure of the same identity
+        # (经济成长目标4.5%左右 in a headline = 地区生产总值增长4.5%左右 of the targets)
+        placed = [(q, _same_identity(q, figs)) for q in found] if figs is not None else []
+        for q, fq in placed:
+            if fq is not None:
+                exp, act = _q_text(fq, f_text), _q_text(q, s_text)
+                out.append(Outcome(PASS, q.start, q.end, fq.start, fq.end, detail=act, actual=act,
+                                   expected=exp))
+        missing = [q for q in found if not any(q is a and b is not None for a, b in placed)]
+        if missing:
+            nums = "、".join(_q_text(q, s_text) for q in missing)
+            out.append(Outcome("number_missing_in_full", s.start, s.end, detail=f"{nums}: not in the report",
+                               key="number_missing", args={"numbers": nums}, actual=nums))
+        return out
+    # the newspaper's own titles, labels and bylines, and sentences about the report itself, claim nothing
+    if s.heading or vocab().byline.search(text) or vocab().byline.search(s.canon) or len(body(s)) < 4 \
+            or _LABEL.match(s_text, s.start):
         return []
     return [Outcome("added_claim", s.start, s.end, detail="no counterpart in the report", key="added")]
+
+
+# --------------------------------------------------------------------------- figure identity
+
+VERSION_SHARE = 0.25  # a revised figure lies this close to the speech-day forecast (relative)
+
+
+def _same_identity(sq, figs: _Figures | None, where: set[int] | None = None, full: list[Clause] | None = None,
+                   besides: Any = None):
+    """The report figure that is certainly the summary figure ``sq``: the same value, unit and
+    qualifier, the same metric, kind, role and year (in blocks ``where`` of ``full`` if given)."""
+    if figs is None:
+        return None
+    s_id = figs.identity(sq, "s")
+    if s_id is None or s_id.named:
+        return None
+    for fq, k in figs.same_figures(sq):
+        if fq is besides or (where is not None and full is not None and full[k].block not in where):
+            continue
+        if figures.certain(s_id, figs.identity(fq, "f")):
+            return fq
+    return None
+
+
+def _explained_by(sq, fqq, figs: _Figures) -> tuple[str, Any] | None:
+    """``(differs, other)``: the report gives the summary's number to ``other``, a figure of another
+    metric or year than ``fqq`` (the one the summary names): 25.5% is the report's 工业增加值占…比重,
+    not 工业增加值's growth."""
+    f_id, s_id = figs.identity(fqq, "f"), figs.identity(sq, "s")
+    where = next((k for q, k in figs.all_figures() if q is fqq), 0)
+    for fq, _ in sorted(figs.same_figures(sq), key=lambda x: abs(x[1] - where)):
+        o_id = figs.identity(fq, "f")
+        if fq is fqq or not figures.could_be(s_id, o_id):
+            continue
+        why = figures.conflict(f_id, o_id)
+        if why is not None:
+            return why, fq
+    return None
+
+
+def _is_version(sq, fqq, figs: _Figures) -> bool:
+    """A speech-day forecast (预计增长5%左右) of the report's figure (增长5.2%), close in value."""
+    if sq.unit != fqq.unit or not figures.is_version(figs.identity(sq, "s"), figs.identity(fqq, "f")):
+        return False
+    return abs(sq.value - fqq.value) <= VERSION_SHARE * max(abs(fqq.value), 1e-9)
+
+
+def _version_outcome(sq, fqq, p: _Pair) -> Outcome:
+    exp, act = _q_text(fqq, p.f_text), _q_text(sq, p.s_text)
+    return Outcome("version_difference", sq.start, sq.end, fqq.start, fqq.end,
+                   detail=f"{act} (speech-day forecast) / {exp} (published report)",
+                   key="version", args={"expected": exp, "actual": act}, expected=exp, actual=act)
+
+
+def _pair_conflict(sq, fqq, p: _Pair) -> str | None:
+    """What the identities of an aligned pair disagree on (``figures.conflict``), read as aligned
+    words allow: the keys are not compared (the words around the numbers aligned already, and a
+    press key is often cut short or taken from a neighbour in a headline), an average over years is
+    read from the words right before each number."""
+    averages = (figures.average_before(p.s_text, sq.start), figures.average_before(p.f_text, fqq.start))
+    return figures.conflict(p.figs.identity(sq, "s"), p.figs.identity(fqq, "f"), keys=False,
+                            averages=averages)
+
+
+def _doubtful(sq, fqq, p: _Pair) -> bool:
+    """Is the identity of a compared pair uncertain (another kind, average, role or year seen)?"""
+    return _pair_conflict(sq, fqq, p) is not None
 
 
 # --------------------------------------------------------------------------- one aligned pair
@@ -381,6 +497,35 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
             mismatched.append((q, same_unit[0]))
             f_dropped.remove(same_unit[0])
             missing.remove(q)
+    # figures, not numbers: a summary figure the report states in the same paragraph under the same
+    # identity is that figure, whatever neighbour the words aligned it with (特别国债5000亿元 next
+    # to 比上年增加3000亿元); a number missing from the passage may be a figure of the report elsewhere
+    blocks = {full[m.first].block, full[m.last].block}
+    for pair in list(mismatched):
+        if not _mismatch_fields(*pair):
+            continue
+        # in the paragraph; anywhere when the aligned figure is another year's or metric's
+        where = None if _doubtful(*pair, p) else blocks
+        same = _same_identity(pair[0], p.figs, where, full, besides=pair[1])
+        if same is not None:
+            mismatched.remove(pair)
+            matched.append((pair[0], same))
+    for q in list(missing):
+        same = _same_identity(q, p.figs)
+        if same is not None:
+            missing.remove(q)
+            matched.append((q, same))
+    # the same number, but the report's is another figure: an average over years, a share, a
+    # sub-category, another year's outcome or target (the words aligned, so keys are not compared)
+    for pair in list(matched):
+        why = _pair_conflict(*pair, p)
+        if why is not None and _same_identity(pair[0], p.figs) is None:
+            matched.remove(pair)
+            exp, act = _q_text(pair[1], p.f_text), _q_text(pair[0], p.s_text)
+            out.append(Outcome("number_mismatch", pair[0].start, pair[0].end, pair[1].start, pair[1].end,
+                               detail=f"{exp} → {act} ({why} differs)", expected=exp, actual=act,
+                               fields=[why], inferred=True, key="mismatch",
+                               args={"expected": exp, "actual": act, "fields": [why]}))
     if matched and _year_conflict(p, full):
         for sq, fqq in matched:
             exp, act = _q_text(fqq, p.f_text), _q_text(sq, p.s_text)
@@ -393,12 +538,23 @@ def _compare_pair(p: _Pair, full: list[Clause], fq: dict) -> list[Outcome]:
         fields = _mismatch_fields(sq, fqq)
         if not fields:
             continue
+        if _is_version(sq, fqq, p.figs):
+            out.append(_version_outcome(sq, fqq, p))
+            continue
         exp, act = _q_text(fqq, p.f_text), _q_text(sq, p.s_text)
+        why = _pair_conflict(sq, fqq, p)
+        inferred = why is not None
+        other = _explained_by(sq, fqq, p.figs) if "value" in fields or "multiplier" in fields else None
+        if other is not None:
+            # the number is the report's, of another figure: that is what differs
+            fields, inferred = [other[0]], True
+        elif why is not None and not {"value", "multiplier"} & set(fields):
+            fields = [*fields, why]   # 1269万人 → 1269万人以上 as this year's target: year too
         out.append(Outcome("number_mismatch", sq.start, sq.end, fqq.start, fqq.end,
                            detail=f"{exp} → {act} ({', '.join(fields) or 'value'} differs)",
                            key="mismatch",
                            args={"expected": exp, "actual": act, "fields": fields or ["value"]},
-                           expected=exp, actual=act, fields=fields))
+                           expected=exp, actual=act, fields=fields, inferred=inferred))
     if missing:
         nums = "、".join(_q_text(q, p.s_text) for q in missing)
         out.append(Outcome("number_missing_in_full", s.start, s.end, f_start, f_end,

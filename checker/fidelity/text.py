@@ -15,6 +15,7 @@ Example: ``**报告提出，新建口袋公园50个。**`` → clauses ``报告�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -39,6 +40,7 @@ _ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[）)]"
 _HEADING_LINE = re.compile(r"^[ \t\u3000]*(?:#{1,6}|\*\*.*\*\*[ \t]*$)")
 _CN_DIGITS = "〇零一二三四五六七八九"
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九十两]{1,4})([年月日号])")
+_CN_NUMERAL = "〇零一二三四五六七八九十百两"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Vocab:
     trivial: frozenset[str]         # particles whose change alone is trivial
     framing: re.Pattern[str] | None = None
     spam: re.Pattern[str] | None = None
+    ordinal: re.Pattern[str] | None = None  # 第十六届 / 十六届: an ordinal read as digits
+    bare_ordinal_units: frozenset[str] = frozenset()
 
 
 def _any_of(patterns: list[str] | None) -> re.Pattern[str] | None:
@@ -74,7 +78,43 @@ def vocab() -> Vocab:
         trivial=frozenset(raw["trivial_particles"]),
         framing=_any_of(raw.get("framing")),
         spam=_any_of(raw.get("spam_in_brackets")),
+        bare_ordinal_units=frozenset(raw.get("bare_ordinal_units") or ()),
+        ordinal=_ordinal_pattern(raw.get("ordinal_units") or (), raw.get("bare_ordinal_units") or ()),
     )
+
+
+def _ordinal_pattern(units: Sequence[str], bare: Sequence[str]) -> re.Pattern[str] | None:
+    """``第`` + Chinese numeral + a unit of ``units`` (第十六届, 第三次, 第二个), or the numeral + a unit
+    of ``bare`` without 第 (十四届): group 1 the numeral, group 2 the unit."""
+    if not units and not bare:
+        return None
+    n = f"[{_CN_NUMERAL}]{{1,4}}"
+    alts = []
+    if units:
+        alts.append(f"(?<=第)({n})({'|'.join(map(re.escape, units))})")
+    if bare:
+        alts.append(f"(?<![{_CN_NUMERAL}第])({n})({'|'.join(map(re.escape, bare))})")
+    return re.compile("|".join(f"(?:{a})" for a in alts))
+
+
+def _is_ordinal(text: str, q) -> bool:
+    """Is quantity ``q`` an ordinal: after 第 (第3次), or a ``bare_ordinal_units`` count (十四届)?"""
+    pattern = vocab().ordinal
+    if pattern is None:
+        return False
+    return (q.start > 0 and text[q.start - 1] == "第" and pattern.match(text, q.start) is not None) \
+        or q.unit in vocab().bare_ordinal_units
+
+
+def _ordinal_at(text: str, i: int) -> tuple[int, str] | None:
+    """The ordinal starting at ``text[i]`` read with digits: ``第十六届`` at the 十 → ``(end, "16届")``."""
+    pattern = vocab().ordinal
+    m = pattern.match(text, i) if pattern is not None else None
+    if m is None:
+        return None
+    numeral, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    n = read_integer(numeral)
+    return (m.end(), f"{n}{unit}") if n is not None else None
 
 
 def is_framing(clause: Clause) -> bool:
@@ -255,6 +295,12 @@ def canon(text: str, match_text: str, clause: Clause, quantities: list) -> None:
             i = max(q.end, i + 1)
             continue
         ch = match_text[i]
+        ordinal = _ordinal_at(match_text, i) if ch in _CN_NUMERAL else None
+        if ordinal is not None:
+            chars.extend(ordinal[1])
+            origin.extend([i] * len(ordinal[1]))
+            i = ordinal[0]
+            continue
         m = _CN_DATE.match(match_text, i) if ch in _CN_DIGITS + "十两" else None
         if m and not (i > 0 and match_text[i - 1] in _CN_DIGITS + "十第"):
             n = read_integer(m.group(1))
@@ -278,11 +324,12 @@ def canon(text: str, match_text: str, clause: Clause, quantities: list) -> None:
 
 
 def _expand_names(s: str, origin: list[int]) -> tuple[str, list[int]]:
-    """Abbreviations → full form (GDP → 地区生产总值), each new character mapped to the abbreviation."""
+    """Abbreviations → full form (GDP → 地区生产总值; 国内生产总值 → 地区生产总值 too, the comparison's
+    reach), each new character mapped to the abbreviation."""
     chars: list[str] = []
     where: list[int] = []
     pos = 0
-    for a, b, full in lexicon.rewrites(s, lexicon.NAMES):
+    for a, b, full in lexicon.rewrites(s, lexicon.COMPARED):
         chars.append(s[pos:a])
         where.extend(origin[pos:a])
         chars.append(full)
@@ -309,6 +356,8 @@ def prepare(text: str, match_text: str | None = None, quantities: list | None = 
 
         # on the simplified form (same length, same offsets): 萬/億/約 read like 万/亿/约
         quantities = find_quantities(match_text)
+    # an ordinal (第16届, 十四届) names a congress or a session: words to compare, not a figure
+    quantities = [q for q in quantities if not _is_ordinal(match_text, q)]
     masked, spliced = _masked(match_text)
     if masked != match_text:
         # figures inside noise (an English gloss) are not the text's; a figure split by spam is

@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from checker.analysis.identity import is_named
 from checker.analysis.store import Analysis, AnalysisStore, analysis_of
+from checker.datafiles import load_data
+from checker.goals.describing import describes
 from checker.goals.model import Goal
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
 from checker.goals.text import canonical, core, han_count, squash
@@ -25,6 +27,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")
 # 到2025年 / 2025年前 anywhere in the sentence: its targets are for that year
 _BY_YEAR = re.compile(r"到\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:前|底前|末)")
 _QUOTED = re.compile(r"“[^”]{0,12}”")
+_COUNTED = frozenset(load_data("units.yaml")["counted_units"])
 
 
 def plan_sections(doc: Document, roles: tuple[str, ...] = (PLAN, TARGETS)) -> list[Section]:
@@ -44,12 +47,15 @@ def goal_quantity(text: str, q: Quantity) -> bool:
     if any(after.startswith(w) for w in raw.get("label_after") or ()):
         return False
     spelled = not any(c.isdigit() and c.isascii() for c in q.text)
-    if spelled and any(after.startswith(w) for w in raw.get("label_after_spelled") or ()):
-        return False
+    quoted_label = any(after.startswith(w) for w in raw.get("label_after_spelled") or ())
+    if quoted_label and (spelled or q.unit not in _COUNTED):
+        return False  # 三个“民生小事”, 24小时“不打烊”: a slogan, not a count of named things
     if q.value == 1 and q.text.lstrip().startswith("一"):
         return False  # 一张蓝图, 一支队伍, 一批: an article, not a count
     if is_named(text, q):
         return False  # 15分钟生活圈, 两年见成效: a number inside a name or a slogan
+    if describes(text, q):
+        return False  # 50万吨乙二醇项目建成投产, 由20元提高到…: a description, not an amount to reach
     for m in _QUOTED.finditer(text, max(0, q.start - 12), min(len(text), q.end + 12)):
         if m.start() < q.start and q.end <= m.end():
             return False  # “3个50”, “5+2”: a programme's name
@@ -124,6 +130,12 @@ def _delta(piece: str, q: Quantity) -> bool:
         rest = rest.replace(w, "")
     v = vocab()
     return han_count(v.fillers.sub("", v.actions.sub("", rest))) < 2
+
+
+def _explains(sentence: str) -> bool:
+    """Does the sentence open an explanation of the targets (``这里要着重说明``)?"""
+    words = canonical(sentence)
+    return any(w in words for w in vocab().raw.get("explanation_markers") or ())
 
 
 def _headings(doc: Document) -> set[int]:
@@ -278,7 +290,7 @@ def _extract_goals(an: Analysis, chosen: list[Section]) -> list[Goal]:
     v = vocab()
     heads = _headings(doc)
     goals: list[Goal] = []
-    para, in_targets = -1, False
+    para, in_targets, explaining = -1, False, False
     # a subsection inside another chosen section is read with it, once
     chosen = [s for s in chosen
               if not any(o is not s and o.start <= s.start and s.end <= o.end and o.level < s.level
@@ -295,7 +307,10 @@ def _extract_goals(an: Analysis, chosen: list[Section]) -> list[Goal]:
             prev = ""
             para_start = text.rfind("\n", 0, sent.start) + 1
             if para_start != para:
-                para, in_targets = para_start, False  # a new paragraph
+                para, in_targets, explaining = para_start, False, False  # a new paragraph
+            if explaining or _explains(text[sent.start:sent.end]):
+                explaining = True  # 这里要着重说明…: the rest of the paragraph explains the targets
+                continue
             for seg in segments(text, sent):
                 seg_text = text[seg.start:seg.end]
                 qs = _goal_quantities(an, seg.start, seg.end)

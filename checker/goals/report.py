@@ -29,7 +29,7 @@ def human_value(value: float | None, unit: str = "") -> str:
 def target_text(t: Tracked) -> str:
     q = t.goal.quantity
     if q is None:
-        return "(unquantified)"
+        return say("goals.unquantified_target")
     return f"{q.qualifier if q.qualifier != '=' else ''}{human_value(q.value, q.unit)}"
 
 

@@ -136,11 +136,17 @@ def pieces(text: str, seg: Span, quantities: list[Quantity], inherit: str = "") 
 
 _ITEM_SEP = re.compile(r"[、]")
 _ITEM_AND = re.compile(r"[和及与]")
+_FINAL_AND = re.compile(r"[和与]")  # not 及: 县级及以上 is one item
 
 
-def _items(text: str, start: int, end: int) -> list[Span]:
-    """The items of a list ``text[start:end]`` (at 、, else at a last 和/及/与)."""
+def _items(text: str, start: int, end: int, final_and: bool = False) -> list[Span]:
+    """The items of a list ``text[start:end]`` (at 、, else at a last 和/及/与; with ``final_and``
+    also at a 和 after the last 、: ``甲、乙和丙``)."""
     cuts = [m.start() for m in _ITEM_SEP.finditer(text, start, end)]
+    if cuts and final_and:
+        last_and = [m.start() for m in _FINAL_AND.finditer(text, cuts[-1] + 1, end)]
+        if last_and:
+            cuts.append(last_and[-1])
     if not cuts:
         last = None
         for m in _ITEM_AND.finditer(text, start, end):
@@ -206,19 +212,32 @@ def _distribute(text: str, seg: Span, found: list[Piece]) -> list[Piece]:
     for p in found:
         q = p.quantity
         each = _each(text, p.start, q.start)
-        items = _items(text, p.start, each) if each != -1 else []
+        items = _items(text, p.start, each, final_and=True) if each != -1 else []
         if len(items) < 2 or "、" not in text[p.start:each]:
             out.append(p)
             continue
         pre_end = _prefix_end(text, items[0])
         prefix = text[items[0].start:pre_end]
-        verb = canonical(text[each + 1:q.start])  # 均增长10%: each item grows by 10%
+        # 均增长10%: each item grows by 10%; 甲、乙增速均…: the last item's rate word is every item's
+        verb = canonical(text[each + 1:q.start])
+        rate = _rate_word(text[items[-1].start:items[-1].end])
         for k, it in enumerate(items):
             word_start = max(it.start, pre_end)
-            words = text[word_start:it.end]
-            out.append(Piece(p.start if k == 0 else it.start, p.end, q, canonical(prefix + words) + verb,
-                             p.action, canonical(words)[-6:], p.quote_start if k == 0 else -1))
+            words = canonical(text[word_start:it.end])
+            if rate and not words.rstrip("等").endswith(rate):
+                words += rate
+            out.append(Piece(p.start if k == 0 else it.start, p.end, q, canonical(prefix) + words + verb,
+                             p.action, words[-6:], p.quote_start if k == 0 else -1))
     return out
+
+
+def _rate_word(item: str) -> str:
+    """The rate word closing a list's last item (``出游总花费增速`` → ``增速``), else empty."""
+    tail = canonical(item).rstrip("等")
+    for w in vocab().raw.get("rate_of_change_words") or ():
+        if tail.endswith(w) and len(tail) > len(w):
+            return w
+    return ""
 
 
 def _each(text: str, start: int, number: int) -> int:

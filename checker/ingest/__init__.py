@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.errors import InputError
+from checker.i18n import Msg
 from checker.ingest.detect import decode, looks_like_html, sniff
 from checker.ingest.loaded import Loaded
 from checker.model import DocMeta, Document, SourceMap
@@ -37,13 +38,13 @@ def read(path: str | Path, meta: DocMeta | None = None) -> Document:
 def read_bytes(data: bytes, path: Path, meta: DocMeta | None = None) -> Document:
     """Like ``read`` for bytes already in memory (``path`` names them in messages and locations)."""
     if not data.strip():
-        raise InputError(path, "empty file" if not data else "empty file (only whitespace)")
+        raise InputError(path, Msg("reason.empty" if not data else "reason.only_whitespace"))
     loaded = _load(data, path)
     text, origin = normalize(loaded.raw, keep_lines=loaded.format in ("html", "docx"))
     if not text.strip():
         if loaded.format in ("txt", "md"):
-            raise InputError(path, "empty file (only whitespace)")
-        raise InputError(path, f"no text found in the {loaded.format.upper()}")
+            raise InputError(path, Msg("reason.only_whitespace"))
+        raise InputError(path, Msg("reason.no_text", format=loaded.format.upper()))
     if loaded.raw_origin is not None:
         ro = loaded.raw_origin
         origin = [ro[o] for o in origin]
@@ -73,7 +74,7 @@ def _load(data: bytes, path: Path) -> Loaded:
         return load_docx(data, path)
     text, encoding = decode(data, path)
     if not text.strip():
-        raise InputError(path, "empty file (only whitespace)")
+        raise InputError(path, Msg("reason.only_whitespace"))
     if looks_like_html(text, path):
         from checker.ingest.html import load_html
 

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from checker.errors import InputError
+from checker.i18n import Msg
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -21,7 +22,7 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
-_BINARY = "a binary file, not a text document (supported: .txt .md .pdf .html .docx)"
+_BINARY = Msg("reason.binary")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -33,9 +34,9 @@ def sniff(data: bytes, path: Path) -> str:
     if data.startswith(b"PK\x03\x04"):
         if b"word/document.xml" in data:
             return "docx"
-        raise InputError(path, "a ZIP archive, not a document (supported: .txt .md .pdf .html .docx)")
+        raise InputError(path, Msg("reason.zip"))
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(path, "a legacy Office file (.doc); save it as .docx or PDF")
+        raise InputError(path, Msg("reason.legacy_doc"))
     return "text"
 
 
@@ -86,8 +87,7 @@ def _utf8_cut_short(data: bytes, path: Path) -> str | None:
         text = _strict(data[:error.start], "utf-8")
         if text is None:
             return None
-        warnings.warn(InputWarning(f"{path}: the last character is cut off (incomplete UTF-8); "
-                                   "read without it"), stacklevel=2)
+        warnings.warn(InputWarning(Msg("warning.cut_off", path=str(path))), stacklevel=2)
         return text
     return None
 
@@ -105,7 +105,7 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
         if data.startswith(bom):
             text = _strict(data, enc)
             if text is None:
-                raise InputError(path, f"undecodable bytes: starts with a {enc} BOM but is not valid {enc}")
+                raise InputError(path, Msg("reason.bad_bom", encoding=enc))
             return text.lstrip("\ufeff"), "utf-8" if enc == "utf-8-sig" else enc
     if b"\x00" in data:
         enc16 = _utf16_without_bom(data) or _utf16_plausible(data)
@@ -124,9 +124,7 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
         return _check_text(data.decode(enc16), path), enc16
     candidates = {enc: t for enc in ("gb18030", "big5") if (t := _strict(data, enc)) is not None}
     if not candidates:
-        raise InputError(
-            path, "undecodable bytes: not UTF-8, UTF-16 (with BOM), GB18030/GBK or Big5; re-save it as UTF-8"
-        )
+        raise InputError(path, Msg("reason.undecodable"))
     enc = _choose(data, candidates) if len(candidates) > 1 else next(iter(candidates))
     return _check_text(candidates[enc], path), enc
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from checker.errors import InputError
+from checker.i18n import Msg
 from checker.ingest.loaded import Loaded
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -21,27 +22,25 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def load_docx(data: bytes, path: Path) -> Loaded:
     """The paragraphs of ``word/document.xml``, inflated no further than the document size limit
     (a 1 MB zip can hold 1 GB of XML); entity declarations are refused (they can expand too)."""
-    from checker.inputfile import max_document_size
+    from checker.inputfile import max_document_size, shown_size
 
     limit = max_document_size()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if zf.getinfo("word/document.xml").file_size > limit:
-                raise InputError(path, f"word/document.xml inflates past the {limit // 1024 // 1024} MB "
-                                 "document limit; raise it with --max-document-size")
+                raise InputError(path, Msg("reason.docx_inflates", limit=shown_size(limit)))
             with zf.open("word/document.xml") as entry:
                 xml = entry.read(limit + 1)
         if len(xml) > limit:
-            raise InputError(path, "word/document.xml inflates past the document limit "
-                             "(its size in the archive is wrong); raise it with --max-document-size")
+            raise InputError(path, Msg("reason.docx_inflates_lied"))
         if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml:
-            raise InputError(path, "cannot read .docx (its XML declares entities, which Word never writes)")
+            raise InputError(path, Msg("reason.docx_entities"))
         root = ElementTree.fromstring(xml)
     except InputError:
         raise
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, NotImplementedError, RuntimeError,
             EOFError, ValueError, OSError, zlib.error) as exc:  # damaged, encrypted or exotic entries
-        raise InputError(path, f"cannot read .docx ({type(exc).__name__}: {exc})") from None
+        raise InputError(path, Msg("reason.docx_damaged", error=f"{type(exc).__name__}: {exc}")) from None
     paragraphs: list[list[str]] = []
     _collect(root, paragraphs)
     source = "\n".join("".join(p).replace("\n", " ") for p in paragraphs) + "\n"

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from checker.errors import InputError
+from checker.i18n import Msg
 from checker.ingest.loaded import Loaded
 
 _PAGE_NUMBER = re.compile(r"^[\s\-—–·•]*(?:第\s*\d{1,4}\s*页|\d{1,4}(?:\s*/\s*\d{1,4})?)[\s\-—–·•]*$")
@@ -28,14 +29,14 @@ def load_pdf(data: bytes, path: Path) -> Loaded:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(path, "PDF is encrypted; save an unencrypted copy")
+            raise InputError(path, Msg("reason.pdf_encrypted"))
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many types on damaged files
-        raise InputError(path, f"cannot read PDF ({type(exc).__name__}: {exc})") from None
+        raise InputError(path, Msg("reason.pdf_damaged", error=f"{type(exc).__name__}: {exc}")) from None
     if not any(p.strip() for p in pages):
-        raise InputError(path, "PDF has no text layer (scanned?); run OCR first")
+        raise InputError(path, Msg("reason.pdf_no_text"))
     parts: list[str] = []
     starts: list[int] = []
     pos = 0

@@ -30,11 +30,6 @@ REGISTRY: dict[str, KindSpec] = {
 }
 
 # Kinds and params that no longer exist, with what a rule file should say instead (the error's hint).
-RETIRED: dict[str, str] = {
-    "series": "kind series was split in two: `kind: series_plausibility` (was mode: plausibility) or "
-              "`kind: multi_year_progress` (was mode: progress); drop the `mode` param",
-}
-RETIRED_PARAMS: dict[str, dict[str, str]] = {
-    "goal_followup": {"check": "`check: claims` is now its own kind: `kind: completion_claim` "
-                               "(drop `check`; `check: goals` is the default of goal_followup)"},
-}
+# Retired kinds and params → the catalogue key (errors.yaml) of the hint saying what replaced them.
+RETIRED: dict[str, str] = {"series": "rule.retired_series"}
+RETIRED_PARAMS: dict[str, dict[str, str]] = {"goal_followup": {"check": "rule.retired_check"}}

@@ -105,7 +105,7 @@ class KindSpec:
     default_message: str = ""       # used when a rule has no message
     # Checks on params a schema cannot express, run when a rule is loaded: ``validate(params)`` gets
     # the params with defaults applied and returns ``[(param name or None, message), …]``.
-    validate: Callable[[dict[str, Any]], list[tuple[str | None, str]]] | None = None
+    validate: Callable[[dict[str, Any]], list[tuple[str | None, Any]]] | None = None
 
     def __post_init__(self) -> None:
         unknown = (set(self.pass_statuses) | set(self.absent_statuses)) - set(self.statuses)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from checker.findings import Finding
 from checker.goals.report import claim_fields
+from checker.i18n import get_lang, join_list, status_name
 from checker.kinds.base import SEVERITY_BY_STATUS, STATUS_LIST, KindSpec, Param
 from checker.kinds.context import KindContext
 from checker.kinds.goal_tracking import TRACKING_PARAMS, followups
@@ -35,7 +36,9 @@ def check(ctx: KindContext) -> Iterator[Finding]:
                 continue
             data = claim_fields(c)
             data["plan_year"] = year
-            data["contradicted"] = "; ".join(f"{t.goal.text}({t.status})" for t in c.contradicted_by[:8])
+            shown = "「{}」（{}）" if get_lang() == "zh" else "「{}」 ({})"
+            data["contradicted"] = join_list([shown.format(t.goal.text, status_name(t.status))
+                                              for t in c.contradicted_by[:8]])
             evidence = [(t.goal.doc, t.goal.start, t.goal.end, t.status) for t in c.contradicted_by[:20]]
             yield ctx.finding(status, review, c.start, c.end, role="claim", evidence=evidence,
                               severity=severities.get(status),

@@ -33,6 +33,7 @@ from checker.analysis.figures import (
     stated,
 )
 from checker.findings import Finding
+from checker.i18n import t
 from checker.kinds.base import KindSpec, Param
 from checker.kinds.context import KindContext, mentions_of, selected_documents
 
@@ -74,7 +75,8 @@ def _finding(ctx: KindContext, group: Sequence[Figure], diffs: list[str]) -> Fin
         "key": first.key,
         "year": first.year,
         "figure_kind": first.kind,
-        "label": f"{first.span}年{'结果' if first.kind == OUTCOME else '目标'}",
+        "label": t("engine.figure_outcome" if first.kind == OUTCOME else "engine.figure_target",
+                   span=first.span),
         "measure": first.measure,
         "n": len(group),
         "differs_in": ", ".join(diffs),

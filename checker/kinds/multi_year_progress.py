@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from checker.analysis.figures import Figure, collect_figures, stated
 from checker.analysis.series import point_quotes, progress_all, word_targets
 from checker.findings import Finding
+from checker.i18n import t as say
 from checker.kinds.base import KindSpec, Param
 from checker.kinds.context import KindContext, mentions_of, selected_documents
 from checker.model import Document
@@ -44,8 +45,8 @@ def _word_target_findings(ctx: KindContext, docs: list[Document]) -> Iterator[Fi
             latest_year = top.year if top is not None else None
             latest = f"{doc.quote(a, b)} ({latest_year})"
         status = "stated" if t.later is not None else "no_data"
-        detail = (f"目标未量化；最近的表述：{latest}" if latest
-                  else "目标未量化；语料中没有更新的表述")
+        detail = (say("series.unquantified_latest", latest=latest) if latest
+                  else say("series.unquantified_none"))
         yield ctx.finding(
             status, t.doc, t.start, t.end,
             metric=t.obj, expected=f"{t.text} ({t.year})", actual=latest, evidence=evidence,

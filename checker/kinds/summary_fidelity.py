@@ -7,8 +7,12 @@ What it does
     (``2.5兆元`` = ``2.5万亿元``, ``三月五日`` = ``3月5日``), wording, enumeration order, and
     what the summary skipped where it otherwise follows the report. One finding per outcome, with
     the summary quote (primary location) and the report quote as evidence:
+    Numbers are compared as figures: a summary figure is checked against the report figure with
+    the same identity (metric, year, role, kind: ``checker/fidelity/figures.py``).
     ``number_match`` (pass), ``number_mismatch`` (which of value, multiplier, unit, qualifier
-    differs), ``number_missing_in_full``, ``wording_changed`` (``稳步推进→全面推进``),
+    differs: also ``metric`` or ``year`` when the number is the report's figure of another metric or
+    year), ``number_missing_in_full``, ``version_difference`` (a speech-day ``预计…左右`` where the
+    published report has the bare or revised figure), ``wording_changed`` (``稳步推进→全面推进``),
     ``item_omitted``, ``order_changed``, ``added_claim``.
 
 Why
@@ -17,7 +21,8 @@ Why
 
 Settings
     ``statuses`` (which outcomes become findings; default all), ``severities`` (status → severity;
-    a changed number is an ``error`` by default), ``trivial_severity`` (wording changes that only
+    a changed number is an ``error`` by default, a ``warning`` when the figure's identity is not
+    certain), ``trivial_severity`` (wording changes that only
     add or drop particles such as 的/是/向).
 
 Attribution wrappers (``报告提出，``), linking words (``同时，``), markdown, bullets, punctuation and
@@ -38,6 +43,9 @@ from checker.kinds.context import KindContext
 DEFAULT_SEVERITIES = {
     "number_mismatch": "error",
     "number_missing_in_full": "warning",
+    # a speech-day forecast where the published report has the bare or revised figure: both
+    # versions are real, the reader only needs to know which one the summary gives
+    "version_difference": "info",
     # a digest leaves clauses out and reorders by design: noted, not flagged
     "item_omitted": "info",
     "wording_changed": "warning",
@@ -49,6 +57,7 @@ STATUS_ZH = {
     "number_match": "数字一致",
     "number_mismatch": "数字不一致",
     "number_missing_in_full": "原文无此数字",
+    "version_difference": "版本不同",
     "wording_changed": "措辞改动",
     "item_omitted": "有遗漏",
     "order_changed": "顺序改动",

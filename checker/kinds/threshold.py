@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.findings import Finding
+from checker.i18n import Msg, join_list, t
 from checker.kinds.base import KindSpec, Param
 from checker.kinds.context import KindContext
 from checker.model import Mention
@@ -95,18 +96,18 @@ def bound_text(params: dict[str, Any]) -> str:
     return " and ".join(parts)
 
 
-def validate(p: dict[str, Any]) -> list[tuple[str | None, str]]:
+def validate(p: dict[str, Any]) -> list[tuple[str | None, Msg]]:
     """Load-time checks: a bound and a metric are needed, and ``min`` may not exceed ``max``."""
-    out: list[tuple[str | None, str]] = []
+    out: list[tuple[str | None, Msg]] = []
     if p.get("min") is None and p.get("max") is None:
-        out.append((None, "give `min`, `max` or both"))
+        out.append((None, Msg("rule.threshold_bound")))
     if not (p.get("metric") or p.get("pattern")):
-        out.append((None, "give `metric` (a phrase) or `pattern` (a regex)"))
+        out.append((None, Msg("rule.threshold_metric")))
     if p.get("min") is not None and p.get("max") is not None and p["min"] > p["max"]:
-        out.append(("min", f"min {p['min']} is above max {p['max']}: no value can pass"))
+        out.append(("min", Msg("rule.threshold_min_above_max", min=p["min"], max=p["max"])))
     if p.get("unit") and read_unit(p["unit"]) is None:
-        out.append(("unit", f"'{p['unit']}' is not a unit checker reads, so no figure could match "
-                    "(units such as %, 万人, 平方公里, 亿元, 微克/立方米: checker/data/units.yaml)"))
+        out.append(("unit", Msg("rule.threshold_unit", unit=p["unit"],
+                                examples="%, 万人, 平方公里, 亿元, 微克/立方米")))
     return out
 
 
@@ -144,8 +145,9 @@ def check(ctx: KindContext) -> Iterator[Finding]:
                 severity="info" if p["missing"] == "info" else None,
                 metric=p.get("metric") or p.get("pattern") or "", expected=expected,
                 actual="not stated", extra="not_found",
-                message=f"{p.get('metric') or p.get('pattern')}: not stated in "
-                        f"{'/'.join(roles) or 'the document'} of {doc.id}",
+                message=t("engine.not_stated", metric=p.get("metric") or p.get("pattern"), id=doc.id,
+                          where=join_list([t(f"section.{r}") for r in roles]) if roles
+                          else t("section.document")),
             )
 
 

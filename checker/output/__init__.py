@@ -104,7 +104,7 @@ def render(fmt: str, report: Report) -> str:
     """Render ``report`` in format ``fmt``."""
     module = FORMATS.get(fmt)
     if module is None:
-        raise CheckerError(f"--format {fmt}: unknown format (use one of {', '.join(FORMATS)})")
+        raise CheckerError("error.unknown_format", option="--format", value=fmt, choices=list(FORMATS))
     return importlib.import_module(module).render(report)
 
 

@@ -25,8 +25,8 @@ from checker.i18n import detail, get_lang, severity_name, status_name, t
 from checker.output import Report, location, one_line
 
 KIND = "summary_fidelity"
-ORDER = ("number_mismatch", "number_missing_in_full", "added_claim", "item_omitted", "wording_changed",
-         "order_changed", "number_match")
+ORDER = ("number_mismatch", "number_missing_in_full", "added_claim", "version_difference", "item_omitted",
+         "wording_changed", "order_changed", "number_match")
 
 # the page style, shared with the web page (checker serve links the same file)
 CSS = Path(__file__).with_name("compare.css").read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ def corpus_overview(corpus: Any) -> str:
     """
     from tabulate import tabulate
 
+    from checker.i18n import headers, t
     from checker.mentions import extract_mentions
 
     blocks = []
@@ -30,11 +31,10 @@ def corpus_overview(corpus: Any) -> str:
             inner = sum(n for idx, n in counts.items() if idx is not None and _within(doc, idx, i))
             title = s.title if len(s.title) <= 30 else s.title[:29] + "…"
             rows.append([doc.locate(s.start), "  " * (s.level - 1) + title, s.role, _years(s), inner])
-        head = (
-            f"== {doc.id}  ({doc.meta.kind}, {doc.meta.year}, {doc.path.name}): "
-            f"{len(doc.sections)} sections, {len(doc.sentences)} sentences, {len(mentions)} mentions"
-        )
-        blocks.append(head + "\n" + tabulate(rows, headers=["at", "section", "role", "year", "mentions"]))
+        head = t("overview.head", id=doc.id, kind=doc.meta.kind, year=doc.meta.year, file=doc.path.name,
+                 sections=len(doc.sections), sentences=len(doc.sentences), mentions=len(mentions))
+        columns = headers("location", "section", "role", "year", "mentions")
+        blocks.append(head + "\n" + tabulate(rows, headers=columns))
     return "\n\n".join(blocks)
 
 

@@ -22,6 +22,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from checker import i18n
+from checker.errors import CheckerError
 from checker.findings import Finding
 from checker.model import DocMeta, Document
 from checker.web import service, uploads
@@ -77,7 +78,9 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
 def error_page(request: Request, key: str, status_code: int = 400, **fields: Any) -> HTMLResponse:
     settings: Settings = request.app.state.settings
     lang = lang_of(request, settings)
-    return page(request, "error.html", status_code, lang=lang, message=i18n.t(f"web.{key}", lang, **fields))
+    # Msg fields in this page's language
+    shown = {name: i18n.text(value, lang) for name, value in fields.items()}
+    return page(request, "error.html", status_code, lang=lang, message=i18n.t(f"web.{key}", lang, **shown))
 
 
 # --------------------------------------------------------------------------- pages
@@ -287,6 +290,12 @@ async def upload_error(request: Request, exc: Exception) -> Response:
     return error_page(request, exc.key, 413 if "large" in exc.key else 400, **exc.fields)
 
 
+async def checker_error(request: Request, exc: Exception) -> Response:
+    """Bad input found while checking (a summary that is not Chinese text), in the page's language."""
+    assert isinstance(exc, CheckerError)
+    return error_page(request, "error_input", 400, message=exc.message)
+
+
 async def http_error(request: Request, exc: Exception) -> Response:
     code = getattr(exc, "status_code", 500)
     return error_page(request, "not_found", code if code in (404, 405) else 400)
@@ -341,6 +350,7 @@ def create_app(settings: Settings) -> Starlette:
     from starlette.middleware import Middleware
 
     app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)], exception_handlers={
-        uploads.UploadError: upload_error, HTTPException: http_error, Exception: server_error})
+        uploads.UploadError: upload_error, CheckerError: checker_error, HTTPException: http_error,
+        Exception: server_error})
     app.state.settings = settings
     return app

@@ -67,14 +67,15 @@ async def read_upload(upload: Any, limit: int, fallback: str) -> tuple[str, byte
 
 def document(name: str, data: bytes, meta: DocMeta) -> Document:
     """A structured Document from uploaded bytes (``InputError`` becomes ``UploadError``)."""
-    from checker.errors import CheckerError
+    from checker.errors import CheckerError, InputError
     from checker.ingest import read_bytes
     from checker.structure import structure
 
     try:
         return structure(read_bytes(data, Path(name), meta))
     except CheckerError as error:
-        reason = str(error).split(": ", 1)[-1] if str(error).startswith(name) else str(error)
+        # shown in the page's language
+        reason = error.problem if isinstance(error, InputError) else error.message
         raise UploadError("error_unreadable", name=name, reason=reason) from None
 
 
