@@ -31,3 +31,6 @@ binary_location  # unused attribute
 # as one line) and RE2's Options.log_errors (no RE2 log lines on stderr).
 showwarning  # unused attribute
 log_errors  # unused attribute
+
+# click reads a command's short_help for the list of commands (checker/cli/usage.py sets the Chinese).
+short_help  # unused attribute

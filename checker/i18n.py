@@ -145,3 +145,20 @@ def text(value: Any, lang: str | None = None) -> str:
     if isinstance(value, (list, tuple)):
         return join_list([text(v, lang) for v in value], lang)
     return "" if value is None else str(value)
+
+
+@lru_cache(maxsize=1)
+def _kind_docs() -> dict[str, Any]:
+    from checker.datafiles import load_data
+
+    return load_data("kind_docs.yaml")
+
+
+def kind_doc(kind: str, english: str, param: str | None = None, lang: str | None = None) -> str:
+    """A kind's summary (or a param's description) in ``lang``: the code's ``english``, or its Chinese
+    from ``checker/data/kind_docs.yaml`` (the English where a translation is missing)."""
+    if get_lang(lang) != "zh":
+        return english
+    entry = _kind_docs().get(kind, {})
+    text = entry.get("params", {}).get(param) if param else entry.get("summary")
+    return text or english

@@ -42,7 +42,7 @@ from checker.findings import SEVERITIES
 from checker.i18n import LANGS, Msg, t, text
 from checker.model import DOC_KINDS, ROLES
 from checker.scope import YEAR_PATTERN, parse_year, selector_schema
-from checker.templates import COMMON_PLACEHOLDERS, Template, template_problems
+from checker.templates import COMMON_PLACEHOLDERS, Template, in_language, template_problems
 
 RULE_SUFFIXES = (".yaml", ".yml")
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -70,14 +70,21 @@ def example_schema(slots: Iterable[str], statuses: Iterable[str] = ()) -> dict[s
     return {"anyOf": [doc, by_slot]}
 
 
+def _text_or_languages(minimum: int = 0) -> dict[str, Any]:
+    """A text, or one text per language (``{zh: …, en: …}``): a rule's description and rationale."""
+    text = {"type": "string", **({"minLength": minimum} if minimum else {})}
+    return {"anyOf": [text, {"type": "object", "minProperties": 1, "additionalProperties": False,
+                             "properties": {lang: text for lang in LANGS}}]}
+
+
 TOP_FIELDS: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": ID_PATTERN,
            "description": "Unique rule id (letters, digits, - _ .)."},
     "kind": {"type": "string", "description": "The check kind (see `checker rules list`)."},
     "severity": {"type": "string", "enum": list(SEVERITIES), "description": "error | warning | info."},
-    "description": {"type": "string", "minLength": 1,
-                    "description": "What the rule checks (one sentence)."},
-    "rationale": {"type": "string", "description": "Why it matters."},
+    "description": {**_text_or_languages(1),
+                    "description": "What the rule checks (one sentence); or {zh: …, en: …}."},
+    "rationale": {**_text_or_languages(), "description": "Why it matters; or one per language."},
     "link": {"type": "string", "pattern": LINK_PATTERN,
              "description": "An http(s) URL documenting the rule."},
     "tags": {"type": "array", "items": {"type": "string", "pattern": TAG_PATTERN},
@@ -781,11 +788,11 @@ def load_rule_file(path: Path) -> tuple[Rule | None, list[Problem], yaml.Node | 
     full.update(given)
     rule = Rule(
         id=value_of(top["id"]), kind=kind.name, severity=value_of(top["severity"]),
-        description=value_of(top["description"]).strip(),
+        description=in_language(value_of(top["description"])).strip(),  # the run's language
         message=(value_of(top["message"]) if "message" in top and not messages else
                  messages.get("fail") or kind.default_message or next(iter(messages.values()), "")),
         messages=messages,
-        rationale=(value_of(top["rationale"]) or "").strip() if "rationale" in top else "",
+        rationale=in_language(value_of(top["rationale"]) or "").strip() if "rationale" in top else "",
         link=value_of(top["link"]) if "link" in top else "",
         tags=list(value_of(top["tags"]) or []) if "tags" in top else [],
         scope=scope, params=full, given_params=given, examples=examples,

@@ -63,7 +63,7 @@ def test_table_on_stdout(project, capsys, monkeypatch) -> None:
     (["--ignore", "no-firn"], "did you mean 'no-firm'"),
     (["--baseline", "nope.json"], "nope.json: no such file"),
     (["--waivers", "nope.yaml"], "nope.yaml: no such file"),
-    (["--bogus"], "No such option: --bogus"),
+    (["--bogus"], "no such option: --bogus"),
     (["--output", "json:-", "--output", "csv:-"], "only one output can go to stdout"),
 ])
 def test_bad_usage_exits_2_with_one_line(project, capsys, monkeypatch, args, needle) -> None:

@@ -90,3 +90,23 @@ def test_gdp_names_read_alike_only_in_the_comparison() -> None:
     # mention keys keep the level they were written with
     assert canonical("国内生产总值", WORDING) == "国内生产总值"
     assert canonical("GDP", NAMES) == "地区生产总值"
+
+
+@pytest.mark.parametrize(("text", "average"), [
+    ("过去五年年均增长5.2%", True),
+    ("年均增长率为5.2%", True),
+    ("去年增长5.2%", False),
+    ("年均增长……去年国内生产总值增长5.2%", False),   # too far before the number to speak of it
+])
+def test_average_before(text, average) -> None:
+    assert figures.average_before(text, text.index("5.2%")) is average
+
+
+@pytest.mark.parametrize(("key", "kind", "rate"), [
+    ("工业增加值占地区生产总值比重", "share", "share"),
+    ("經濟成長目標", "share", "growth"),      # a press key without 增速: its words say growth
+    ("城镇调查失业率", "share", None),         # a rate that is neither
+    ("地区生产总值增速", "growth", "growth"),
+])
+def test_rate_kind(key, kind, rate) -> None:
+    assert figures.rate_kind(_id(key, kind=kind)) == rate

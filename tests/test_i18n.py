@@ -17,7 +17,7 @@ ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*")
 # names that stay as they are in Chinese text: file types and encodings, units, program and
 # argument names, the option and its verdict
 KEPT = {"txt", "md", "html", "docx", "pdf", "csv", "json", "parquet", "doc", "MB", "KB", "fail-on", "FAIL",
-        "ok", "CSV", "JSON", "HTML", "PDF", "XML", "YAML",
+        "ok", "CSV", "JSON", "HTML", "PDF", "XML", "YAML", "GitHub",
         "yaml", "ZIP", "BOM", "UTF-8", "UTF-16", "GB18030", "GBK",
         "Big5", "OCR", "RE2", "Tab", "FIFO", "Word", "Office", "checker", "CHECKER_DEBUG", "dask",
         "distributed", "http", "https", "true", "false", "YYYY-MM-DD", "DIR", "FILE", "FORMAT", "PLAN",
@@ -106,3 +106,18 @@ def test_cli_lang_option_and_environment(monkeypatch: pytest.MonkeyPatch) -> Non
         assert i18n.get_lang() == "en" and i18n.get_lang("zh") == "zh"
     finally:
         i18n.set_lang(None)
+
+
+def test_every_kind_and_param_is_documented_in_chinese() -> None:
+    """checker/data/kind_docs.yaml: the Chinese of every kind's summary and param description."""
+    from checker.datafiles import load_data
+
+    docs = load_data("kind_docs.yaml")
+    assert set(docs) == set(REGISTRY)
+    for name, kind in REGISTRY.items():
+        assert set(docs[name]["params"]) == set(kind.params), name
+        for text in [docs[name]["summary"], *docs[name]["params"].values()]:
+            assert CJK.search(text), (name, text)
+    assert i18n.kind_doc("threshold", "A metric …", None, "zh").startswith("作用范围内")
+    assert i18n.kind_doc("threshold", "A metric …", None, "en") == "A metric …"
+    assert i18n.kind_doc("threshold", "Largest acceptable value.", "max", "zh") == "可接受的最大值。"

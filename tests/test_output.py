@@ -180,14 +180,23 @@ def test_github_annotations_are_escaped_and_capped() -> None:
     notices = [x for x in lines if x.startswith("::notice")]
     assert len(errors) == 10 and len([x for x in lines if x.startswith("::warning ")]) == 3
     assert len(notices) == 10  # 9 findings + the closing notice: 15 errors + 3 notices left out
-    assert notices[-1].startswith("::notice::") and "18 more finding(s)" in notices[-1]
+    assert notices[-1].startswith("::notice::checker: 另有 18 项结果没有标注")  # in the default language
+    from checker import i18n
+
+    try:
+        i18n.set_lang("en")
+        english = render("github", _many(25, 3, 12)).splitlines()
+    finally:
+        i18n.set_lang(None)
+    assert [x for x in english if x.startswith("::notice")][-1].startswith(
+        "::notice::checker: 18 more finding(s) not annotated")
     assert errors[0] == "::error file=a%2Cb%3Ac.txt,line=1,col=1,title=rerror (fail)::m0%0Asecond %25 line"
 
 
 def test_github_without_overflow_has_no_left_out_notice() -> None:
     lines = render("github", _many(2, 2, 2)).splitlines()
     assert len([x for x in lines if x.startswith("::")]) == 6
-    assert "more finding" not in "\n".join(lines)
+    assert "::notice::checker:" not in "\n".join(lines)
 
 
 def test_html_shows_the_level_not_the_rules_severity(report: Report) -> None:

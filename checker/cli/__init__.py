@@ -97,6 +97,32 @@ def _stdout_failed(error: OSError) -> None:
     os._exit(2)  # the unwritable stdout buffer must not be flushed again at exit
 
 
+def _invoke() -> int | str | None:
+    """The app without click's own error printing: a usage error becomes one line in the run's
+    language (checker/cli/usage.py); help and ``typer.Exit`` give their exit codes."""
+    from typer._click import exceptions as parser_errors  # typer's vendored click: not re-exported
+
+    from checker.cli.usage import localize_help, usage_message
+    from checker.i18n import LANGS, get_lang, set_lang, t
+
+    # the language of a usage error found before the options' callback runs (an unknown command)
+    args = sys.argv[1:]
+    given = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--lang"), None)
+    set_lang(given if given in LANGS else None)
+    try:
+        command = localize_help(typer.main.get_command(app), get_lang())
+        result = command.main(args=args, standalone_mode=False, prog_name="checker")
+    except parser_errors.NoArgsIsHelpError as shown:  # `checker` alone: the help
+        shown.show()
+        return shown.exit_code
+    except parser_errors.UsageError as error:
+        print(t("cli.error", message=usage_message(error).render()), file=sys.stderr)
+        return 2
+    except typer.Abort:
+        return 1
+    return result if isinstance(result, int) else 0
+
+
 def _run() -> int | str | None:
     """The app's exit code; errors printed as one line."""
     import os
@@ -113,7 +139,7 @@ def _run() -> int | str | None:
     warnings.showwarning = show
     warnings.simplefilter("always", InputWarning)
     try:
-        app()
+        return _invoke()
     except SystemExit as done:
         return done.code
     except CheckerError as error:

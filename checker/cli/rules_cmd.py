@@ -64,7 +64,7 @@ def _example_yaml(example: Any) -> str:
 
 def explain_text(rule: Any, run_examples: bool = True) -> str:
     """A rule page in the manner of ruff's: what it checks, why, examples, params."""
-    from checker.i18n import t
+    from checker.i18n import kind_doc, t
     from checker.kinds import REGISTRY
     from checker.rulepacks import shown_path
 
@@ -74,7 +74,7 @@ def explain_text(rule: Any, run_examples: bool = True) -> str:
            t("explain.defined_in", path=shown_path(rule.path)), ""]
     out += ["## " + t("explain.what"), "", rule.description, ""]
     if kind.summary:
-        out += [t("explain.kind_summary", kind=kind.name, summary=kind.summary), ""]
+        out += [t("explain.kind_summary", kind=kind.name, summary=kind_doc(kind.name, kind.summary)), ""]
     if rule.rationale:
         out += ["## " + t("explain.why"), "", rule.rationale, ""]
     scope = rule.scope or {}
@@ -101,7 +101,7 @@ def explain_text(rule: Any, run_examples: bool = True) -> str:
         out += ["## " + t("explain.params"), "", "| " + " | ".join(columns) + " |", "|---|---|---|---|"]
         for name, p in kind.params.items():
             value = rule.given_params.get(name, "")
-            cells = (name, _short(value), _short(p.default), p.description)
+            cells = (name, _short(value), _short(p.default), kind_doc(kind.name, p.description, name))
             out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         out.append("")
     from checker.templates import in_language

@@ -244,7 +244,7 @@ def compare_clauses(summary: list[Clause], full: list[Clause], s_text: str, f_te
         framing = is_framing(s)
         if m is None:
             found = [] if framing and not any(_is_figure(q) for q in s.quantities) \
-                else _unaligned(s, s_text, full, f_text, figs)
+                else _unaligned(s, s_text, f_text, figs)
         else:
             found = _compare_pair(_Pair(s, m, s_text, f_text, figs), full, fq)
         for o in found:
@@ -293,8 +293,7 @@ def _is_figure(q) -> bool:
 _LABEL = re.compile(r"(?:\d{1,2}[.．、][ \t]*)?\*\*[^*\n]{1,16}\*\*[ \t]*[：:]")
 
 
-def _unaligned(s: Clause, s_text: str, full: list[Clause] | None = None, f_text: str = "",
-               figs: _Figures | None = None) -> list[Outcome]:
+def _unaligned(s: Clause, s_text: str, f_text: str = "", figs: _Figures | None = None) -> list[Outcome]:
     text = s_text[s.start:s.end]
     found = [q for q in s.quantities if _is_figure(q)]
     if found:

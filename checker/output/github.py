@@ -7,6 +7,7 @@ with a ``::notice::`` saying how many were left out.
 
 from __future__ import annotations
 
+from checker.i18n import t
 from checker.output import Report, printable
 
 PER_STEP = {"error": 10, "warning": 10, "notice": 10}
@@ -58,8 +59,7 @@ def render(report: Report) -> str:
     rules = {r.id: r for r in report.rules}
     lines = [_annotation(f, command, rules) for command, f in chosen]
     if left_out:
-        lines.append(f"::notice::checker: {left_out} more finding(s) not annotated (GitHub shows at most "
-                     f"{PER_STEP['error']} errors, {PER_STEP['warning']} warnings and {PER_STEP['notice']} "
-                     "notices per step); see the full report (e.g. --output findings.sarif)")
+        lines.append("::notice::" + escape_data(t("github.left_out", n=left_out, errors=PER_STEP["error"],
+                                                  warnings=PER_STEP["warning"], notices=PER_STEP["notice"])))
     lines.append(escape_data(report.summary_line()))
     return "\n".join(lines) + "\n"
