@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.goals.extract import extract_goals
-from checker.goals.match import Thresholds, object_score, unit_factor
+from checker.goals.match import Thresholds, names_subject, narrowed_in_words, object_score, unit_factor
 from checker.goals.text import canonical, core, cover, lcs
 from checker.goals.track import track
 from checker.model import DocMeta
@@ -57,6 +57,26 @@ def test_overlap_helpers() -> None:
 ])
 def test_object_score(obj: str, seg: str, ok: bool) -> None:
     assert (object_score(obj, seg, Thresholds()) > 0) is ok
+
+
+@pytest.mark.parametrize(("obj", "seg", "narrowed"), [
+    ("海洋经济营业收入", "海洋经济骨干企业营业收入稳步增长", True),   # 骨干企业: a part of it
+    ("海洋经济营业收入", "全省海洋经济营业收入稳步增长", False),
+    ("海洋经济营业收入", "海洋经济的营业收入稳步增长", False),        # 的 narrows nothing
+    ("海洋经济营业收入", "海洋产业稳步发展", False),                  # not all of it: cover decides
+])
+def test_narrowed_in_words(obj: str, seg: str, narrowed: bool) -> None:
+    assert narrowed_in_words(obj, seg) is narrowed
+
+
+@pytest.mark.parametrize(("word", "raw", "named"), [
+    ("投资", "投资、出口增速分别高于全省1.2个、3个百分点", True),
+    ("出口", "投资、出口增速分别高于全省1.2个、3个百分点", True),
+    ("投资", "去年我国投资增速有所回落", True),                # openers name no other scope
+    ("投资", "能源、交通等领域投资增速有所回落", False),       # another investment
+])
+def test_names_subject(word: str, raw: str, named: bool) -> None:
+    assert names_subject(word, raw) is named
 
 
 def test_one_goal_per_target() -> None:

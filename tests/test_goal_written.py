@@ -105,3 +105,8 @@ def test_altered_written_review(case: dict) -> None:
     flipped = {g: (before.get(g), s) for g, s in after.items()
                if g not in case["expect"] and before.get(g) != s}
     assert not flipped, f"unexpected status changes: {flipped}"
+    if case.get("said_not_done"):
+        tracked, _ = _track(case["case"], text)
+        said = {t.goal.text for t in tracked if t.said_not_done}
+        missing = set(case["said_not_done"]) - said
+        assert not missing, f"not said to be undone: {missing}"

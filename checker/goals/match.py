@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from checker.analysis.identity import cues as identity_cues
 from checker.analysis.identity import is_stock
@@ -19,9 +20,9 @@ from checker.analysis.store import Analysis, AnalysisStore, analysis_of
 from checker.goals.extract import implied_unit
 from checker.goals.model import Goal, Outcome
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
-from checker.goals.text import bigrams, canonical, char_cover, core, cover, lcs, squash
+from checker.goals.text import bigrams, canonical, char_cover, core, cover, han_count, lcs, squash
 from checker.goals.vocab import vocab
-from checker.lexicon import LOOSE, abbreviations
+from checker.lexicon import LOOSE, abbreviations, whole_key
 from checker.model import REVIEW, Document, Quantity, Span
 
 
@@ -48,6 +49,9 @@ class ReviewIndex:
     outcomes: list[Outcome] = field(default_factory=list)
     with_numbers: set[int] = field(default_factory=set)  # segments holding a quantity
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # quantity_candidates of each goal (by id) and metric threshold: the goal rules track the same
+    # goals against the same index under different settings (quantified goals only, or all)
+    candidates: dict[tuple[int, float], list[Outcome]] = field(default_factory=dict, repr=False)
 
 
 def review_spans(doc: Document, year: int | None) -> list[tuple[int, int]]:
@@ -78,38 +82,132 @@ def build_index(doc: Document, year: int | None, spans: list[tuple[int, int]] | 
     # figures the text ties to the year are read there
     tied = [] if spans is not None or year is None else [
         (a, b) for a, b in _five_year_spans(doc, year) if (a, b) not in idx.spans]
-    text = doc.text
-    v = vocab()
     for a, b, tied_only in [*((a, b, False) for a, b in idx.spans), *((a, b, True) for a, b in tied)]:
+        five_until = -1  # 五年来，…: the rest of the paragraph reviews the five years
         for sent in sentences(doc, a, b):
-            prev = ""
-            for seg in segments(text, sent):
-                idx.segs.append(seg)
-                # a segment read for its year-tied figures only says nothing in words
-                c = "" if tied_only else canonical(text[seg.start:seg.end])
-                idx.canon.append(c)
-                idx.grams.append(bigrams(c))
-                idx.sent_of.append(sent)
-                qs = _review_quantities(an, seg.start, seg.end)
-                if tied_only:
-                    qs = [q for q in qs if q.year == year]
-                elif not qs:
-                    flat = _flat_outcome(doc, seg, len(idx.segs) - 1)
-                    if flat is not None:
-                        idx.outcomes.append(flat)
-                if qs:
-                    idx.with_numbers.add(len(idx.segs) - 1)
-                found = pieces(text, seg, qs, prev)
-                prev = carried(found, prev) if qs else object_tail(text, seg)
-                last: Outcome | None = None
-                for p in found:
-                    metric = v.fillers.sub("", p.metric)
-                    if last is not None and _is_baseline(last, _before_number(last), v.raw):
-                        metric = _baseline_subject(last.metric, v.raw)  # 从53.2%提升到57.7%: 57.7's metric
-                    last = Outcome(doc, squash(text[p.quote_from:p.end]), p.quote_from, p.end,
-                                   p.quantity, metric, p.action, near=p.near, seg=len(idx.segs) - 1)
-                    idx.outcomes.append(last)
+            five_until = _five_year_paragraph(doc.text, sent, five_until, vocab().raw)
+            _index_sentence(idx, an, sent, tied_only or sent.start < five_until)
     return idx
+
+
+def _five_year_paragraph(text: str, sent: Span, until: int, raw: dict) -> int:
+    """Where the five-year part of a paragraph ends: a sentence of the year's review opening on
+    the five years (``五年来，…``) starts one that runs to the paragraph's end; a sentence opening on
+    the year (``去年…``) ends it."""
+    opening = squash(text[sent.start:min(sent.end, sent.start + 12)])
+    if any(w in opening for w in raw.get("five_year_openers") or ()):
+        end = text.find("\n", sent.start)
+        return len(text) if end == -1 else end
+    if any(opening.startswith(w) for w in raw.get("year_words") or ()):
+        return -1
+    return until
+
+
+def _index_sentence(idx: ReviewIndex, an: Analysis, sent: Span, tied_only: bool) -> None:
+    """Add the segments and outcome pieces of one review sentence to ``idx`` (``tied_only``: a
+    sentence of a five-year review, read for the figures the text ties to the year only)."""
+    doc, year, text, v = idx.doc, idx.year, idx.doc.text, vocab()
+    prev = ""
+    turned = ""  # the subject of the sentence's 由/从 clause (由上升…转为下降1.2%)
+    for seg in segments(text, sent):
+        idx.segs.append(seg)
+        # a segment read for its year-tied figures only says nothing in words, unless its
+        # sentence speaks of the year (去年…CPI涨幅也未达年初预期)
+        c = "" if tied_only and not _of_year(text[sent.start:sent.end], year, v.raw) \
+            else canonical(text[seg.start:seg.end])
+        idx.canon.append(c)
+        idx.grams.append(bigrams(c))
+        idx.sent_of.append(sent)
+        qs = _review_quantities(an, seg.start, seg.end)
+        # a gap to the national rate speaks of the metric in words; other figures make the segment a
+        # clause with figures even when they are not outcomes (a project's size, a circumstance)
+        qs = [q for q in qs if not _relative(text, seg.start, q, qs, v.raw)]
+        if qs:
+            idx.with_numbers.add(len(idx.segs) - 1)
+        qs = [q for q in qs
+              if not _circumstance(text, seg, q, v.raw) and not _project_size(text, seg, q, v.raw)]
+        if tied_only:  # the year written in the clause (提升到2025年的60.4%), not inferred
+            qs = [q for q in qs if q.year == year and f"{year}年" in text[seg.start:q.end]]
+        elif not qs:
+            flat = _flat_outcome(doc, seg, len(idx.segs) - 1)
+            if flat is not None:
+                idx.outcomes.append(flat)
+        found = pieces(text, seg, qs, prev)
+        prev = carried(found, prev) if qs else object_tail(text, seg)
+        last: Outcome | None = None
+        for p in found:
+            metric = v.fillers.sub("", p.metric)
+            if last is not None and _is_baseline(last, _before_number(last), v.raw):
+                metric = _baseline_subject(last.metric, v.raw)  # 从53.2%提升到57.7%: 57.7's metric
+            metric, turned = _turned(text[p.start:p.quantity.start], metric, turned, v.raw)
+            last = Outcome(doc, squash(text[p.quote_from:p.end]), p.quote_from, p.end,
+                           p.quantity, metric, p.action, near=p.near, seg=len(idx.segs) - 1)
+            idx.outcomes.append(last)
+
+
+def _project_size(text: str, seg: Span, q: Quantity, raw: dict) -> bool:
+    """Is ``q`` a project's size in its name (``150亿方/年天然气产能倍增工程``)?"""
+    if not q.unit or q.unit in identity_cues().counted or "%" in q.unit:
+        return False
+    tail = text[q.end:seg.end]  # the segment is one clause; a list item ends at 、
+    tail = tail[:tail.find("、")] if "、" in tail else tail
+    head = min((i for i in (tail.find(h) for h in raw.get("project_heads") or ()) if i > 0), default=-1)
+    # 144公里电缆线路改造工程 is a length of work (an action before the head), not a name; 投资超10亿元
+    # 重大项目14个 a size class of the projects counted after it
+    name = tail[:head]
+    return (head > 0 and "的" not in name and not vocab().actions.search(canonical(name))
+            and not re.search(r"\d", tail[head:]))
+
+
+def _circumstance(text: str, seg: Span, q: Quantity, raw: dict) -> bool:
+    """Is ``q`` inside a clause of circumstance (``在对美贸易下降超3成的情况下``)?"""
+    opens = [text.rfind(w, seg.start, q.start) for w in raw.get("circumstance_open") or ()]
+    if max(opens, default=-1) == -1:
+        return False
+    tail = text[q.end:min(seg.end, q.end + 12)]
+    return any(w in tail for w in raw.get("circumstance_close") or ())
+
+
+_LIST_GLUE = re.compile(r"[、，,和及与\s]*")
+
+
+def _relative(text: str, seg_start: int, q: Quantity, qs: list[Quantity], raw: dict) -> bool:
+    """Is ``q`` a gap to another body's figure (``增速分别高于全国12.7个、12个百分点``: both numbers),
+    not the metric's own figure?"""
+    found = [(text.rfind(c, seg_start, q.start), c) for c in raw.get("relative_cues") or ()]
+    at = max((i + len(c) for i, c in found if i != -1), default=-1)
+    if at == -1:
+        return False
+    # only the list of numbers may stand between the cue and this number
+    between, pos = [], at
+    for other in sorted(qs, key=lambda x: x.start):
+        if at <= other.start and other.end <= q.start:
+            between.append(text[pos:other.start])
+            pos = other.end
+    between.append(text[pos:q.start])
+    return all(_LIST_GLUE.fullmatch(b) for b in between)
+
+
+def _of_year(sentence: str, year: int | None, raw: dict) -> bool:
+    """Does a sentence of a five-year review speak of the one ``year`` (``去年…``, ``2025年…``, but
+    not ``2021—2025年``)?"""
+    if any(w in sentence for w in raw.get("year_words") or ()):
+        return True
+    years = set(re.findall(r"(?<!\d)(\d{4})年", sentence))
+    # 2025年…较2020年提高…: a change over the five years, not the year's
+    return year is not None and years == {str(year)} and re.search(
+        rf"(?<![—–\-~～至到]){year}年", sentence) is not None
+
+
+def _turned(own: str, metric: str, subject: str, raw: dict) -> tuple[str, str]:
+    """``(metric, subject)`` of a figure in a sentence with a 由/从 clause: a figure opening with a
+    turn word (``转为下降1.2%``) counts the clause's subject (``单位地区生产总值能耗由…``); a figure
+    whose metric has the clause hands its subject on."""
+    own = canonical(own)
+    if subject and own.startswith(tuple(raw.get("baseline_turns") or ())):
+        return subject + "".join(vocab().actions.findall(own)), subject  # 转为下降 → …能耗下降
+    cut = _baseline_subject(metric, raw)
+    return metric, (cut if cut != metric and han_count(cut) >= 2 else subject)
 
 
 def _flat_outcome(doc: Document, seg: Span, seg_i: int) -> Outcome | None:
@@ -202,6 +300,17 @@ def _level_of_flow(goal: Goal, o: Outcome) -> bool:
     return any(w in o.text for w in cues) and not any(w in o.text for w in flows)
 
 
+def _flow_of_level(goal: Goal, o: Outcome) -> bool:
+    """Does ``o`` count a flow (``新增46家…企业``) while ``goal`` states a level to reach (``…企业达220家``,
+    ``…总数达到…``)?"""
+    flows, cues = identity_cues().flow, identity_cues().level
+    assert goal.quantity is not None
+    reach = goal.doc.text[max(0, goal.quantity.start - 1):goal.quantity.start] == "达"
+    if not (reach or any(w in goal.text for w in cues)) or any(w in goal.text for w in flows):
+        return False
+    return any(w in o.text for w in flows) and not any(w in o.text for w in cues)
+
+
 def same_identity(goal: Goal, o: Outcome) -> bool:
     """Can review figure ``o`` be the year's outcome of ``goal`` — the same period, kind and scope,
     and a figure the review reports rather than a baseline or the target restated?
@@ -216,7 +325,7 @@ def same_identity(goal: Goal, o: Outcome) -> bool:
     if any(w in before for w in raw.get("average_cues") or ()) and not any(
             w in goal.text for w in raw.get("average_cues") or ()):
         return False
-    if _is_baseline(o, before, raw):
+    if _is_baseline(o, before, raw) or _streak(before, raw):
         return False
     if any(w in before for w in raw.get("target_restatement") or ()):
         return False
@@ -239,6 +348,14 @@ def _before_number(o: Outcome) -> str:
     """The outcome's words before its number: ``全省没有实现年初确定的单位地区生产总值能耗降低``."""
     assert o.quantity is not None
     return o.doc.text[o.start:max(o.start, o.quantity.start)]
+
+
+_YEARS = r"[0-9一二三四五六七八九十两]+年"
+
+
+def _streak(before: str, raw: dict) -> bool:
+    """Does the figure's clause tell a streak over years (``连续18年保持在…``)?"""
+    return any(re.search(re.escape(c) + _YEARS, before) for c in raw.get("streak_cues") or ())
 
 
 def _is_baseline(o: Outcome, before: str, raw: dict) -> bool:
@@ -266,12 +383,20 @@ def _names_head(goal_metric: str, outcome_metric: str) -> bool:
 
 def _narrower(goal_metric: str, outcome_metric: str, neutral: tuple[str, ...] | list[str]) -> bool:
     """Does the outcome's metric name a sub-category of the goal's: the goal's words all in it, in
-    order, with other content words besides (``规上装备工业增加值`` for ``规上工业增加值``)?"""
+    order, with other content words besides (``规上装备工业增加值`` for ``规上工业增加值``), or a
+    qualifier before the goal's first word (``跨境电商进出口`` for ``进出口总额``, ``高技术制造业投资``
+    for ``制造业技改投资``)?"""
     acts = vocab().actions
     g = _abbreviated(acts.sub("", _bare(canonical(goal_metric))))
     o = _abbreviated(acts.sub("", _bare(canonical(outcome_metric))))
     if len(g) < 2:
         return False
+    ordered = sorted(neutral, key=len, reverse=True)
+    head = _without(g, ordered)[:2]
+    at = o.find(head) if len(head) == 2 else -1
+    openers = sorted(vocab().raw.get("subject_openers") or (), key=len, reverse=True)
+    if at > 0 and han_count(_without(_without(o[:at], openers), ordered)) >= 2:  # 去年…: no scope
+        return True
     left, i = [], 0
     for ch in o:
         if i == len(g):
@@ -282,10 +407,13 @@ def _narrower(goal_metric: str, outcome_metric: str, neutral: tuple[str, ...] | 
             left.append(ch)
     if i < len(g):
         return False  # not all of the goal's words: another test's business (cover)
-    rest = "".join(left)
-    for w in sorted(neutral, key=len, reverse=True):
-        rest = rest.replace(w, "")
-    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
+    return han_count(_without("".join(left), ordered)) >= 2
+
+
+def _without(text: str, words: list[str]) -> str:
+    for w in words:
+        text = text.replace(w, "")
+    return text
 
 
 def _abbreviated(text: str) -> str:
@@ -298,7 +426,30 @@ def _abbreviated(text: str) -> str:
 
 def _bare(metric: str) -> str:
     v = vocab()
-    return v.fillers.sub("", metric)
+    return _named(v.fillers.sub("", _plan_framing().sub("", metric)))
+
+
+@cache
+def _plan_framing() -> re.Pattern[str]:
+    """``全年计划`` before an action or goal verb (``全年计划实施项目`` → ``实施项目``), not before a
+    noun."""
+    v = vocab()
+    words = sorted(v.raw.get("plan_framing") or (), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words)) or '(?!x)x'})"
+                      f"(?=(?:{v.actions.pattern}|{v.verbs.pattern}))")
+
+
+def _named(metric: str) -> str:
+    """The metric under the name of the statistic it wholly stands for (synonyms.yaml
+    ``whole_keys``): ``经济增长`` → ``地区生产总值增长``; ``全省经济增长`` too (scope words aside)."""
+    obj = vocab().actions.sub("", metric)
+    for w in sorted(vocab().raw.get("scope_neutral") or (), key=len, reverse=True):
+        if len(w) > 1:
+            obj = obj.replace(w, "")
+    whole = whole_key(obj)
+    if whole == obj or not obj or obj not in metric:
+        return metric
+    return metric.replace(obj, whole, 1)
 
 
 def metric_score(goal_metric: str, outcome_metric: str, near: str = "") -> tuple[float, float]:
@@ -325,8 +476,8 @@ def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Ou
             continue
         if _cumulative(o.text) and not _cumulative(goal.text):
             continue  # 累计…: a running total, not the year's amount
-        if _level_of_flow(goal, o):
-            continue  # 运营里程达到312公里: a level, not the year's 新增
+        if _level_of_flow(goal, o) or _flow_of_level(goal, o):
+            continue  # 运营里程达到312公里: a level, not the year's 新增 (and the other way round)
         if not same_identity(goal, o):
             continue
         fwd, score = metric_score(goal.metric, o.metric, o.near)
@@ -397,13 +548,63 @@ def object_matches(obj: str, idx: ReviewIndex, th: Thresholds, obj_raw: str = ""
     return out
 
 
+def narrowed_in_words(obj: str, seg: str) -> bool:
+    """Does review segment ``seg`` name ``obj`` only with words inserted inside it — a narrower
+    scope (``生物经济重点产业营业收入`` for ``生物经济营业收入``)? False when ``seg`` names it as it
+    is somewhere, or does not hold all its characters in order (the bigram match decides then)."""
+    neutral = sorted(vocab().raw.get("scope_neutral") or (), key=len, reverse=True)
+    whole = False
+    for start in (i for i, ch in enumerate(seg) if obj and ch == obj[0]):
+        inserted, k = [], 1
+        for ch in seg[start + 1:]:
+            if k == len(obj):
+                break
+            if ch == obj[k]:
+                k += 1
+            else:
+                inserted.append(ch)
+        if k < len(obj):
+            continue
+        whole = True
+        rest = "".join(inserted)
+        for w in neutral:
+            rest = rest.replace(w, "")
+        if han_count(rest) < 2:
+            return False
+    return whole
+
+
+def names_subject(word: str, raw: str) -> bool:
+    """Does review text ``raw`` name ``word`` as a subject of its own — at the start of the clause
+    or of a list item, openers and scope words aside? ``投资、消费增速分别快于全国…`` names 消费;
+    ``…等领域投资增长明显承压`` does not name 投资 (a narrower investment)."""
+    v = vocab()
+    skip = sorted({*(v.raw.get("scope_neutral") or ()), *(v.raw.get("subject_openers") or ()),
+                   *(v.raw.get("filler_words") or ())}, key=len, reverse=True)
+    text = v.canonical(squash(raw))
+    at = text.find(word)
+    while at != -1:
+        before, changed = text[:at], True
+        while before and changed:
+            changed = False
+            for w in skip:
+                if len(w) > 1 and before.endswith(w):
+                    before, changed = before[:-len(w)], True
+                    break
+        if not before or before[-1] in "、，,和及与；;：:“”（(":
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def loose_claims(metric: str, idx: ReviewIndex, th: Thresholds) -> list[int]:
     """Segments with a blanket claim (各项年度任务, 进展顺利) that name part of ``metric``."""
     v = vocab()
     bare = v.actions.sub("", _bare(metric))
     out = []
     for i, c in enumerate(idx.canon):
-        if not v.blanket.search(c):
+        # a claim that the year's targets were met (完成了全年主要目标任务) speaks of no one metric
+        if not v.blanket.search(c) or any(p.search(c) for p in v.claim_patterns):
             continue
         if lcs(bare, c) >= th.min_run or cover(bare, c) >= 0.3:
             out.append(i)

@@ -62,6 +62,7 @@ class Tracked:
     mode: str | None = None
     reason: str = ""
     within_margin: bool = False  # an about-target missed by less than its margin ("slightly below")
+    said_not_done: bool = False  # reported in words that say it was not done (目标未能实现)
 
 
 @dataclass

@@ -67,7 +67,7 @@ def reason_text(t: Tracked) -> str:
     if t.status in ("met", "exceeded"):
         return say("goal_reason.done_words")
     if t.status == "qualitative_claim":
-        return say("goal_reason.words")
+        return say("goal_reason.words_not_reached" if t.said_not_done else "goal_reason.words")
     if t.status == "missed":
         return say("goal_reason.words_not_done")
     return say("goal_reason.none")

@@ -18,6 +18,8 @@ from checker.goals.match import (
     build_index,
     loose_claims,
     metric_score,
+    names_subject,
+    narrowed_in_words,
     object_matches,
     quantity_candidates,
 )
@@ -184,7 +186,8 @@ def _plan_share(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked | None:
         cue = next((c for c in cues if before.endswith(c)), None)
         if cue is None:
             continue
-        subject = o.metric.replace(cue.rstrip("的"), "").replace("的", "")
+        # the words as written (the metric has lost its fillers: 年度计划 → 计划)
+        subject = canonical(idx.doc.text[o.start:o.quantity.start]).replace(cue, "").replace("的", "")
         subject = v.fillers.sub("", v.actions.sub("", subject))
         if len(subject) < 2 or cover(subject, plan_sent) < 0.8:
             continue
@@ -198,6 +201,37 @@ def _plan_share(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked | None:
     return None
 
 
+def _says(text: str, rate: bool) -> bool:
+    """Does a review clause say something was done, under way, or (for a rate) how it ended?"""
+    v = vocab()
+    return bool(v.completion.search(text) or v.progress.search(text) or v.blanket.search(text)
+                or (rate and _rate_state(text)))
+
+
+def _rate_state(text: str) -> bool:
+    return any(w in text for w in vocab().raw.get("rate_state_words") or ())
+
+
+def _worded(goal: Goal, idx: ReviewIndex, i: int, score: float, what: str) -> Tracked:
+    """A quantified goal the review speaks of in words only: ``qualitative_claim`` — a status
+    needs a figure, even when the words say the target was not reached (the reason says so)."""
+    negated = _negated(idx.canon[i])
+    why = (f"no figure; the review says in words that {what} was not reached" if negated
+           else f"no figure; the review names {what} in words")
+    return Tracked(goal, "qualitative_claim", _word_outcome(idx, i, score), reason=why,
+                   said_not_done=negated)
+
+
+def _raw(idx: ReviewIndex, i: int) -> str:
+    return idx.doc.text[idx.segs[i].start:idx.segs[i].end]
+
+
+def _short_names(metric: str) -> list[str]:
+    """The names reviews give a main-target statistic in words (``固定资产投资`` → ``投资``)."""
+    table = vocab().raw.get("rate_short_names") or {}
+    return [w for key, words in table.items() if key in metric for w in words]
+
+
 def _fallback(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
     """A quantified goal with no figure in the review: reported in words, or not at all."""
     share = _plan_share(goal, idx, st)
@@ -208,30 +242,27 @@ def _fallback(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
         bare = core(goal.metric)
     v = vocab()
     rate = goal.quantity is not None and goal.quantity.unit == "%"
-    states = v.raw.get("rate_state_words") or ()
     found = [(s, i) for s, i in object_matches(bare, idx, st.thresholds)
              if i not in idx.with_numbers  # a clause with a figure reports that figure's metric
-             and (v.completion.search(idx.canon[i]) or v.progress.search(idx.canon[i])
-                  or v.blanket.search(idx.canon[i])  # it must say something was done
-                  or (rate and any(w in idx.canon[i] for w in states)))]  # or how a rate ended
+             and _says(idx.canon[i], rate)  # it must say something was done, or how a rate ended
+             and not narrowed_in_words(bare, idx.canon[i])]  # 生物经济重点产业营收: a part of it
     if found:
         score, i = found[0]
-        if _negated(idx.canon[i]):
-            return Tracked(goal, "missed", _word_outcome(idx, i, score),
-                           reason=f"no figure; the review says it was not done (object match {score:.2f})")
-        return Tracked(goal, "qualitative_claim", _word_outcome(idx, i, score),
-                       reason=f"no figure; the review names it in words (object match {score:.2f})")
+        return _worded(goal, idx, i, score, f"it (object match {score:.2f})")
     short = core(v.actions.sub("", goal.metric))
     if 2 <= len(short) < v.min_object_chars:  # 新建绿道200公里 ↔ 绿道建设有序推进: the short object whole
         said = [i for i, c in enumerate(idx.canon)
-                if short in c and i not in idx.with_numbers
-                and (v.completion.search(c) or v.progress.search(c) or v.blanket.search(c))]
+                if short in c and i not in idx.with_numbers and _says(c, rate)
+                and names_subject(short, _raw(idx, i))]  # not …等领域投资: another investment
         if said:
-            if _negated(idx.canon[said[0]]):
-                return Tracked(goal, "missed", _word_outcome(idx, said[0], 0.0),
-                               reason=f"no figure; the review says 「{short}」 was not done")
-            return Tracked(goal, "qualitative_claim", _word_outcome(idx, said[0], 0.0),
-                           reason=f"no figure; the review names 「{short}」 in words")
+            return _worded(goal, idx, said[0], 0.0, f"「{short}」")
+    if rate:  # 投资、消费增速分别快于全国…: the statistic under its short name, with how it ended
+        for name in _short_names(canonical(goal.metric)):
+            said = [i for i, c in enumerate(idx.canon)
+                    if name in c and i not in idx.with_numbers and _rate_state(c)
+                    and names_subject(name, _raw(idx, i))]
+            if said:
+                return _worded(goal, idx, said[0], 0.0, f"「{name}」")
     loose = [i for i in loose_claims(goal.metric, idx, st.thresholds) if i not in idx.with_numbers]
     if loose:
         i = loose[0]
@@ -248,7 +279,7 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
     scored = [g for g in goals if st.include_multi_year or not g.multi_year]
     if st.quantified_only:
         scored = [g for g in scored if g.quantified]
-    cands = {id(g): quantity_candidates(g, idx, th) for g in scored if g.quantified}
+    cands = {id(g): _candidates(g, idx, th) for g in scored if g.quantified}
     # one review figure reports one goal: assign best pairs first
     pairs = sorted(((c.score, gi, ci) for gi, g in enumerate(scored)
                     for ci, c in enumerate(cands.get(id(g), []))), key=lambda t: (-t[0], t[1], t[2]))
@@ -281,6 +312,22 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
         out.append(Tracked(g, verdict.status, best, mine[1:4], verdict.ratio, verdict.mode,
                            verdict.reason + f" (metric match {best.score:.2f})", verdict.within_margin))
     return out
+
+
+def _review_index(review: Document, year: int | None, store: AnalysisStore | None) -> ReviewIndex:
+    """``build_index`` once per review and year in a run (every goal rule reads the same)."""
+    if store is None:
+        return build_index(review, year)
+    return store.memo("review_index", (review, year), lambda: build_index(review, year, store=store))
+
+
+def _candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Outcome]:
+    """``quantity_candidates`` once per goal, index and threshold (goals are the run's own
+    objects, read once through the store, so their ids stand for them while the index lives)."""
+    key = (id(goal), th.metric)
+    if key not in idx.candidates:
+        idx.candidates[key] = quantity_candidates(goal, idx, th)
+    return idx.candidates[key]
 
 
 def _aspiration_of(goal: Goal, before: Goal) -> bool:
@@ -331,7 +378,7 @@ def track(plan: Document, review: Document, st: Settings | None = None,
     tracked: list[Tracked] = []
     claims: list[Claim] = []
     for y, mine in groups.items():
-        idx = build_index(review, y, store=store)
+        idx = _review_index(review, y, store)
         t = track_goals(mine, idx, st)
         tracked.extend(t)
         for c in find_claims(idx):
