@@ -10,9 +10,11 @@ and the exception, and a rule whose scope selected no document gives an ``info``
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -211,10 +213,14 @@ def _display_path(doc: Document | None) -> str:
     """The document's path as the user gave it (relative to the working folder when inside it)."""
     if doc is None:
         return ""
-    path = doc.path
+    return _shown_path(doc.path, os.getcwd())
+
+
+@lru_cache(maxsize=4096)  # every finding and quote names its document: the path is worked out once
+def _shown_path(path: Path, cwd: str) -> str:
     try:
         if path.is_absolute():
-            return path.relative_to(Path.cwd()).as_posix()
+            return path.relative_to(Path(cwd)).as_posix()
     except ValueError:
         pass
     return path.as_posix()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -90,8 +90,8 @@ def _plain(value: Any) -> Any:
         return {_plain(k): _plain(v) for k, v in value.items()}
     if isinstance(value, tuple) and not hasattr(value, "_fields"):
         return tuple(_plain(v) for v in value)
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
+    if is_dataclass(value) and not isinstance(value, type):  # ``asdict``, field by field
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
     return copy.deepcopy(value)
 
 

@@ -47,6 +47,10 @@ _FOLD.update({"％": "%", "．": ".", "\u00a0": " ", "\t": " ", "\u2002": " ", "
               "\u2009": " ", "\u202f": " ", "\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 _WS = " \u3000"  # in-line whitespace after folding (ideographic space kept for indentation)
+_WS_RUN = re.compile(f"[{_WS}]+")
+# What _fold drops: the characters of _DROP, and the \r of \r\n (a lone \r is a line break).
+_DROPPED = re.compile("[" + "".join(sorted(_DROP)) + "]|\r(?=\n)")
+_FOLD_TABLE = str.maketrans({**_FOLD, "\r": "\n"})
 
 # --- line level ------------------------------------------------------------------------------
 
@@ -92,9 +96,12 @@ _THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:[,，]\d{3})+(?![\d]|[,，]\d)
 _DEFAULT_WIDTH = 33.0  # em: a Chinese A4 page set in 小四/四号 holds 30–38 characters per line
 
 
+_HALF_WIDTH = re.compile("[\x00-\u10ff]")  # below the CJK blocks: ASCII, Latin, Greek… (— and … are above)
+
+
 def _width(s: str) -> float:
     """Display width in em: CJK and full-width characters 1, ASCII (half-width) ½."""
-    return sum(0.5 if ord(c) < 0x1100 and c not in "—…" else 1.0 for c in s)
+    return len(s) - 0.5 * len(_HALF_WIDTH.findall(s))
 
 
 class _Builder:
@@ -110,18 +117,20 @@ class _Builder:
 
 
 def _fold(raw: str) -> tuple[str, list[int]]:
-    """BOM/zero-width out, \\r\\n → \\n, full-width ASCII variants folded (one char → one char)."""
-    b = _Builder()
-    n = len(raw)
-    for i, ch in enumerate(raw):
-        if ch in _DROP:
-            continue
-        if ch == "\r":
-            if i + 1 < n and raw[i + 1] == "\n":
-                continue
-            ch = "\n"
-        b.add(_FOLD.get(ch, ch), i)
-    return "".join(b.chars), b.origin
+    """BOM/zero-width out, \\r\\n → \\n, full-width ASCII variants folded (one char → one char).
+
+    Whole runs between dropped characters are copied and translated at once (a report is
+    hundreds of thousands of characters: no Python step per character)."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for m in _DROPPED.finditer(raw):
+        pieces.append(raw[last:m.start()])
+        origin.extend(range(last, m.start()))
+        last = m.end()
+    pieces.append(raw[last:])
+    origin.extend(range(last, len(raw)))
+    return "".join(pieces).translate(_FOLD_TABLE), origin
 
 
 def _wrap_width(lines: list[str]) -> float | None:
@@ -261,25 +270,23 @@ def _reflow(text: str, origin: list[int], keep_lines: bool) -> tuple[str, list[i
 
 
 def _add_line(b: _Builder, content: str, offset: int, origin: list[int]) -> None:
-    """Copy one line, keeping a space only between two ASCII words/numbers."""
+    """Copy one line, keeping a space only between two ASCII words/numbers (the runs between
+    spaces are copied whole)."""
     n = len(content)
     i = 0
-    while i < n:
-        ch = content[i]
-        if ch in _WS:
-            j = i
-            while j < n and content[j] in _WS:
-                j += 1
-            left = content[i - 1] if i > 0 else ""
-            right = content[j] if j < n else ""
-            if left and right and (
-                (left.isascii() and right.isascii()) or (i <= 6 and _LEAD_MARK.match(content[:i]))
-            ):
-                b.add(" ", origin[offset + i])
-            i = j
-            continue
-        b.add(ch, origin[offset + i])
-        i += 1
+    for m in _WS_RUN.finditer(content):
+        start, j = m.start(), m.end()
+        b.chars.extend(content[i:start])
+        b.origin.extend(origin[offset + i:offset + start])
+        left = content[start - 1] if start > 0 else ""
+        right = content[j] if j < n else ""
+        if left and right and (
+            (left.isascii() and right.isascii()) or (start <= 6 and _LEAD_MARK.match(content[:start]))
+        ):
+            b.add(" ", origin[offset + start])
+        i = j
+    b.chars.extend(content[i:])
+    b.origin.extend(origin[offset + i:offset + n])
 
 
 def _drop_thousands(text: str, origin: list[int]) -> tuple[str, list[int]]:

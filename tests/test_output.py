@@ -202,3 +202,54 @@ def test_github_without_overflow_has_no_left_out_notice() -> None:
 def test_html_shows_the_level_not_the_rules_severity(report: Report) -> None:
     text = render("html", report)
     assert "<th>级别</th>" in text and "<th>规则</th>" in text and "<th>严重程度</th>" not in text
+
+
+# --------------------------------------------------------------------------- streamed formats
+
+def _streamed_findings() -> list[Finding]:
+    def finding(rule: str, status: str, passed: bool, data: dict) -> Finding:
+        return Finding(rule=rule, kind="threshold", status=status, severity="warning", passed=passed,
+                       document="a.txt", line=3, column=2, message=f"{rule} {status}",
+                       evidence=[Evidence("a.txt", 3, 2, "增长5%", "figure")], fingerprint=rule + status,
+                       data=data)
+
+    return [finding("r1", "pass", True, {"metric_key": "增速"}),
+            finding("r2", "above", False, {"limit": [1, 2]}),
+            finding("unlisted", "above", False, {"z_field": {"a": 1}})]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "sarif"])
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_streamed_format_writes_what_it_renders(fmt: str, count: int) -> None:
+    import importlib
+
+    from checker.output.counts import Counts
+
+    findings = _streamed_findings()[:count]
+    whole = render(fmt, Report(findings=findings))
+    # the findings come one by one, counted before: the report holds none of them
+    counts = Counts()
+    for i, f in enumerate(findings):
+        counts.add(f, (0, i))
+    out = io.StringIO()
+    importlib.import_module(FORMATS[fmt]).write(Report(findings=[], counts=counts), iter(findings), out)
+    assert out.getvalue() == whole
+    if fmt == "json":
+        assert json.loads(whole)["summary"]["findings"] == count
+    if fmt == "csv" and count == 3:
+        assert whole.splitlines()[0].endswith(",limit,metric_key,z_field")
+
+
+def test_the_spool_gives_places_back_in_order() -> None:
+    from checker.output.spool import FindingSpool
+
+    findings = _streamed_findings()
+    spool = FindingSpool()
+    try:
+        spool.add(2, [findings[2]])
+        spool.add(0, findings[:2])
+        spool.add(1, [])
+        assert [f.rule for f in spool] == ["r1", "r2", "unlisted"]
+        assert [f.rule for f in spool] == ["r1", "r2", "unlisted"]  # as often as there are outputs
+    finally:
+        spool.close()

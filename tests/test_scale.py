@@ -4,6 +4,7 @@ process pool and on a local Dask cluster."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from seed_places import copy_as_places
@@ -143,3 +144,73 @@ def test_a_worker_keeps_no_document_it_read(places_dir: Path) -> None:
     path = str(sorted(places_dir.iterdir())[0])
     with ProcessPoolExecutor(max_workers=1) as pool:
         assert pool.submit(_cache_growth, path).result() == 0
+
+
+def test_documents_are_held_one_place_at_a_time(places_dir: Path, monkeypatch) -> None:
+    import gc
+    import weakref
+
+    from checker.rulepacks import builtin_rules_dir
+    from checker.ruleset import load_rules
+    from checker.scale import run_places
+    from checker.survey import DocHeader, survey_corpus
+
+    corpus = survey_corpus(places_dir)
+    assert not any(isinstance(d, Document) for d in corpus.documents)  # headers only
+    alive: weakref.WeakSet[Document] = weakref.WeakSet()
+    most = 0
+    load = DocHeader.load
+
+    def counted(header: DocHeader) -> Document:
+        nonlocal most
+        gc.collect()
+        doc = load(header)
+        alive.add(doc)
+        most = max(most, len(alive))
+        return doc
+
+    monkeypatch.setattr(DocHeader, "load", counted)
+    places = list(run_places(corpus, load_rules(builtin_rules_dir())))
+    assert len(places) == len(PLACES) + 1  # each place, then the closing findings
+    assert most == 2  # a place's two reports, never another place's as well
+
+
+class _Backwards:
+    """An executor finishing places in the reverse of the order given."""
+
+    def unordered(self, fn, items):
+        done = [(i, fn(item)) for i, item in enumerate(items)]
+        return reversed(done)
+
+
+def test_findings_keep_corpus_order_whatever_order_places_finish(places_dir: Path) -> None:
+    from checker.corpus import load_corpus
+    from checker.rulepacks import builtin_rules_dir
+    from checker.ruleset import load_rules
+    from checker.scale import run_by_place
+
+    corpus = load_corpus(places_dir)
+    rules = load_rules(builtin_rules_dir())
+    here = [f.to_dict() for f in run_by_place(corpus, rules)]
+    backwards = [f.to_dict() for f in run_by_place(corpus, rules, _Backwards())]
+    assert here == backwards
+    documents = [f["document"] for f in here if f["document"].endswith(".txt")]
+    tags = [Path(d).name.split("-")[0] for d in documents]
+    assert tags == sorted(tags, key=[t for t, _ in sorted(PLACES)].index)  # place after place
+
+
+def test_largest_places_are_started_first() -> None:
+    from checker.scale import run_places
+
+    docs = [_doc("a1", "安徽"), _doc("h1", "海南"), _doc("h2", "海南")]
+    docs[0].text = docs[0].text * 3  # 安徽's one report is larger than 海南's two together
+    started: list[list[str]] = []
+
+    class Recording:
+        def unordered(self, fn, items):
+            for i, item in enumerate(items):
+                started.append([d.id for d in item.documents])
+                yield i, fn(item)
+
+    list(run_places(SimpleNamespace(documents=docs), [], Recording()))
+    assert started == [["a1"], ["h1", "h2"]]

@@ -199,7 +199,7 @@ def _verb_words() -> tuple[str, ...]:
     return tuple(sorted((v for v in vocab if v), key=len, reverse=True))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=16384)  # keyed by text: bounded, a run over every place must not grow it
 def vague_key(key: str) -> bool:
     """A key made only of verbs and link words (``减少到``, ``提高到``) names no metric: no
     confident match can rest on it."""

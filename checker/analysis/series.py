@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from checker.analysis.figures import (
@@ -128,11 +129,23 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _joined_parts(phrase: str) -> list[str]:
+# A place's series are compared pairwise (each new key with every series kept so far), so the
+# per-phrase parts of ``scope_relation`` are worked out once per phrase (bounded caches).
+@lru_cache(maxsize=16384)
+def _joined_parts(phrase: str) -> tuple[str, ...]:
     for joiner in sorted(figure_data().get("scope_joiners") or (), key=len, reverse=True):
         if joiner and joiner in phrase:
-            return [p for p in phrase.split(joiner) if p]
-    return [phrase]
+            return tuple(p for p in phrase.split(joiner) if p)
+    return (phrase,)
+
+
+@lru_cache(maxsize=16384)
+def _phrase_and_core(key: str) -> tuple[str, str]:
+    """The phrase without the change suffix, and its ``scope_core``."""
+    from checker.mentions import CHANGE_SUFFIX
+
+    phrase = key.removesuffix(CHANGE_SUFFIX)
+    return phrase, scope_core(phrase)
 
 
 def scope_relation(a: str, b: str) -> str | None:
@@ -147,11 +160,8 @@ def scope_relation(a: str, b: str) -> str | None:
     """
     if a == b:
         return None
-    from checker.mentions import CHANGE_SUFFIX
-
-    a, b = a.removesuffix(CHANGE_SUFFIX), b.removesuffix(CHANGE_SUFFIX)
+    (a, ca), (b, cb) = _phrase_and_core(a), _phrase_and_core(b)
     # 轨道交通和市域铁路运营里程（含市域铁路）: the stated coverage is not part of the name
-    ca, cb = scope_core(a), scope_core(b)
     if (ca, cb) != (a, b):
         if ca == cb:
             return "qualifier"
@@ -172,7 +182,7 @@ def scope_relation(a: str, b: str) -> str | None:
 
 
 def _close(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 4 and len(long) - len(short) <= 4 and _subsequence(short, long)
 
 
@@ -216,17 +226,44 @@ def _link_scope_variants(series: list[Series]) -> list[Series]:
         by_dim[(s.dim, s.measure)].append(s)
     out: list[Series] = []
     for group in by_dim.values():
-        merged: list[Series] = []
+        merged: list[_Merging] = []
         for s in sorted(group, key=lambda s: min(p.year for p in s.points)):
-            target = next((m for m in merged if _linkable(m, s)), None)
+            new = _Merging(Series(list(s.keys), s.dim, s.measure, list(s.points)))
+            target = next((m for m in merged if m.linkable(new)), None)
             if target is None:
-                merged.append(Series(list(s.keys), s.dim, s.measure, list(s.points)))
+                merged.append(new)
             else:
-                target.keys.extend(s.keys)
-                target.points.extend(s.points)
-                target.points.sort(key=lambda p: (p.year, p.kind == OUTCOME))
-        out.extend(merged)
+                target.absorb(new)
+        out.extend(m.series for m in merged)
     return out
+
+
+class _Merging:
+    """A series being linked, with what ``_linkable`` asks of it kept at hand: a place states
+    hundreds of metrics of one dimension, each compared with every series kept so far."""
+
+    def __init__(self, series: Series) -> None:
+        self.series = series
+        self.has_outcomes = bool(series.outcomes())
+        self.slots = {(p.year, p.kind) for p in series.points}
+        # every scope relation needs a character in common (see ``scope_relation``)
+        self.chars = set("".join(_phrase_and_core(k)[0] for k in series.keys))
+
+    def linkable(self, s: _Merging) -> bool:
+        if not (self.has_outcomes or s.has_outcomes) or not self.slots.isdisjoint(s.slots):
+            return False
+        if self.chars.isdisjoint(_phrase_and_core(s.series.keys[0])[0]):
+            return False
+        return _linkable(self.series, s.series)
+
+    def absorb(self, s: _Merging) -> None:
+        target = self.series
+        target.keys.extend(s.series.keys)
+        target.points.extend(s.series.points)
+        target.points.sort(key=lambda p: (p.year, p.kind == OUTCOME))
+        self.has_outcomes = self.has_outcomes or s.has_outcomes
+        self.slots |= s.slots
+        self.chars |= s.chars
 
 
 def _linkable(m: Series, s: Series) -> bool:

@@ -190,11 +190,16 @@ def write_dataset(corpus_path: Path, output: Path | None, jobs: int | None) -> N
     if suffix not in (".parquet", ".csv"):
         raise CheckerError("error.goals_dataset_suffix", value=str(output))
     check_output(output)
+    import tempfile
+
     executor = executor_for(jobs)
-    try:
-        rows = goal_dataset(load_corpus_paths([corpus_path], executor=executor), executor)
-    finally:
-        executor.close()
+    # the documents as headers, each place's read back by whoever checks it (checker/survey.py)
+    with tempfile.TemporaryDirectory(prefix="checker-documents-") as spill:
+        try:
+            corpus = load_corpus_paths([corpus_path], executor=executor, surveyed=True, spill=spill)
+            rows = goal_dataset(corpus, executor)
+        finally:
+            executor.close()
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=list(GOAL_COLUMNS))

@@ -13,6 +13,7 @@ unreadable input.
 from __future__ import annotations
 
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -46,15 +47,17 @@ def parse_output(spec: str) -> tuple[str, Path | None]:
 
 
 def load_corpus_paths(paths: list[Path], allow_outside: bool = False, executor: Any = None,
-                      progress: Any = None, surveyed: bool = False) -> Any:
+                      progress: Any = None, surveyed: bool = False, spill: str | None = None) -> Any:
     """The corpus of ``paths`` (manifest, folder or files), read by ``executor`` (default: here),
     counted by ``progress``; unreadable input raises (exit 2). ``surveyed``: documents as headers,
-    their texts read again by whoever checks their place (checker/survey.py)."""
+    their texts had again by whoever checks their place (checker/survey.py; from ``spill``)."""
     from checker.corpus import load_corpus
     from checker.survey import survey_corpus
 
-    load = survey_corpus if surveyed else load_corpus
-    return load(*paths, allow_outside=allow_outside, mapper=_mapper(executor, progress))
+    mapper = _mapper(executor, progress)
+    if surveyed:
+        return survey_corpus(*paths, allow_outside=allow_outside, mapper=mapper, spill=spill)
+    return load_corpus(*paths, allow_outside=allow_outside, mapper=mapper)
 
 
 def _mapper(executor: Any, progress: Any) -> Any:
@@ -65,7 +68,8 @@ def _mapper(executor: Any, progress: Any) -> Any:
 
 
 def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any = None,
-                  progress: Any = None, surveyed: bool = False) -> tuple[Any, set[Path] | None]:
+                  progress: Any = None, surveyed: bool = False,
+                  spill: str | None = None) -> tuple[Any, set[Path] | None]:
     """The corpus of ``paths``, and the files given when they are read through their manifest.
 
     Documents given one by one (pre-commit passes the files a commit touches) that the corpus
@@ -75,7 +79,7 @@ def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any 
     """
     from checker.corpus import MANIFEST_NAMES
 
-    plain = (load_corpus_paths(paths, allow_outside, executor, progress, surveyed), None)
+    plain = (load_corpus_paths(paths, allow_outside, executor, progress, surveyed, spill), None)
     if not paths or not all(p.is_file() and p.suffix.lower() not in (".yaml", ".yml") for p in paths):
         return plain
     folders = {p.resolve().parent for p in paths}
@@ -83,7 +87,7 @@ def paired_corpus(paths: list[Path], allow_outside: bool = False, executor: Any 
     manifest = next((folder / n for n in MANIFEST_NAMES if (folder / n).is_file()), None) if folder else None
     if manifest is None:
         return plain
-    corpus = load_corpus_paths([manifest], allow_outside, executor, progress, surveyed)
+    corpus = load_corpus_paths([manifest], allow_outside, executor, progress, surveyed, spill)
     given = {p.resolve() for p in paths}
     if not given <= {d.path.resolve() for d in corpus.documents}:
         return plain
@@ -197,25 +201,32 @@ def run(
         known = load_baseline(baseline)
 
     from checker.cli.progress import Progress
-    from checker.output.spool import FindingSpool
+    from checker.output.spool import FindingSpool, TextSpool
     from checker.scale import connect, executor_for
 
     client = connect(scheduler) if scheduler else None
     executor = executor_for(jobs or config.get("jobs"), client)
     progress = Progress.for_terminal(quiet)
     spool = FindingSpool()
+    # JSONL and JSON are rendered place by place as the places come in (while workers go on)
+    chunked = {fmt: TextSpool() for fmt, _ in targets if fmt in CHUNKED}
+    # documents read by the survey wait here for their place (not on a cluster: another machine's)
+    spill = tempfile.TemporaryDirectory(prefix="checker-documents-") if client is None else None
     try:
         corpus_paths = list(paths) if paths else _default_paths(config.paths("paths"))
-        corpus, given = paired_corpus(corpus_paths, allow_outside, executor, progress, surveyed=True)
+        corpus, given = paired_corpus(corpus_paths, allow_outside, executor, progress, surveyed=True,
+                                      spill=spill.name if spill is not None else None)
         if not rule_list:
             if not allow_empty:
                 raise CheckerError("error.no_rule_to_run")
             _overview(paired_corpus(corpus_paths, allow_outside)[0])
             return
-        run = _check(corpus, rule_list, executor, progress, spool, given, waiver_list, known)
+        run = _check(corpus, rule_list, executor, progress, spool, chunked, given, waiver_list, known)
     finally:
         progress.close()
         executor.close()
+        if spill is not None:
+            spill.cleanup()
         if client is not None:
             client.close()
     try:
@@ -228,9 +239,11 @@ def run(
             report.expired_waivers = [w.as_dict() for w in outcome.expired]
             for line in outcome.warnings():
                 print(f"checker: {line}", file=sys.stderr)
-        _write(targets, planned, report, spool, write_baseline)
+        _write(targets, planned, report, spool, chunked, write_baseline)
     finally:
         spool.close()
+        for texts in chunked.values():
+            texts.close()
     if report.summary()["failed"] and not exit_zero:
         raise typer.Exit(1)
 
@@ -245,11 +258,16 @@ class _Checked:
 
 
 def _check(corpus: Any, rules: list[Any], executor: Any, progress: Any, spool: Any,
-           given: set[Path] | None, waivers: list[Any] | None, known: set[str] | None) -> _Checked:
+           chunked: dict[str, Any], given: set[Path] | None, waivers: list[Any] | None,
+           known: set[str] | None) -> _Checked:
     """Check every place, each place's findings filtered (``given``), waived and baselined as
-    they come, counted and spooled: the run holds no more than a place's findings."""
+    they come, counted, spooled and rendered in the ``chunked`` formats: the run holds no more
+    than a place's findings."""
+    import importlib
+
     from checker.baseline import apply_baseline
     from checker.engine import NO_DOCUMENTS
+    from checker.output import FORMATS
     from checker.output.counts import Counts
     from checker.scale import run_places
     from checker.waivers import WaiverLedger
@@ -269,19 +287,23 @@ def _check(corpus: Any, rules: list[Any], executor: Any, progress: Any, spool: A
         for i, f in enumerate(found):
             run.counts.add(f, (index, i))
         spool.add(index, found)
+        for fmt, texts in chunked.items():
+            texts.add(index, importlib.import_module(FORMATS[fmt]).chunk(found))
     run.first_miss = {rule: f for rule, (_, f) in sorted(misses.items(), key=lambda kv: kv[1][0])}
     return run
 
 
-STREAMED = ("jsonl", "json", "csv", "sarif")  # written finding by finding; the others hold the findings
+CHUNKED = ("jsonl", "json")  # rendered place by place as the places are done
+STREAMED = ("csv", "sarif")  # written finding by finding at the end; the others hold the findings
 
 
 def _write(targets: list[tuple[str, Path | None]], planned: dict[Path, Any], report: Any, spool: Any,
-           write_baseline: Path | None) -> None:
-    """Every output: files all or nothing (checker/cli/output_io.py), then stdout. JSONL, JSON,
-    CSV and SARIF stream the spooled findings into their file; table, Markdown, HTML, JUnit and
-    GitHub annotations sort or group all findings, so they are rendered from the findings (never
-    the documents) held at once."""
+           chunked: dict[str, Any], write_baseline: Path | None) -> None:
+    """Every output: files all or nothing (checker/cli/output_io.py), then stdout. JSONL and JSON
+    put together the chunks rendered as places came in; CSV and SARIF stream the spooled
+    findings into their file (their header needs every finding's fields and rules first); table,
+    Markdown, HTML, JUnit and GitHub annotations sort or group all findings, so they are rendered
+    from the findings (never the documents) held at once."""
     import importlib
 
     from checker.cli.output_io import write_content, write_outputs
@@ -291,8 +313,10 @@ def _write(targets: list[tuple[str, Path | None]], planned: dict[Path, Any], rep
 
     def content(fmt: str) -> Any:
         nonlocal held
+        module = importlib.import_module(FORMATS[fmt])
+        if fmt in chunked:
+            return lambda out: module.write_chunks(report, chunked[fmt].texts(), out)
         if fmt in STREAMED:
-            module = importlib.import_module(FORMATS[fmt])
             return lambda out: module.write(report, iter(spool), out)
         if held is None:
             held = list(spool)

@@ -49,6 +49,9 @@ class ReviewIndex:
     outcomes: list[Outcome] = field(default_factory=list)
     with_numbers: set[int] = field(default_factory=set)  # segments holding a quantity
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # quantity_candidates of each goal (by id) and metric threshold: the goal rules track the same
+    # goals against the same index under different settings (quantified goals only, or all)
+    candidates: dict[tuple[int, float], list[Outcome]] = field(default_factory=dict, repr=False)
 
 
 def review_spans(doc: Document, year: int | None) -> list[tuple[int, int]]:

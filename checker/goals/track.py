@@ -280,7 +280,7 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
     scored = [g for g in goals if st.include_multi_year or not g.multi_year]
     if st.quantified_only:
         scored = [g for g in scored if g.quantified]
-    cands = {id(g): quantity_candidates(g, idx, th) for g in scored if g.quantified}
+    cands = {id(g): _candidates(g, idx, th) for g in scored if g.quantified}
     # one review figure reports one goal: assign best pairs first
     pairs = sorted(((c.score, gi, ci) for gi, g in enumerate(scored)
                     for ci, c in enumerate(cands.get(id(g), []))), key=lambda t: (-t[0], t[1], t[2]))
@@ -314,6 +314,22 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
         out.append(Tracked(g, verdict.status, best, mine[1:4], verdict.ratio, verdict.mode,
                            verdict.reason + f" (metric match {best.score:.2f})", verdict.within_margin))
     return out
+
+
+def _review_index(review: Document, year: int | None, store: AnalysisStore | None) -> ReviewIndex:
+    """``build_index`` once per review and year in a run (every goal rule reads the same)."""
+    if store is None:
+        return build_index(review, year)
+    return store.memo("review_index", (review, year), lambda: build_index(review, year, store=store))
+
+
+def _candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Outcome]:
+    """``quantity_candidates`` once per goal, index and threshold (goals are the run's own
+    objects, read once through the store, so their ids stand for them while the index lives)."""
+    key = (id(goal), th.metric)
+    if key not in idx.candidates:
+        idx.candidates[key] = quantity_candidates(goal, idx, th)
+    return idx.candidates[key]
 
 
 def _aspiration_of(goal: Goal, before: Goal) -> bool:
@@ -364,7 +380,7 @@ def track(plan: Document, review: Document, st: Settings | None = None,
     tracked: list[Tracked] = []
     claims: list[Claim] = []
     for y, mine in groups.items():
-        idx = build_index(review, y, store=store)
+        idx = _review_index(review, y, store)
         t = track_goals(mine, idx, st)
         tracked.extend(t)
         for c in find_claims(idx):

@@ -22,31 +22,61 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, default=str)
 
 
-def write_array(frame: str, items: Iterable[Any], out: TextIO) -> None:
-    """``frame`` (JSON holding the string ``_SLOT`` as the one item of an array) with ``items``
-    in that array, each written as it comes, indented to the slot's depth (a frame without the
-    slot has an empty array: written as it is)."""
+def items(values: Iterable[Any], indent: str) -> str:
+    """``values`` as items of an array whose items stand at ``indent``, comma-separated."""
+    return ",\n".join(indent + _dump(v).replace("\n", "\n" + indent) for v in values)
+
+
+def write_array(frame: str, chunks: Iterable[str], out: TextIO) -> None:
+    """``frame`` (JSON holding the string ``_SLOT`` as the one item of an array) with the items
+    of ``chunks`` (each from ``items``, at the slot's depth) in that array, written as they come
+    (a frame without the slot has an empty array: written as it is)."""
     at = frame.find(f'"{_SLOT}"')
     if at < 0:
         out.write(frame)
         return
     line_start = frame.rindex("\n", 0, at) + 1
-    indent = frame[line_start:at]
     out.write(frame[:line_start])
-    for n, item in enumerate(items):
-        out.write((",\n" if n else "") + indent + _dump(item).replace("\n", "\n" + indent))
+    first = True
+    for text in chunks:
+        if text:
+            out.write(text if first else ",\n" + text)
+            first = False
     out.write(frame[at + len(_SLOT) + 2:])
 
 
-def write(report: Report, findings: Iterable[Finding], out: TextIO) -> None:
-    """The report to ``out``, its findings taken one by one from ``findings``."""
-    frame = {
+def slot_indent(frame: str) -> str:
+    """The indentation of the items of the slot's array in ``frame``."""
+    at = frame.index(f'"{_SLOT}"')
+    return frame[frame.rindex("\n", 0, at) + 1:at]
+
+
+def _frame(report: Report) -> str:
+    return _dump({
         "tool": {"name": "checker", "version": __version__},
         "summary": report.summary(),
         "findings": [_SLOT] if report.tally().findings else [],
         "waivers": {"unused": report.unused_waivers, "expired": report.expired_waivers},
-    }
-    write_array(_dump(frame) + "\n", (f.to_dict() for f in findings), out)
+    }) + "\n"
+
+
+# the findings stand two levels down ({"findings": [ … ]}), whatever the summary says
+_INDENT = slot_indent(_dump({"findings": [_SLOT]}))
+
+
+def chunk(findings: Iterable[Finding]) -> str:
+    """A place's findings as items of the ``findings`` array."""
+    return items((f.to_dict() for f in findings), _INDENT)
+
+
+def write_chunks(report: Report, chunks: Iterable[str], out: TextIO) -> None:
+    """The report to ``out``, the chunks of its findings in order."""
+    write_array(_frame(report), chunks, out)
+
+
+def write(report: Report, findings: Iterable[Finding], out: TextIO) -> None:
+    """The report to ``out``, its findings taken one by one from ``findings``."""
+    write_chunks(report, (chunk([f]) for f in findings), out)
 
 
 def render(report: Report) -> str:

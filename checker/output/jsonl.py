@@ -1,4 +1,8 @@
-"""``jsonl``: one finding per line (all fields), for streaming tools."""
+"""``jsonl``: one finding per line (all fields), for streaming tools.
+
+``chunk(findings)`` renders a place's findings as they come; ``write_chunks`` puts the chunks
+together (nothing to add: the format has no header).
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,20 @@ from checker.findings import Finding
 from checker.output import Report
 
 
+def chunk(findings: Iterable[Finding]) -> str:
+    """The lines of ``findings``."""
+    return "".join(json.dumps(f.to_dict(), ensure_ascii=False, default=str) + "\n" for f in findings)
+
+
+def write_chunks(report: Report, chunks: Iterable[str], out: TextIO) -> None:
+    """The chunks of the run's findings, in order."""
+    for text in chunks:
+        out.write(text)
+
+
 def write(report: Report, findings: Iterable[Finding], out: TextIO) -> None:
-    """The findings to ``out`` one by one (a streamed run never holds them all)."""
-    for f in findings:
-        out.write(json.dumps(f.to_dict(), ensure_ascii=False, default=str) + "\n")
+    """The findings to ``out`` (a streamed run never holds them all)."""
+    write_chunks(report, [chunk(findings)], out)
 
 
 def render(report: Report) -> str:

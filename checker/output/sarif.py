@@ -132,11 +132,16 @@ def _frame(report: Report) -> tuple[dict[str, Any], dict[str, int], dict[str, An
 
 def write(report: Report, findings: Iterable[Finding], out: TextIO) -> None:
     """The log to ``out``, a result per non-passing finding of ``findings`` as it comes."""
-    from checker.output.json import write_array
+    from checker.output.json import items, slot_indent, write_array
 
     log, index, rules = _frame(report)
     frame = json.dumps(log, ensure_ascii=False, indent=2) + "\n"
-    write_array(frame, (_result(f, index[f.rule], report, rules) for f in findings if not f.passed), out)
+    if "results" not in log["runs"][0] or not log["runs"][0]["results"]:
+        write_array(frame, (), out)
+        return
+    indent = slot_indent(frame)
+    write_array(frame, (items([_result(f, index[f.rule], report, rules)], indent)
+                        for f in findings if not f.passed), out)
 
 
 def render(report: Report) -> str:
