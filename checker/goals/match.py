@@ -24,6 +24,7 @@ from checker.goals.text import bigrams, canonical, char_cover, core, cover, han_
 from checker.goals.vocab import vocab
 from checker.lexicon import LOOSE, abbreviations, whole_key
 from checker.model import REVIEW, Document, Quantity, Span
+from checker.segment import lcut
 
 
 @dataclass
@@ -273,7 +274,8 @@ def unit_factor(goal_unit: str, outcome_unit: str) -> float | None:
         return None
     # count words (量词): 个 is compatible with any single count word
     if v.generic_count_unit in (goal_unit, outcome_unit) and len(goal_unit) == 1 and len(outcome_unit) == 1:
-        return 1.0
+        people = v.raw.get("people_count_units") or ()
+        return None if (goal_unit in people) != (outcome_unit in people) else 1.0  # 24个 ≠ 30万(人)
     return None
 
 
@@ -342,6 +344,60 @@ def same_identity(goal: Goal, o: Outcome) -> bool:
     # 医疗废物处置率、受污染耕地安全利用率均达100%: a list item is read on its own
     parts = [p for p in re.split("[、，,和及与]", before) if p] or [o.metric]
     return not all(_narrower(goal.metric, part, neutral) for part in parts)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def counts_other_thing(goal: Goal, o: Outcome) -> bool:
+    """Does count outcome ``o`` count another thing than count goal ``goal``? The goal's counted
+    noun — its head and the qualifier right before it (``新增智能制造标杆企业360家`` → 标杆·企业), or
+    the first word after the count (``10座体育公园`` → 体育) — must be named by the outcome:
+    ``新增智能制造企业1585家`` (a broader count) and ``新增大学生创业企业9000家`` (another thing)
+    do not report it. Loosely worded synonyms (synonyms.yaml) compare in their canonical form."""
+    q = goal.quantity
+    raw = vocab().raw
+    if q is None or o.quantity is None or q.unit not in identity_cues().counted \
+            or q.unit in (raw.get("people_count_units") or ()):  # 人 says what is counted
+        return False
+    said = _abbreviated(canonical(o.text) + canonical(o.metric))
+    text = goal.doc.text
+    after = _without_lead(canonical(text[q.end:min(goal.end, q.end + 12)]),
+                          [*(raw.get("count_noun_skips") or ()), *(raw.get("scope_neutral") or ())])
+    if after and _HAN.match(after) and not after.startswith("的"):  # 建设100个口袋公园: the noun follows
+        first = "".join(_HAN.findall(_abbreviated(after)))[:2]
+        return len(first) == 2 and first not in said
+    return not names_counted_noun(goal.metric, said)
+
+
+def names_counted_noun(metric: str, said: str) -> bool:
+    """Does ``said`` name the noun a count metric ends with — its last word and the word right
+    before it (``新增智能制造标杆企业`` → 标杆, 企业; ``修建便民桥`` → 便民, 桥), an action and loose
+    qualifiers (``公办``) aside?"""
+    acts, raw = vocab().actions, vocab().raw
+    obj = "".join(_HAN.findall(_abbreviated(_bare(canonical(metric)))))
+    said = _abbreviated(said)
+    if len(obj) < 2 or obj in said:
+        return True
+    words = [w for w in lcut(obj) if _HAN.match(w)]
+    head = words[-1] if words else ""
+    qual = words[-2] if len(words) >= 2 else ""
+    loose = raw.get("loose_count_qualifiers") or ()
+    if len(qual) < 2 or acts.fullmatch(qual) or qual in loose:
+        qual = ""
+    return head in said and (not qual or qual in said)
+
+
+def _without_lead(text: str, words: list[str]) -> str:
+    """``text`` without the ``words`` it opens with (``左右全省重点实验室`` → ``重点实验室``)."""
+    ordered = sorted(words, key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for w in ordered:
+            if w and text.startswith(w):
+                text, changed = text[len(w):], True
+    return text
 
 
 def _before_number(o: Outcome) -> str:
@@ -478,7 +534,7 @@ def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Ou
             continue  # 累计…: a running total, not the year's amount
         if _level_of_flow(goal, o) or _flow_of_level(goal, o):
             continue  # 运营里程达到312公里: a level, not the year's 新增 (and the other way round)
-        if not same_identity(goal, o):
+        if not same_identity(goal, o) or counts_other_thing(goal, o):
             continue
         fwd, score = metric_score(goal.metric, o.metric, o.near)
         if fwd < th.metric:

@@ -264,7 +264,10 @@ def _fallback(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
                     and names_subject(name, _raw(idx, i))]
             if said:
                 return _worded(goal, idx, said[0], 0.0, f"「{name}」")
-    loose = [i for i in loose_claims(goal.metric, idx, st.thresholds) if i not in idx.with_numbers]
+    # a claim stating how a rate ended (…拖欠企业账款年度任务完成率居全国前列) speaks of a rate: it
+    # says nothing of a count or an amount (新增百亿企业10家)
+    loose = [i for i in loose_claims(goal.metric, idx, st.thresholds) if i not in idx.with_numbers
+             and (rate or not _rate_state(idx.canon[i]))]
     if loose:
         i = loose[0]
         return Tracked(goal, "qualitative_claim", _word_outcome(idx, i, 0.0),
