@@ -362,12 +362,31 @@ def counts_other_thing(goal: Goal, o: Outcome) -> bool:
         return False
     said = _abbreviated(canonical(o.text) + canonical(o.metric))
     text = goal.doc.text
-    after = _without_lead(canonical(text[q.end:min(goal.end, q.end + 12)]),
-                          [*(raw.get("count_noun_skips") or ()), *(raw.get("scope_neutral") or ())])
+    lead = _without_lead(canonical(text[q.end:min(goal.end, q.end + 12)]), raw.get("count_noun_skips") or [])
+    levels = (_level(_counted_phrase(lead, goal.metric)),
+              _level(_counted_phrase(canonical(o.doc.text[o.quantity.end:o.end]), o.metric)))
+    if None not in levels and levels[0] != levels[1]:
+        return True  # 全省重点实验室 ≠ 全国重点实验室
+    after = _without_lead(lead, raw.get("scope_neutral") or [])
     if after and _HAN.match(after) and not after.startswith("的"):  # 建设100个口袋公园: the noun follows
         first = "".join(_HAN.findall(_abbreviated(after)))[:2]
         return len(first) == 2 and first not in said
     return not names_counted_noun(goal.metric, said)
+
+
+def _counted_phrase(after: str, metric: str) -> str:
+    """The words naming what a count counts: those right after it (``5个全国重点实验室``), else its
+    metric (``新增国家级临床重点专科8个``)."""
+    return after if after and _HAN.match(after) else metric
+
+
+def _level(phrase: str) -> str | None:
+    """The level (national, provincial …) of the counted thing: the level word nearest its noun
+    (``全省首个国家区域医疗中心`` → national), None when there is none."""
+    levels = vocab().raw.get("count_levels") or {}
+    found = [(phrase.rfind(w), -len(w), level) for level, words in levels.items()
+             for w in words if w in phrase]
+    return max(found)[2] if found else None
 
 
 def names_counted_noun(metric: str, said: str) -> bool:
