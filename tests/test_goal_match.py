@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from checker.goals.extract import extract_goals
-from checker.goals.match import Thresholds, names_subject, narrowed_in_words, object_score, unit_factor
+from checker.goals.match import (
+    Thresholds,
+    names_counted_noun,
+    names_subject,
+    narrowed_in_words,
+    object_score,
+    unit_factor,
+)
 from checker.goals.text import canonical, core, cover, lcs
 from checker.goals.track import track
 from checker.model import DocMeta
@@ -31,10 +38,22 @@ def _statuses(plan: str, review: str) -> dict[str, str]:
     ("个", "个", 1.0), ("公顷", "平方公里", 100.0), ("平方米", "公顷", 10000.0), ("个", "条", 1.0),
     ("元/年", "元", 1.0),
     ("%", "个", None), ("套", "条", None), ("元", "美元", None), ("%", "百分点", None),
+    ("个", "人", None), ("名", "个", None),  # 个 never counts people
 ])
 def test_unit_factor(goal_unit: str, outcome_unit: str, factor: float | None) -> None:
     got = unit_factor(goal_unit, outcome_unit)
     assert got == (pytest.approx(factor) if factor is not None else None)
+
+
+@pytest.mark.parametrize(("metric", "said", "named"), [
+    ("新增智能制造标杆企业", "新增智能制造企业1585家", False),   # broader: no 标杆
+    ("建设大学生创业孵化基地", "新增大学生创业企业9000家", False),  # another head
+    ("新增基础教育公办学位", "新增基础教育学位4万个", True),        # 公办: a loose qualifier
+    ("修建便民桥", "建设农牧区便民桥500座", True),
+    ("新增规上服务业企业", "规上服务业企业新增320家", True),
+])
+def test_names_counted_noun(metric: str, said: str, named: bool) -> None:
+    assert names_counted_noun(metric, canonical(said)) is named
 
 
 def test_canonical_expands_abbreviations_and_drops_punctuation() -> None:
