@@ -290,7 +290,7 @@ def _crash(ctx: RuleContext, error: BaseException) -> Finding:
     name = type(error).__name__
     return ctx.finding(
         ERROR, doc, severity="error", extra=f"{ERROR}|{name}",
-        message=f"rule {ctx.rule.id} ({ctx.kind.name}) raised {name}: {error}"
+        message=t("engine.crashed", rule=ctx.rule.id, kind=ctx.kind.name, error=f"{name}: {error}")
                 + (f" [{where}]" if where else ""),
         data={"exception": f"{name}: {error}", "where": where},
     )
@@ -408,10 +408,9 @@ def never_matched_tally(rule: Rule, statuses: set[str], read: set[str]) -> Findi
         return None
     what = rule.params.get("metric") or rule.params.get("pattern") or ""
     docs = sorted(read)
-    where = f"any of the {len(docs)} documents it read" if docs else "any document it read"
-    named = f"metric {what!r}" if what else "its metric"
-    message = (f"rule {rule.id}: {named} matched no mention in {where}; "
-               "check the metric, synonyms and unit against `checker extract DOC`")
+    named = t("engine.named_metric", metric=what) if what else t("engine.its_metric")
+    message = (t("engine.never_matched_n", rule=rule.id, named=named, n=len(docs)) if docs
+               else t("engine.never_matched", rule=rule.id, named=named))
     return Finding(
         rule=NEVER_MATCHED, kind="meta", status="never_matched", severity="warning", passed=False,
         document=_rule_path(rule), line=rule.line, column=1, message=message, metric=str(what),

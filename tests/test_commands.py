@@ -69,5 +69,9 @@ def test_a_kind_that_raises_is_an_error_finding(kind: str, args: list[str], monk
     assert result.exit_code == 1, result.output
     errors = [f for f in json.loads(result.output)["findings"] if f["status"] == "error"]
     assert errors and all("RuntimeError: kind broke" in f["message"] for f in errors)
-    table = runner.invoke(app, args)
-    assert table.exit_code == 0 and "error: rule" in table.output and "kind broke" in table.output
+    table = runner.invoke(app, args)  # in the default language, Chinese
+    assert table.exit_code == 0 and "错误: 规则" in table.output
+    assert "「RuntimeError: kind broke」" in table.output
+    table = runner.invoke(app, ["--lang", "en", *args])
+    assert table.exit_code == 0 and "error: rule" in table.output
+    assert "raised RuntimeError: kind broke" in table.output

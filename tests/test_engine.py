@@ -103,7 +103,7 @@ def test_rule_that_raises_becomes_an_error_finding(phrase_kind) -> None:  # noqa
     errors = [f for f in findings if f.status == "error"]
     assert len(errors) == 1
     assert errors[0].rule == "exploding" and errors[0].severity == "error" and not errors[0].passed
-    assert "raised RuntimeError: boom" in errors[0].message and "exploding" in errors[0].message
+    assert "出错：「RuntimeError: boom」" in errors[0].message and "exploding" in errors[0].message
     assert any(f.rule == other.id for f in findings), "the next rule still runs"
     found = [f.status for f in findings if f.rule == "exploding"]
     assert found == ["found", "found", "error"], "findings yielded before the raise are kept"

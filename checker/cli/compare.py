@@ -79,7 +79,7 @@ def compare_table(findings: list[Any], show_matches: bool = False) -> str:
     order = REGISTRY["summary_fidelity"].statuses
     blocks.append(t("compare.outcomes", counts=join_list(
         [f"{status_name(s)} {counts[s]}" for s in order if counts.get(s)])))
-    blocks.extend(f"{f.severity}: {f.message}" for f in problems)  # the engine says it in English
+    blocks.extend(f"{severity_name(f.severity)}: {f.message}" for f in problems)
     return "\n\n".join(blocks) + "\n"
 
 

@@ -73,7 +73,7 @@ def goal_table(findings: list[Any]) -> str:
     from collections import Counter
 
     from checker.engine import ENGINE_STATUSES
-    from checker.i18n import headers, join_list, status_name, t
+    from checker.i18n import headers, join_list, severity_name, status_name, t
 
     problems = [f for f in findings if f.status in ENGINE_STATUSES]
     goals = [f for f in findings if f.rule == "goal-followup" and f not in problems]
@@ -105,7 +105,7 @@ def goal_table(findings: list[Any]) -> str:
                             qmissed=d["quantified_missed"], not_reported=d["not_reported_count"],
                             qnot=d["quantified_not_reported"])
                           + (t("goals.claim_examples", examples=_short(examples, 160)) if examples else ""))
-    blocks.extend(f"{f.severity}: {f.message}" for f in problems)  # the engine says it in English
+    blocks.extend(f"{severity_name(f.severity)}: {f.message}" for f in problems)
     return "\n\n".join(blocks) + "\n"
 
 

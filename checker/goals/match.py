@@ -548,6 +548,21 @@ def object_matches(obj: str, idx: ReviewIndex, th: Thresholds, obj_raw: str = ""
     return out
 
 
+def each_subject_figure(o: Outcome) -> bool:
+    """Is ``o`` one figure given to every subject listed before it (``甲和乙利用率均达60%以上``), so
+    that it may report a goal on each of them?"""
+    if o.quantity is None:
+        return False
+    raw, text = vocab().raw, o.doc.text
+    before = text[o.start:o.quantity.start]
+    at = max((before.rfind(w) for w in raw.get("each_words") or ()), default=-1)
+    if at <= 0 or before[at - 1:at + 1] in (raw.get("average_words") or ()):
+        return False  # 年均, 人均: an average
+    # only a change or level word between it and the number (均增长, 均达, 均达到)
+    rest = vocab().actions.sub("", canonical(before[at + 1:]))
+    return all(ch in "达为" for ch in rest)
+
+
 def narrowed_in_words(obj: str, seg: str) -> bool:
     """Does review segment ``seg`` name ``obj`` only with words inserted inside it — a narrower
     scope (``生物经济重点产业营业收入`` for ``生物经济营业收入``)? False when ``seg`` names it as it

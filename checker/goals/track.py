@@ -16,6 +16,7 @@ from checker.goals.match import (
     ReviewIndex,
     Thresholds,
     build_index,
+    each_subject_figure,
     loose_claims,
     metric_score,
     names_subject,
@@ -296,7 +297,8 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
         # 地区生产总值增长6%以上、力争达到7%: the aspiration shares its floor's outcome
         owners = (gi, gi - 1) if gi and _aspiration_of(g, scored[gi - 1]) else (gi,)
         mine = [c for c in cands[id(g)]
-                if taken.get((c.start, c.quantity.start if c.quantity else -1)) in owners]
+                if taken.get((c.start, c.quantity.start if c.quantity else -1)) in owners
+                or each_subject_figure(c)]  # 甲和乙利用率均达60%以上: it reports each of them
         if not mine:
             out.append(_fallback(g, idx, st))
             continue

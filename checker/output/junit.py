@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from checker.findings import Finding
+from checker.i18n import t
 from checker.output import Report, failing, location
 
 
@@ -40,7 +41,8 @@ def render(report: Report) -> str:
             elif failures:
                 counts["failures"] += 1
                 el = ET.SubElement(case, "failure", type=failures[0].severity,
-                                   message=f"{len(failures)} finding(s): {failures[0].message}")
+                                   message=t("engine.junit_failures", n=len(failures),
+                                             first=failures[0].message))
                 el.text = "\n".join(f"{location(f)}: {f.severity}: {f.message}" for f in failures)
             elif skipped and len(skipped) == len(findings):
                 counts["skipped"] += 1
