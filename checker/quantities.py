@@ -574,7 +574,7 @@ def _refused(r: _Reading) -> bool:
         return True  # 万家灯火, 千家万户, 万亩以上: a lone multiplier is rarely a count (逾千家 is)
     nxt = s[r.pos:r.pos + 1]
     if (nxt and nxt in v.digit_chars and nxt not in v.mult and not _ID_AHEAD.match(s, r.pos)
-            and not (r.unit_kind == "count" and _measure_ahead(s, r.pos))):
+            and not (r.unit_kind == "count" and _measure_ahead(s, r.pos, r.group == "ar"))):
         return True  # 五个一工程, 3个100, 十九届二中全会: a count followed by a numeral is a label
     if nxt == v.magnitude_suffix:
         return True  # 百万千瓦级, 万吨级: a size class
@@ -583,9 +583,11 @@ def _refused(r: _Reading) -> bool:
     return r.canon == "年" and r.group == "ar" and 1800 <= r.value <= 2200 and "." not in r.core
 
 
-def _measure_ahead(s: str, pos: int) -> bool:
-    """Does a size with a unit of measure start at ``pos``? ``7个750千伏变电站`` counts stations of
-    that size (the count is a figure, the size describes what is counted); ``3个100`` does not."""
+def _measure_ahead(s: str, pos: int, in_digits: bool) -> bool:
+    """Does a size with a unit of measure (or a count in digits) start at ``pos``? ``7个750千伏变电站``
+    counts stations of that size (the count is a figure, the size describes what is counted),
+    ``小区716个2.9万户`` gives two counts (both in digits); ``3个100``, ``三个1亿人`` and ``五个一工程``
+    do not."""
     v = _vocab()
     m = v.num_re.match(s, pos)
     if m is None or m.lastgroup not in ("ar", "cn"):
@@ -598,7 +600,11 @@ def _measure_ahead(s: str, pos: int) -> bool:
         return True
     um = v.unit_re.match(s, at)
     opening = v.base_re.match(um.group(0)) if um else None
-    return opening is not None and v.units[opening.group(0)].kind == "measure"
+    if opening is None:
+        return False
+    kind = v.units[opening.group(0)].kind
+    # 改造老旧小区716个26.95万户: a second count in digits, of the same things' households
+    return kind == "measure" or (in_digits and m.lastgroup == "ar" and kind == "count")
 
 
 def _read_after(r: _Reading) -> bool:

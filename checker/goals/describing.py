@@ -43,8 +43,7 @@ def _alternation(key: str) -> re.Pattern[str]:
 def describes(text: str, q: Quantity) -> bool:
     """Does ``q`` (in ``text``) describe something rather than state a target?"""
     return any(test(text, q) for test in (_sizes_a_project, _baseline, _population, _size_class,
-                                           _programme_name, _fixed_set,
-                                           _travel_time))
+                                           _criterion, _programme_name, _fixed_set, _travel_time))
 
 
 def _phrase_after(text: str, at: int, reach: int = 30) -> str:
@@ -68,8 +67,9 @@ def _sizes_a_project(text: str, q: Quantity) -> bool:
     if q.unit not in _words("project_size_units"):
         return False
     at = q.end + (1 if text.startswith("的", q.end) else 0)
-    if at >= len(text) or not ("\u4e00" <= text[at] <= "\u9fff" or text[at] == "“"):
-        return False  # the number closes its phrase: an amount
+    opens = at < len(text) and (_is_han(text, at) or text[at] == "“" or (at > q.end and text[at].isdigit()))
+    if not opens:
+        return False  # the number closes its phrase: an amount (总投资…的289个项目: a count follows)
     phrase = _phrase_after(text, at)
     zones = _words("zone_suffixes")
     heads = [m.start() for m in _alternation("project_heads").finditer(phrase)
@@ -103,9 +103,34 @@ def _population(text: str, q: Quantity) -> bool:
 def _size_class(text: str, q: Quantity) -> bool:
     """``千亿级产业集群``: a size class (…级) grading the things named next; a class of an amount
     (``保持千亿级投资强度``, ``产值达到千亿级规模``) is a target."""
-    if not q.text.rstrip().endswith(_words("size_class_suffixes")):
+    core = q.text.strip()
+    spelled_class = bool(core) and all(c in "百千万亿" for c in core) and "亿" in core
+    if not (spelled_class or core.endswith(_words("size_class_suffixes"))):
         return False
+    # 百亿企业, 千亿级产业集群: the class of the things named next (千亿投资强度 is an amount)
     return text.startswith(_words("size_class_things"), q.end)
+
+
+def _is_han(text: str, at: int) -> bool:
+    """Is ``text[at]`` a Chinese character?"""
+    return at < len(text) and "\u4e00" <= text[at] <= "\u9fff"
+
+
+def _criterion(text: str, q: Quantity) -> bool:
+    """``年销售收入超10亿元农业龙头企业``: a bar (超/以上) sorting the things named after it."""
+    if q.unit in _counted() or q.qualifier not in (">", ">=") or "%" in q.unit or "百分点" in q.unit:
+        return False
+    at = q.end + (1 if text.startswith("的", q.end) else 0)
+    if not _is_han(text, at):
+        return False
+    phrase = re.split(r"\d", _phrase_after(text, at), maxsplit=1)[0]  # up to the count of them
+    heads = [m.end() for m in _alternation("criterion_heads").finditer(phrase)]
+    if not heads:
+        return False
+    v = vocab()
+    sorted_words = phrase[:max(heads)]
+    # 投资500亿元以上建设…: what the amount does, not what it sorts
+    return not (v.actions.search(sorted_words) or v.verbs.search(sorted_words))
 
 
 def _spelled_round(q: Quantity) -> bool:

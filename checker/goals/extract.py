@@ -50,6 +50,8 @@ def goal_quantity(text: str, q: Quantity) -> bool:
     quoted_label = any(after.startswith(w) for w in raw.get("label_after_spelled") or ())
     if quoted_label and (spelled or q.unit not in _COUNTED):
         return False  # 三个“民生小事”, 24小时“不打烊”: a slogan, not a count of named things
+    if q.text.rstrip().endswith(tuple(raw.get("label_units_written") or ())):
+        return False  # 八方面工作: the outline of the report
     if q.value == 1 and q.text.lstrip().startswith("一"):
         return False  # 一张蓝图, 一支队伍, 一批: an article, not a count
     if is_named(text, q):

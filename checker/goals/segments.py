@@ -212,32 +212,55 @@ def _distribute(text: str, seg: Span, found: list[Piece]) -> list[Piece]:
     for p in found:
         q = p.quantity
         each = _each(text, p.start, q.start)
-        items = _items(text, p.start, each, final_and=True) if each != -1 else []
-        if len(items) < 2 or "、" not in text[p.start:each]:
+        items = _each_items(text, p.start, each) if each != -1 else []
+        if len(items) < 2:
             out.append(p)
             continue
         pre_end = _prefix_end(text, items[0])
         prefix = text[items[0].start:pre_end]
         # 均增长10%: each item grows by 10%; 甲、乙增速均…: the last item's rate word is every item's
         verb = canonical(text[each + 1:q.start])
-        rate = _rate_word(text[items[-1].start:items[-1].end])
+        rate = _shared_head(text[items[-1].start:items[-1].end])
         for k, it in enumerate(items):
             word_start = max(it.start, pre_end)
             words = canonical(text[word_start:it.end])
-            if rate and not words.rstrip("等").endswith(rate):
+            if rate and not _has_head(words):
                 words += rate
             out.append(Piece(p.start if k == 0 else it.start, p.end, q, canonical(prefix) + words + verb,
                              p.action, words[-6:], p.quote_start if k == 0 else -1))
     return out
 
 
-def _rate_word(item: str) -> str:
-    """The rate word closing a list's last item (``出游总花费增速`` → ``增速``), else empty."""
+def _each_items(text: str, start: int, each: int) -> list[Span]:
+    """The subjects sharing the number: ``甲、乙和丙`` (at 、 and a final 和), or ``甲和乙`` alone."""
+    if "、" in text[start:each]:
+        return _items(text, start, each, final_and=True)
+    last = [m.start() for m in _FINAL_AND.finditer(text, start, each)]
+    if not last:
+        return []
+    return [i for i in (Span(start, last[-1]), Span(last[-1] + 1, each)) if i.end > i.start]
+
+
+def _heads() -> tuple[str, ...]:
+    raw = vocab().raw
+    words = list(raw.get("rate_of_change_words") or ()) + list(raw.get("shared_heads") or ())
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _shared_head(item: str) -> str:
+    """The metric head closing a list's last item, which the items before share (``出游总花费增速``
+    → ``增速``; ``城市垃圾和建筑垃圾利用率`` → ``利用率``), else empty."""
     tail = canonical(item).rstrip("等")
-    for w in vocab().raw.get("rate_of_change_words") or ():
+    for w in _heads():
         if tail.endswith(w) and len(tail) > len(w):
             return w
     return ""
+
+
+def _has_head(words: str) -> bool:
+    """Does a list item name its own metric (``污水处理率``), so the shared head is not added?"""
+    tail = words.rstrip("等")
+    return tail.endswith(_heads()) or tail.endswith(tuple(vocab().raw.get("head_endings") or ()))
 
 
 def _each(text: str, start: int, number: int) -> int:
@@ -252,8 +275,10 @@ def _each(text: str, start: int, number: int) -> int:
             continue
         if text[max(start, at - 1):at + 1] in averages or text[at - 1:at + 1] in averages:
             return -1
-        between = text[at + 1:number]
-        if not between.strip() or (text[at] != "各" and han_count(_bare(canonical(between))) == 0):
+        between = canonical(text[at + 1:number])
+        for link in raw.get("each_links") or ():
+            between = between.replace(link, "")
+        if not between or (text[at] != "各" and han_count(_bare(between)) == 0):
             return at
         return -1
     return -1
