@@ -10,9 +10,10 @@ Copy ``n`` of each report is another place: its congress line names a place of i
 (``在安徽省第十四届人民代表大会`` → ``在复本一零三市第十四届人民代表大会``; a report without one
 gets one as its first line) and a line of its own is added at its end, so no cache can serve one
 copy from another. Each run is one ``checker run`` of
-every built-in rule, findings written as JSONL to a file; measured per run: wall time, CPU time
-(the process and its workers, from ``os.wait4``), the peak memory of the largest process, MB of
-text per CPU second. Then the growth exponent of CPU time from 1× to 16× (1.0 is linear), and the
+every built-in rule, findings written as JSONL to stdout and to a file (formats streamed as places
+are done: the main process holds neither documents nor findings); measured per run: wall time, CPU
+time (the process and its workers, from ``os.wait4``), the peak memory of the largest process, MB
+of text per CPU second. Then the growth exponent of CPU time from 1× to 16× (1.0 is linear), and the
 cost of a Dask task on a local cluster (scheduler overhead, for the README's estimate of 10⁵
 documents on K workers).
 
