@@ -371,7 +371,16 @@ def counts_other_thing(goal: Goal, o: Outcome) -> bool:
     if after and _HAN.match(after) and not after.startswith("的"):  # 建设100个口袋公园: the noun follows
         first = "".join(_HAN.findall(_abbreviated(after)))[:2]
         return len(first) == 2 and first not in said
+    own = lcut(canonical(text[goal.start:q.start]))
+    if own and _verb_word(own[-1]):
+        return False  # 新开工…20个、基本建成10个: the count's noun is elided, the metric inherited
     return not names_counted_noun(goal.metric, said)
+
+
+def _verb_word(word: str) -> bool:
+    """Is ``word`` an action or a level word (建成, 达到) rather than a noun?"""
+    v = vocab()
+    return bool(v.actions.fullmatch(word) or v.verbs.fullmatch(word)) or word in identity_cues().level
 
 
 def _counted_phrase(after: str, metric: str) -> str:
