@@ -56,14 +56,21 @@ def _load(path: Path) -> dict:
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(?:多|余)?(万亿|亿|万|千)?")  # 2400多亿元 = over 2400亿
 _MULTIPLIER = {"万": 1e4, "亿": 1e8, "千": 1e3}
+# An amount written in words with no digit: 突破万亿元 = 1e12 (one 万亿).
+_WORDED = re.compile(r"(?<![\d.多余百千万])(万亿|亿)元")
 
 
 def _stated_numbers(quote: str) -> list[float]:
     """Numbers written in a quote, 万/亿 expanded.
 
-    `城镇新增就业75.7万人` -> [757000.0]; `完成投资2400多亿元` -> [2.4e11].
+    `城镇新增就业75.7万人` -> [757000.0]; `完成投资2400多亿元` -> [2.4e11]; `突破万亿元` -> [1e12].
     """
     numbers = []
+    for match in _WORDED.finditer(_squeeze(quote)):
+        value = 1.0
+        for char in match.group(1):
+            value *= _MULTIPLIER[char]
+        numbers.append(value)
     for match in _NUMBER.finditer(_squeeze(quote)):
         value = float(match.group(1))
         for char in match.group(2) or "":
@@ -267,3 +274,17 @@ def test_range_semantics():
         "met",
         "exceeded",
     ]
+
+
+@pytest.mark.parametrize(
+    ("quote", "numbers"),
+    [
+        ("城镇新增就业75.7万人", [757000.0]),
+        ("完成投资2400多亿元", [2.4e11]),
+        ("力争产业规模突破万亿元", [1e12]),
+        ("推进好总投资1.78万亿元的289个省重点项目", [1.78e12, 289.0]),
+    ],
+)
+def test_stated_numbers(quote, numbers):
+    """Numbers a quote writes, worded amounts (万亿元) included, each once."""
+    assert _stated_numbers(quote) == pytest.approx(numbers)
