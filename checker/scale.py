@@ -85,12 +85,27 @@ class Processes:
         if self._pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
+            _warm()  # before the workers fork: they share what is loaded, none loads it again
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_ignore_interrupt)
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _warm() -> None:
+    """Load what every worker needs — the modules, jieba's dictionary, the vocabularies — by
+    reading and analysing a sentence here, once (forked workers inherit it)."""
+    from checker.analysis.store import AnalysisStore
+    from checker.engine import document_from_text
+    from checker.goals.vocab import vocab
+    from checker.model import DocMeta
+
+    doc = document_from_text("各位代表：\n一、2025年重点任务\n地区生产总值增长5%左右。\n",
+                             DocMeta(id="warm", kind="report"))
+    _ = AnalysisStore().of(doc).mentions
+    vocab()
 
 
 def _ignore_interrupt() -> None:
