@@ -51,7 +51,7 @@ def test_table_on_stdout(project, capsys, monkeypatch) -> None:
     _, out, _ = cli([], capsys, monkeypatch)
     assert "需关注（3）：" in out
     assert "docs/a.txt:2:3" in out and "坚决 in a" in out
-    assert out.rstrip().endswith("fail-on warning: FAIL")
+    assert out.rstrip().endswith("--fail-on warning：未通过")
 
 
 @pytest.mark.parametrize(("args", "needle"), [

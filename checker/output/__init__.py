@@ -85,7 +85,8 @@ class Report:
         s = self.summary()
         return t("summary.line", lang, attention=s["needs_attention"], error=s["error"],
                  warning=s["warning"], info=s["info"], passed=s["passed"], suppressed=s["suppressed"],
-                 baselined=s["baselined"], fail_on=s["fail_on"], verdict="FAIL" if s["failed"] else "ok")
+                 baselined=s["baselined"], fail_on=s["fail_on"],
+                 verdict=t("summary.failed" if s["failed"] else "summary.passed", lang))
 
 
 def attention_key(f: Finding) -> tuple[Any, ...]:
