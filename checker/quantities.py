@@ -116,8 +116,12 @@ class _Vocab:
         ncls = re.escape(cn)
         self.acronyms = set(ids["metric_acronyms"])
         self.latin_units = tuple(units["latin_units"])
-        pats = [p.replace("{N}", ncls).replace("{M}", _alt(self.acronyms)).replace("{L}", _alt(self.latin_units))
-                for p in ids["patterns"].values()]
+        fills = {"{N}": ncls, "{M}": _alt(self.acronyms), "{L}": _alt(self.latin_units)}
+        pats = []
+        for p in ids["patterns"].values():
+            for key, fill in fills.items():
+                p = p.replace(key, fill)
+            pats.append(p)
         pats.append(_alt(ids["set_phrases"]))
         self.ident_re = re.compile("|".join(f"(?:{p})" for p in pats))
         self.label_quotes = [(q[0], q[1]) for q in ids["label_quotes"]]
