@@ -115,7 +115,13 @@ class _Vocab:
 
         ncls = re.escape(cn)
         self.acronyms = set(ids["metric_acronyms"])
-        pats = [p.replace("{N}", ncls).replace("{M}", _alt(self.acronyms)) for p in ids["patterns"].values()]
+        self.latin_units = tuple(units["latin_units"])
+        fills = {"{N}": ncls, "{M}": _alt(self.acronyms), "{L}": _alt(self.latin_units)}
+        pats = []
+        for p in ids["patterns"].values():
+            for key, fill in fills.items():
+                p = p.replace(key, fill)
+            pats.append(p)
         pats.append(_alt(ids["set_phrases"]))
         self.ident_re = re.compile("|".join(f"(?:{p})" for p in pats))
         self.label_quotes = [(q[0], q[1]) for q in ids["label_quotes"]]
@@ -513,6 +519,8 @@ def _read_unit(r: _Reading) -> bool:
     um = v.unit_re.match(s, r.pos)
     if um and um.group(0) in v.multiplier_only and s[r.pos - 1:r.pos] not in v.multiplier_only[um.group(0)]:
         um = None  # 千方百计: 方 is a unit only after 万 or 亿
+    if um and um.group(0) in v.latin_units and _LATIN_WORD.match(s, um.end()):
+        um = None  # 3PB, 5P2: a Latin unit is a whole word
     if um and um.group(0).endswith("个") and s[um.end():um.end() + 1] in v.inner:
         # 3个多月, 1个多百分点: 多 sits inside the unit
         jm = v.unit_re.match(s[r.pos:um.end()] + s[um.end() + 1:um.end() + 8])
@@ -547,6 +555,9 @@ def _read_unit(r: _Reading) -> bool:
                 r.unit = _Unit(r.canon, 1, "measure")  # a population size: 300万以上城市 is a class
                 return True
     return False
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]")
 
 
 def _set_unit(r: _Reading, written: str) -> None:

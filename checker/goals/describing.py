@@ -46,6 +46,19 @@ def describes(text: str, q: Quantity) -> bool:
                                            _criterion, _programme_name, _fixed_set, _travel_time))
 
 
+def attribute_span(text: str, q: Quantity) -> tuple[int, int] | None:
+    """Where a describing amount written as an attribute with 的 stands, with the noun it opens
+    with: ``推进总投资1.2万亿元的300个重点项目`` → the span of ``总投资1.2万亿元的``; None when ``q``
+    is no such attribute (``投资80亿元建设…``, a target)."""
+    if not text.startswith("的", q.end) or not describes(text, q):
+        return None
+    start = q.start
+    opener = next((w for w in _words("attribute_openers") if text.endswith(w, 0, start)), None)
+    if opener is not None:
+        start -= len(opener)
+    return start, q.end + 1
+
+
 def _phrase_after(text: str, at: int, reach: int = 30) -> str:
     """The words after ``at`` up to the next clause or list break (``checker.clauses`` ITEM and SENTENCE)."""
     end = min(len(text), at + reach)

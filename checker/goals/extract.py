@@ -16,7 +16,7 @@ from dataclasses import replace
 from checker.analysis.identity import is_named
 from checker.analysis.store import Analysis, AnalysisStore, analysis_of
 from checker.datafiles import load_data
-from checker.goals.describing import describes
+from checker.goals.describing import attribute_span, describes
 from checker.goals.model import Goal
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
 from checker.goals.text import canonical, core, han_count, squash
@@ -106,6 +106,13 @@ def _goal_quantities(an: Analysis, start: int, end: int) -> list[Quantity]:
         if goal_quantity(text, q):
             out.append(_level_target(text, q))
     return sorted(out, key=lambda q: q.start)
+
+
+def _attributes(an: Analysis, seg: Span) -> list[tuple[int, int]]:
+    """Spans of the segment's describing amounts written as attributes (``总投资1.2万亿元的``)."""
+    text = an.doc.text
+    return [span for q in an.quantities_in(seg.start, seg.end, written=True)
+            if q.unit and (span := attribute_span(text, q)) is not None]
 
 
 def _level_target(text: str, q: Quantity) -> Quantity:
@@ -329,7 +336,7 @@ def _extract_goals(an: Analysis, chosen: list[Section]) -> list[Goal]:
                     goals.extend(_unquantified(doc, seg, year, title, target_list, multi))
                     prev = object_tail(text, seg)
                     continue
-                found = pieces(text, seg, qs, prev)
+                found = pieces(text, seg, qs, prev, _attributes(an, seg))
                 prev = carried(found, prev)
                 for p in found:
                     if _delta(text[p.start:p.end], p.quantity):

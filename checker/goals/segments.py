@@ -9,7 +9,7 @@ has two pieces, split at the 、 after the first quantity; a piece with no words
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from checker.clauses import CLAUSE, PART, cut
@@ -71,14 +71,17 @@ def _action(text: str, q: Quantity, start: int, end: int) -> str | None:
     return m.group(0) if m else None
 
 
-def _words(text: str, start: int, end: int, quantities: list[Quantity]) -> str:
-    """``text[start:end]`` minus the quantities' own text, canonical."""
+def _words(text: str, start: int, end: int, quantities: list[Quantity],
+           attributes: Sequence[tuple[int, int]] = ()) -> str:
+    """``text[start:end]`` minus the quantities' own text and the describing ``attributes``
+    (``总投资1.2万亿元的``), canonical."""
     parts, pos = [], start
-    for q in quantities:
-        if q.end <= start or q.start >= end:
+    cuts = sorted([(q.start, q.end) for q in quantities] + list(attributes))
+    for a, b in cuts:
+        if b <= start or a >= end:
             continue
-        parts.append(text[pos:max(pos, q.start)])
-        pos = max(pos, q.end)
+        parts.append(text[pos:max(pos, a)])
+        pos = max(pos, b)
     parts.append(text[pos:end])
     return canonical("".join(parts))
 
@@ -94,11 +97,13 @@ def _bare(metric: str) -> str:
     return v.fillers.sub("", v.actions.sub("", metric))
 
 
-def pieces(text: str, seg: Span, quantities: list[Quantity], inherit: str = "") -> list[Piece]:
+def pieces(text: str, seg: Span, quantities: list[Quantity], inherit: str = "",
+           attributes: Sequence[tuple[int, int]] = ()) -> list[Piece]:
     """One piece per quantity of the segment (quantities sorted by position).
 
     ``inherit``: the metric words of the segment before (``保障性租赁住房新开工7.2万套，竣工3.1万套``:
-    the second segment names no metric of its own).
+    the second segment names no metric of its own). ``attributes``: spans of describing amounts
+    left out of the metric (``推进总投资1.2万亿元的300个重点项目`` → ``推进重点项目``).
     """
     qs = sorted((q for q in quantities if seg.start <= q.start < seg.end), key=lambda q: q.start)
     out: list[Piece] = []
@@ -119,10 +124,10 @@ def pieces(text: str, seg: Span, quantities: list[Quantity], inherit: str = "") 
             if cut != -1 and _has_verb(text[cut + 1:seg.end]):
                 end = cut
         action = _action(text, q, start, end)
-        metric = _words(text, start, end, qs)
+        metric = _words(text, start, end, qs, attributes)
         quote_start = -1
         # the words before the number decide: 增长1.7%（同口径增长2.5%以上）names no metric of its own
-        own = _words(text, start, q.start, qs) if i else metric
+        own = _words(text, start, q.start, qs, attributes) if i else metric
         if (han_count(_bare(metric)) < 2 or han_count(_bare(own)) < 2) and prev_words:
             metric = prev_words + metric  # 完工 400个 ← 棚户区改造
             quote_start = out[-1].quote_from if out else -1

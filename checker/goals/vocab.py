@@ -45,11 +45,16 @@ class Vocab:
     unit_factor: dict[str, tuple[str, float]]
     generic_count_unit: str
     non_goal_units: frozenset[str]
+    share_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     def canonical(self, text: str) -> str:
-        """Rewrite abbreviations to their canonical form (the lexicon's ``loose`` reach):
-        ``综保区`` → ``综合保税区``."""
-        return lexicon.canonical(text, lexicon.LOOSE)
+        """Rewrite abbreviations to their canonical form (the lexicon's ``loose`` reach) and share
+        names to one form (``share_name_forms``): ``综保区`` → ``综合保税区``,
+        ``工业增加值占全省比重`` → ``工业占比``."""
+        text = lexicon.canonical(text, lexicon.LOOSE)
+        for pattern, replacement in self.share_forms:
+            text = pattern.sub(replacement, text)
+        return text
 
 
 @cache
@@ -84,4 +89,5 @@ def vocab() -> Vocab:
         unit_factor=unit_factor,
         generic_count_unit=str(raw.get("generic_count_unit", "个")),
         non_goal_units=frozenset(raw["non_goal_units"]),
+        share_forms=tuple((re.compile(p), r) for p, r in raw.get("share_name_forms") or ()),
     )
