@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.analysis.identity import cues as identity_cues
 from checker.analysis.store import AnalysisStore
 from checker.goals.extract import extract_goals, plan_sections
 from checker.goals.match import (
@@ -19,6 +20,7 @@ from checker.goals.match import (
     each_subject_figure,
     loose_claims,
     metric_score,
+    names_counted_noun,
     names_subject,
     narrowed_in_words,
     object_matches,
@@ -243,10 +245,12 @@ def _fallback(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
         bare = core(goal.metric)
     v = vocab()
     rate = goal.quantity is not None and goal.quantity.unit == "%"
+    counted = goal.quantity is not None and goal.quantity.unit in identity_cues().counted
     found = [(s, i) for s, i in object_matches(bare, idx, st.thresholds)
              if i not in idx.with_numbers  # a clause with a figure reports that figure's metric
              and _says(idx.canon[i], rate)  # it must say something was done, or how a rate ended
-             and not narrowed_in_words(bare, idx.canon[i])]  # 生物经济重点产业营收: a part of it
+             and not narrowed_in_words(bare, idx.canon[i])  # 生物经济重点产业营收: a part of it
+             and (not counted or names_counted_noun(goal.metric, idx.canon[i]))]  # 重大项目 ≠ 重大科技项目
     if found:
         score, i = found[0]
         return _worded(goal, idx, i, score, f"it (object match {score:.2f})")
