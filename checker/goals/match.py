@@ -299,7 +299,9 @@ def _level_of_flow(goal: Goal, o: Outcome) -> bool:
     flows, cues = identity_cues().flow, identity_cues().level
     if not any(w in goal.text for w in flows) or any(w in goal.text for w in cues):
         return False
-    return any(w in o.text for w in cues) and not any(w in o.text for w in flows)
+    assert o.quantity is not None
+    reach = o.doc.text[max(0, o.quantity.start - 1):o.quantity.start] == "达"  # …企业达242家
+    return (reach or any(w in o.text for w in cues)) and not any(w in o.text for w in flows)
 
 
 def _flow_of_level(goal: Goal, o: Outcome) -> bool:
