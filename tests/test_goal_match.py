@@ -51,6 +51,8 @@ def test_unit_factor(goal_unit: str, outcome_unit: str, factor: float | None) ->
     ("新增基础教育公办学位", "新增基础教育学位4万个", True),        # 公办: a loose qualifier
     ("修建便民桥", "建设农牧区便民桥500座", True),
     ("新增规上服务业企业", "规上服务业企业新增320家", True),
+    ("新增民宿经营主体", "培育涉旅经营主体737家", False),      # 民宿, not 涉旅
+    ("新增民宿经营主体", "新增民宿经营主体1600家", True),
 ])
 def test_names_counted_noun(metric: str, said: str, named: bool) -> None:
     assert names_counted_noun(metric, canonical(said)) is named

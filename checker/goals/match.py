@@ -410,6 +410,8 @@ def names_counted_noun(metric: str, said: str) -> bool:
     if len(obj) < 2 or obj in said:
         return True
     words = [w for w in lcut(obj) if _HAN.match(w)]
+    if len(words) >= 2 and words[-2] + words[-1] in (raw.get("compound_count_heads") or ()):
+        words = [*words[:-2], words[-2] + words[-1]]
     head = words[-1] if words else ""
     qual = words[-2] if len(words) >= 2 else ""
     loose = raw.get("loose_count_qualifiers") or ()
