@@ -102,7 +102,7 @@ def _warm() -> None:
     from checker.goals.vocab import vocab
     from checker.model import DocMeta
 
-    doc = document_from_text("各位代表：\n一、2025年重点任务\n地区生产总值增长5%左右。\n",
+    doc = document_from_text("各位代表：\n一、2030年重点任务\n新建示范园区12个左右。\n",
                              DocMeta(id="warm", kind="report"))
     _ = AnalysisStore().of(doc).mentions
     vocab()

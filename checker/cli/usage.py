@@ -62,9 +62,13 @@ def localize_help(command: Any, lang: str) -> Any:
     from checker.datafiles import load_data
 
     texts = load_data("cli_help.yaml")
+    contexts: dict[type, type] = {}  # one Chinese context per click context class, the file read once
 
     def walk(cmd: Any, path: str) -> None:
-        cmd.context_class = _chinese_context(type(cmd).context_class)
+        base = type(cmd).context_class
+        if base not in contexts:
+            contexts[base] = _chinese_context(base, texts["click"])
+        cmd.context_class = contexts[base]
         entry = texts.get(path, {})
         if entry.get("help"):
             cmd.help = entry["help"]
@@ -79,12 +83,10 @@ def localize_help(command: Any, lang: str) -> Any:
     return command
 
 
-def _chinese_context(context_class: type) -> type:
+def _chinese_context(context_class: type, words: dict[str, Any]) -> type:
     """A click context whose help formatter writes click's own words (Usage, Options, [default: …])
-    in Chinese, through the formatter's public methods."""
+    in Chinese (``words``: the ``click`` part of cli_help.yaml), through the formatter's public methods."""
     from typer._click.formatting import HelpFormatter
-
-    words = load_words()
 
     class Formatter(HelpFormatter):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -104,8 +106,3 @@ def _said(text: str, words: dict[str, Any]) -> str:
         text = text.replace(english, chinese)
     return text
 
-
-def load_words() -> dict[str, Any]:
-    from checker.datafiles import load_data
-
-    return load_data("cli_help.yaml")["click"]
