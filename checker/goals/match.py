@@ -11,8 +11,10 @@ least 4 characters, and the deliverable head — an 条例 is not reported by a 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 from checker.analysis.identity import cues as identity_cues
 from checker.analysis.identity import is_stock
@@ -54,6 +56,10 @@ class ReviewIndex:
     # goals against the same index under different settings (quantified goals only, or all)
     candidates: dict[tuple[int, float], list[Outcome]] = field(default_factory=dict, repr=False)
     facts: list[OutcomeFacts] = field(default_factory=list, repr=False)  # see outcome_facts
+    postings: dict[str, list[int]] = field(default_factory=dict, repr=False)  # see shared_bigrams
+    postings_of: int = field(default=0, repr=False)  # how many segments the postings hold
+    blanket: list[int] = field(default_factory=list, repr=False)  # see blanket_segments
+    blanket_of: int = field(default=0, repr=False)
 
 
 def review_spans(doc: Document, year: int | None) -> list[tuple[int, int]]:
@@ -664,15 +670,31 @@ def _plain_score(obj: str, seg: str, th: Thresholds) -> float:
 def object_matches(obj: str, idx: ReviewIndex, th: Thresholds, obj_raw: str = "") -> list[tuple[float, int]]:
     """``(score, segment index)`` of review segments naming ``obj``, best first."""
     grams = bigrams(obj)
+    listed = bool(obj_raw) and ("、" in obj_raw or "等" in obj_raw)
     out = []
-    for i, c in enumerate(idx.canon):
-        if not grams & idx.grams[i]:
-            continue
-        s = object_score(obj, c, th, obj_raw)
+    for i, shared in shared_bigrams(grams, idx):
+        if not listed and shared / len(grams) < 0.3:
+            continue  # the bigram cover _plain_score starts with: too low, it scores 0
+        s = object_score(obj, idx.canon[i], th, obj_raw)
         if s > 0:
             out.append((s, i))
     out.sort(key=lambda t: (-t[0], t[1]))
     return out
+
+
+def shared_bigrams(grams: frozenset[str], idx: ReviewIndex) -> list[tuple[int, int]]:
+    """``(segment index, bigrams shared)`` of the review segments sharing a bigram with ``grams``,
+    in order. Every goal's object is looked for in the whole review: the bigram postings (built on
+    first use) spare a scan of every segment per goal."""
+    if idx.postings_of != len(idx.grams):
+        postings: dict[str, list[int]] = {}
+        for i, seg_grams in enumerate(idx.grams):
+            for g in seg_grams:
+                postings.setdefault(g, []).append(i)
+        idx.postings = postings
+        idx.postings_of = len(idx.grams)
+    shared = Counter(chain.from_iterable(idx.postings.get(g, ()) for g in grams))
+    return sorted(shared.items())
 
 
 def each_subject_figure(o: Outcome) -> bool:
@@ -741,14 +763,20 @@ def names_subject(word: str, raw: str) -> bool:
 
 def loose_claims(metric: str, idx: ReviewIndex, th: Thresholds) -> list[int]:
     """Segments with a blanket claim (各项年度任务, 进展顺利) that name part of ``metric``."""
-    v = vocab()
-    bare = v.actions.sub("", _bare(metric))
-    out = []
-    for i, c in enumerate(idx.canon):
-        # a claim that the year's targets were met (完成了全年主要目标任务) speaks of no one metric
-        if not v.blanket.search(c) or any(p.search(c) for p in v.claim_patterns):
-            continue
-        if lcs(bare, c) >= th.min_run or cover(bare, c) >= 0.3:
-            out.append(i)
-    return out
+    bare = vocab().actions.sub("", _bare(metric))
+    grams = bigrams(bare)
+    # a shared run of two characters or more is a shared bigram: without one, no need for lcs
+    return [i for i in blanket_segments(idx) if cover(bare, idx.canon[i]) >= 0.3
+            or ((th.min_run < 2 or grams & idx.grams[i]) and lcs(bare, idx.canon[i]) >= th.min_run)]
 
+
+def blanket_segments(idx: ReviewIndex) -> list[int]:
+    """Indices of the segments making a blanket claim (worked out once per index: every goal
+    without a figure asks)."""
+    if idx.blanket_of != len(idx.canon):
+        v = vocab()
+        # a claim that the year's targets were met (完成了全年主要目标任务) speaks of no one metric
+        idx.blanket = [i for i, c in enumerate(idx.canon)
+                       if v.blanket.search(c) and not any(p.search(c) for p in v.claim_patterns)]
+        idx.blanket_of = len(idx.canon)
+    return idx.blanket
