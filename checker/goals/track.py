@@ -310,7 +310,7 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
                 if taken.get((c.start, c.quantity.start if c.quantity else -1)) in owners
                 or each_subject_figure(c)]  # 甲和乙利用率均达60%以上: it reports each of them
         if not mine:
-            out.append(_fallback(g, idx, st))
+            out.append(_fallback_once(g, idx, st))
             continue
         best = mine[0]
         rivals = [c for c in mine[1:] if best.score - c.score <= th.ambiguity and c.value != best.value]
@@ -340,6 +340,16 @@ def _candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Outcome]:
     if key not in idx.candidates:
         idx.candidates[key] = quantity_candidates(goal, idx, th)
     return idx.candidates[key]
+
+
+def _fallback_once(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
+    """``_fallback`` once per goal, index and the settings it reads: the goal rules track the
+    quantified goals twice (quantified only, and with the others), and a goal with no figure of
+    its own falls back the same way both times."""
+    key = (id(goal), repr((st.thresholds, st.semantics)))
+    if key not in idx.fallbacks:
+        idx.fallbacks[key] = _fallback(goal, idx, st)
+    return idx.fallbacks[key]
 
 
 def _aspiration_of(goal: Goal, before: Goal) -> bool:
