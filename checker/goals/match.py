@@ -60,6 +60,7 @@ class ReviewIndex:
     # the status of a quantified goal no figure reports, by goal id and the settings it reads (see
     # goals.track): like ``candidates``, the same under both settings of the goal rules
     fallbacks: dict[tuple[int, str], Tracked] = field(default_factory=dict, repr=False)
+    claims: list[tuple[int, int, str]] | None = field(default=None, repr=False)  # see track.find_claims
     postings: dict[str, list[int]] = field(default_factory=dict, repr=False)  # see shared_bigrams
     postings_of: int = field(default=0, repr=False)  # how many segments the postings hold
     blanket: list[int] = field(default_factory=list, repr=False)  # see blanket_segments
@@ -121,12 +122,12 @@ def _index_sentence(idx: ReviewIndex, an: Analysis, sent: Span, tied_only: bool)
     doc, year, text, v = idx.doc, idx.year, idx.doc.text, vocab()
     prev = ""
     turned = ""  # the subject of the sentence's 由/从 clause (由上升…转为下降1.2%)
+    # a segment read for its year-tied figures only says nothing in words, unless its sentence
+    # speaks of the year (去年…CPI涨幅也未达年初预期)
+    wordless = tied_only and not _of_year(text[sent.start:sent.end], year, v.raw)
     for seg in segments(text, sent):
         idx.segs.append(seg)
-        # a segment read for its year-tied figures only says nothing in words, unless its
-        # sentence speaks of the year (去年…CPI涨幅也未达年初预期)
-        c = "" if tied_only and not _of_year(text[sent.start:sent.end], year, v.raw) \
-            else canonical(text[seg.start:seg.end])
+        c = "" if wordless else canonical(text[seg.start:seg.end])
         idx.canon.append(c)
         idx.grams.append(bigrams(c))
         idx.sent_of.append(sent)

@@ -364,10 +364,18 @@ def _aspiration_of(goal: Goal, before: Goal) -> bool:
 
 
 def find_claims(idx: ReviewIndex) -> list[Claim]:
-    """Review sentences claiming the year's targets were accomplished (the claim itself quoted)."""
+    """Review sentences claiming the year's targets were accomplished (the claim itself quoted);
+    new ``Claim`` objects on each call (each tracking holds its own goals against them), read once
+    per index."""
+    if idx.claims is None:
+        idx.claims = _claim_spans(idx)
+    return [Claim(idx.doc, start, end, text) for start, end, text in idx.claims]
+
+
+def _claim_spans(idx: ReviewIndex) -> list[tuple[int, int, str]]:
     v = vocab()
     text = idx.doc.text
-    claims: list[Claim] = []
+    claims: list[tuple[int, int, str]] = []
     seen: set[int] = set()
     for sent in idx.sent_of:
         if sent.start in seen:
@@ -378,7 +386,7 @@ def find_claims(idx: ReviewIndex) -> list[Claim]:
             if m and _negated(canonical(text[max(sent.start, m.start() - 4):m.end()])):
                 continue  # 个别指标未能完成年度目标任务: the opposite of a claim
             if m:
-                claims.append(Claim(idx.doc, m.start(), m.end(), squash(m.group(0))))
+                claims.append((m.start(), m.end(), squash(m.group(0))))
                 break
     return claims
 
