@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from checker.goals.text import canonical, han_count, lcs, squash
+from checker.goals.text import canonical, han_count, has_han, lcs, squash
 
 
 def _lcs_table(a: str, b: str) -> int:
@@ -45,6 +45,7 @@ def test_lcs(a, b, out):
 ])
 def test_han_count(text, out):
     assert han_count(text) == out == len(re.findall(r"[\u4e00-\u9fff]", text))
+    assert has_han(text) is (out > 0)
 
 
 @pytest.mark.parametrize(("text", "out"), [

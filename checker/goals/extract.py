@@ -334,6 +334,10 @@ def _extract_goals(an: Analysis, chosen: list[Section]) -> list[Goal]:
                     if not qs:
                         continue
                 target_list = in_targets
+                if not qs and not target_list and v.verbs.search(text, seg.start, seg.end) is None:
+                    # no goal verb anywhere in it (most clauses): no unquantified goal in any part
+                    tail_of = seg
+                    continue
                 inner = doc.section_at(seg.start)
                 title = doc.sections[inner].title if inner is not None else top.title
                 by_year = any(at < seg.end for at in later)

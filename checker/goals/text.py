@@ -15,6 +15,7 @@ from checker.goals.vocab import vocab
 _PUNCT = re.compile(r"[“”‘’\"'《》〈〉「」『』（）()\[\]【】、，,。；;：:！!？?·…—\-]")
 # A number with its unit-ish tail is removed from a metric phrase (the value is compared apart).
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def squash(text: str) -> str:
@@ -76,3 +77,8 @@ def lcs(a: str, b: str) -> int:
 def han_count(text: str) -> int:
     """Number of Chinese characters in ``text``."""
     return len(_NOT_HAN.sub("", text))
+
+
+def has_han(text: str) -> bool:
+    """Does ``text`` hold a Chinese character (``han_count(text) > 0``, without counting)?"""
+    return _HAN.search(text) is not None
