@@ -227,7 +227,7 @@ def _flat_outcome(doc: Document, seg: Span, seg_i: int) -> Outcome | None:
     """A change stated as none in words: ``居民消费价格指数持平`` → an outcome of 0% for the metric
     named before the word (None when the segment has no such word or names nothing)."""
     text = doc.text
-    words = sorted(vocab().raw.get("flat_words") or (), key=len, reverse=True)
+    words = _longest_first("flat_words")
     at, word = min(((text.find(w, seg.start, seg.end), w) for w in words
                     if text.find(w, seg.start, seg.end) != -1), default=(-1, ""))
     if at == -1:
@@ -462,7 +462,7 @@ def _names_head(goal_metric: str, outcome_metric: str) -> bool:
     """Does the outcome name the first word of a rate goal's metric (``工业投资`` → ``工业``)? A figure
     sharing only the tail (``战略性新兴产业投资增长19.6%``) is another statistic's."""
     acts = vocab().actions
-    neutral = sorted(vocab().raw.get("scope_neutral") or (), key=len, reverse=True)
+    neutral = _longest_first("scope_neutral")
     g = _abbreviated(acts.sub("", _bare(canonical(goal_metric))))
     o = _abbreviated(acts.sub("", _bare(canonical(outcome_metric))))
     for w in neutral:  # 全省地区生产总值 / 全社会固定资产投资: the head is 生产 / 固定
@@ -483,7 +483,7 @@ def _narrower(goal_metric: str, outcome_metric: str, neutral: tuple[str, ...] | 
     ordered = sorted(neutral, key=len, reverse=True)
     head = _without(g, ordered)[:2]
     at = o.find(head) if len(head) == 2 else -1
-    openers = sorted(vocab().raw.get("subject_openers") or (), key=len, reverse=True)
+    openers = _longest_first("subject_openers")
     if at > 0 and han_count(_without(_without(o[:at], openers), ordered)) >= 2:  # 去年…: no scope
         return True
     left, i = [], 0
@@ -499,16 +499,29 @@ def _narrower(goal_metric: str, outcome_metric: str, neutral: tuple[str, ...] | 
     return han_count(_without("".join(left), ordered)) >= 2
 
 
-def _without(text: str, words: list[str]) -> str:
+def _without(text: str, words: tuple[str, ...] | list[str]) -> str:
     for w in words:
         text = text.replace(w, "")
     return text
 
 
+@cache
+def _longest_first(key: str) -> tuple[str, ...]:
+    """The words of vocabulary list ``key``, longest first (sorted once: most goal and figure
+    pairs ask)."""
+    return tuple(sorted(vocab().raw.get(key) or (), key=len, reverse=True))
+
+
+@cache
+def _abbreviations_longest_first() -> tuple[tuple[str, str], ...]:
+    """``(canonical, short)`` name pairs, the longest canonical name first (sorted once)."""
+    return tuple(sorted(abbreviations(LOOSE).items(), key=lambda kv: -len(kv[0])))
+
+
 def _abbreviated(text: str) -> str:
     """Names in their short form, so that either form compares character by character:
     ``规模以上工业增加值`` → ``规上工业增加值``."""
-    for canon, short in sorted(abbreviations(LOOSE).items(), key=lambda kv: -len(kv[0])):
+    for canon, short in _abbreviations_longest_first():
         text = text.replace(canon, short)
     return text
 
@@ -532,7 +545,7 @@ def _named(metric: str) -> str:
     """The metric under the name of the statistic it wholly stands for (synonyms.yaml
     ``whole_keys``): ``经济增长`` → ``地区生产总值增长``; ``全省经济增长`` too (scope words aside)."""
     obj = vocab().actions.sub("", metric)
-    for w in sorted(vocab().raw.get("scope_neutral") or (), key=len, reverse=True):
+    for w in _longest_first("scope_neutral"):
         if len(w) > 1:
             obj = obj.replace(w, "")
     whole = whole_key(obj)
@@ -748,7 +761,7 @@ def narrowed_in_words(obj: str, seg: str) -> bool:
     """Does review segment ``seg`` name ``obj`` only with words inserted inside it — a narrower
     scope (``生物经济重点产业营业收入`` for ``生物经济营业收入``)? False when ``seg`` names it as it
     is somewhere, or does not hold all its characters in order (the bigram match decides then)."""
-    neutral = sorted(vocab().raw.get("scope_neutral") or (), key=len, reverse=True)
+    neutral = _longest_first("scope_neutral")
     whole = False
     for start in (i for i, ch in enumerate(seg) if obj and ch == obj[0]):
         inserted, k = [], 1
