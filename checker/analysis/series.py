@@ -125,8 +125,13 @@ def _comparable(a: Point, b: Point) -> bool:
 
 
 def _subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
+    """Every character of ``short`` in ``long``, in order (not necessarily together)."""
+    at = 0
+    for ch in short:
+        at = long.find(ch, at) + 1
+        if not at:
+            return False
+    return True
 
 
 # A place's series are compared pairwise (each new key with every series kept so far), so the
