@@ -11,8 +11,10 @@ least 4 characters, and the deliverable head — an 条例 is not reported by a 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 from checker.analysis.identity import cues as identity_cues
 from checker.analysis.identity import is_stock
@@ -53,6 +55,11 @@ class ReviewIndex:
     # quantity_candidates of each goal (by id) and metric threshold: the goal rules track the same
     # goals against the same index under different settings (quantified goals only, or all)
     candidates: dict[tuple[int, float], list[Outcome]] = field(default_factory=dict, repr=False)
+    facts: list[OutcomeFacts] = field(default_factory=list, repr=False)  # see outcome_facts
+    postings: dict[str, list[int]] = field(default_factory=dict, repr=False)  # see shared_bigrams
+    postings_of: int = field(default=0, repr=False)  # how many segments the postings hold
+    blanket: list[int] = field(default_factory=list, repr=False)  # see blanket_segments
+    blanket_of: int = field(default=0, repr=False)
 
 
 def review_spans(doc: Document, year: int | None) -> list[tuple[int, int]]:
@@ -277,17 +284,6 @@ def unit_factor(goal_unit: str, outcome_unit: str) -> float | None:
         people = v.raw.get("people_count_units") or ()
         return None if (goal_unit in people) != (outcome_unit in people) else 1.0  # 24个 ≠ 30万(人)
     return None
-
-
-def _exclusive(a: str | None, b: str | None) -> bool:
-    """Do metric phrases ``a`` and ``b`` carry actions of different exclusive groups only
-    (``…新开工`` vs ``…完工``)? Word order does not matter: ``新开工棚户区改造住房`` and
-    ``棚户区改造新开工住房`` agree."""
-    if not a or not b:
-        return False
-    ga = {i for i, g in enumerate(vocab().exclusive_actions) if any(w in a for w in g)}
-    gb = {i for i, g in enumerate(vocab().exclusive_actions) if any(w in b for w in g)}
-    return bool(ga and gb and not ga & gb)
 
 
 def _cumulative(text: str) -> bool:
@@ -540,36 +536,85 @@ def _named(metric: str) -> str:
     return metric.replace(obj, whole, 1)
 
 
-def metric_score(goal_metric: str, outcome_metric: str, near: str = "") -> tuple[float, float]:
-    """``(forward, score)``: share of the goal's bigrams in the outcome, and a blend with the
-    reverse share and with the words right next to the outcome's number (``near``), so that in
-    ``拆违腾退土地2800公顷`` the figure belongs to 腾退土地 rather than to 拆除违法建设."""
-    g, o = _bare(goal_metric), _bare(outcome_metric)
-    fwd = cover(g, o)
-    acts = vocab().actions
-    g_obj, o_obj = acts.sub("", g), acts.sub("", o)
-    if len(g_obj) >= 4:  # 新建改造农村公路 ↔ 新改建农村公路: the object alone, when it is long enough
-        fwd = max(fwd, cover(g_obj, o_obj))
-    return fwd, 0.6 * fwd + 0.2 * cover(o, g) + 0.2 * (cover(near, g) if near else fwd)
+@dataclass(frozen=True)
+class MetricForms:
+    """A metric phrase in the forms ``metric_score`` compares: bare (plan framing and fillers gone,
+    under the name of the statistic it stands for) and, of that, the object without its actions."""
+
+    bare: str
+    obj: str
+
+
+def metric_forms(metric: str) -> MetricForms:
+    """``新建改造农村公路`` → bare ``新建改造农村公路``, object ``农村公路``."""
+    bare = _bare(metric)
+    return MetricForms(bare, vocab().actions.sub("", bare))
+
+
+def metric_score(g: MetricForms, o: MetricForms, near: str = "") -> tuple[float, float]:
+    """``(forward, score)`` of goal metric ``g`` and outcome metric ``o``: share of the goal's
+    bigrams in the outcome, and a blend with the reverse share and with the words right next to
+    the outcome's number (``near``), so that in ``拆违腾退土地2800公顷`` the figure belongs to
+    腾退土地 rather than to 拆除违法建设."""
+    fwd = cover(g.bare, o.bare)
+    if len(g.obj) >= 4:  # 新建改造农村公路 ↔ 新改建农村公路: the object alone, when it is long enough
+        fwd = max(fwd, cover(g.obj, o.obj))
+    return fwd, 0.6 * fwd + 0.2 * cover(o.bare, g.bare) + 0.2 * (cover(near, g.bare) if near else fwd)
+
+
+@dataclass(frozen=True)
+class OutcomeFacts:
+    """What the pairing reads of one review figure whatever the goal, worked out once per index
+    (every quantified goal of the plan is held against every figure of the review)."""
+
+    forms: MetricForms
+    exclusive: frozenset[int]  # the exclusive action groups its metric names (新开工, 完工 …)
+    cumulative: bool           # 累计…: a running total
+
+
+def _exclusive_groups(metric: str | None) -> frozenset[int]:
+    """Indices of the exclusive action groups ``metric`` carries a word of: two metrics whose
+    groups are both present and disjoint never pair (``…新开工`` vs ``…完工``); word order does not
+    matter (``新开工棚户区改造住房`` and ``棚户区改造新开工住房`` agree)."""
+    if not metric:
+        return frozenset()
+    return frozenset(i for i, g in enumerate(vocab().exclusive_actions) if any(w in metric for w in g))
+
+
+def outcome_facts(idx: ReviewIndex) -> list[OutcomeFacts]:
+    """``OutcomeFacts`` of every outcome of ``idx``, in order (built on first use)."""
+    if len(idx.facts) != len(idx.outcomes):
+        idx.facts = [OutcomeFacts(metric_forms(o.metric), _exclusive_groups(o.metric),
+                                  _cumulative(o.text)) for o in idx.outcomes]
+    return idx.facts
 
 
 def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Outcome]:
     """Review quantities that may report ``goal``, best first."""
     assert goal.quantity is not None
+    goal_forms = metric_forms(goal.metric)
+    goal_groups = _exclusive_groups(goal.metric)
+    goal_cumulative = _cumulative(goal.text)
+    factors: dict[str, float | None] = {}  # a review has few units: one conversion per unit
     out = []
-    for o in idx.outcomes:
+    # the tests are pure and all must pass: the cheap ones (unit, metric words) go first, so the
+    # costly readings of identity and counted noun run on the few figures that name the metric
+    for o, facts in zip(idx.outcomes, outcome_facts(idx), strict=True):
         assert o.quantity is not None
-        factor = unit_factor(goal.quantity.unit, o.quantity.unit)
-        if factor is None or _exclusive(goal.metric, o.metric):
-            continue
-        if _cumulative(o.text) and not _cumulative(goal.text):
+        unit = o.quantity.unit
+        if unit not in factors:
+            factors[unit] = unit_factor(goal.quantity.unit, unit)
+        factor = factors[unit]
+        if factor is None or (goal_groups and facts.exclusive and not goal_groups & facts.exclusive):
+            continue  # …新开工 is not …完工
+        if facts.cumulative and not goal_cumulative:
             continue  # 累计…: a running total, not the year's amount
+        fwd, score = metric_score(goal_forms, facts.forms, o.near)
+        if fwd < th.metric:
+            continue
         if _level_of_flow(goal, o) or _flow_of_level(goal, o):
             continue  # 运营里程达到312公里: a level, not the year's 新增 (and the other way round)
         if not same_identity(goal, o) or counts_other_thing(goal, o):
-            continue
-        fwd, score = metric_score(goal.metric, o.metric, o.near)
-        if fwd < th.metric:
             continue
         value = o.quantity.value * factor
         gd, od = goal.quantity.direction, o.quantity.direction
@@ -625,15 +670,31 @@ def _plain_score(obj: str, seg: str, th: Thresholds) -> float:
 def object_matches(obj: str, idx: ReviewIndex, th: Thresholds, obj_raw: str = "") -> list[tuple[float, int]]:
     """``(score, segment index)`` of review segments naming ``obj``, best first."""
     grams = bigrams(obj)
+    listed = bool(obj_raw) and ("、" in obj_raw or "等" in obj_raw)
     out = []
-    for i, c in enumerate(idx.canon):
-        if not grams & idx.grams[i]:
-            continue
-        s = object_score(obj, c, th, obj_raw)
+    for i, shared in shared_bigrams(grams, idx):
+        if not listed and shared / len(grams) < 0.3:
+            continue  # the bigram cover _plain_score starts with: too low, it scores 0
+        s = object_score(obj, idx.canon[i], th, obj_raw)
         if s > 0:
             out.append((s, i))
     out.sort(key=lambda t: (-t[0], t[1]))
     return out
+
+
+def shared_bigrams(grams: frozenset[str], idx: ReviewIndex) -> list[tuple[int, int]]:
+    """``(segment index, bigrams shared)`` of the review segments sharing a bigram with ``grams``,
+    in order. Every goal's object is looked for in the whole review: the bigram postings (built on
+    first use) spare a scan of every segment per goal."""
+    if idx.postings_of != len(idx.grams):
+        postings: dict[str, list[int]] = {}
+        for i, seg_grams in enumerate(idx.grams):
+            for g in seg_grams:
+                postings.setdefault(g, []).append(i)
+        idx.postings = postings
+        idx.postings_of = len(idx.grams)
+    shared = Counter(chain.from_iterable(idx.postings.get(g, ()) for g in grams))
+    return sorted(shared.items())
 
 
 def each_subject_figure(o: Outcome) -> bool:
@@ -702,14 +763,20 @@ def names_subject(word: str, raw: str) -> bool:
 
 def loose_claims(metric: str, idx: ReviewIndex, th: Thresholds) -> list[int]:
     """Segments with a blanket claim (各项年度任务, 进展顺利) that name part of ``metric``."""
-    v = vocab()
-    bare = v.actions.sub("", _bare(metric))
-    out = []
-    for i, c in enumerate(idx.canon):
-        # a claim that the year's targets were met (完成了全年主要目标任务) speaks of no one metric
-        if not v.blanket.search(c) or any(p.search(c) for p in v.claim_patterns):
-            continue
-        if lcs(bare, c) >= th.min_run or cover(bare, c) >= 0.3:
-            out.append(i)
-    return out
+    bare = vocab().actions.sub("", _bare(metric))
+    grams = bigrams(bare)
+    # a shared run of two characters or more is a shared bigram: without one, no need for lcs
+    return [i for i in blanket_segments(idx) if cover(bare, idx.canon[i]) >= 0.3
+            or ((th.min_run < 2 or grams & idx.grams[i]) and lcs(bare, idx.canon[i]) >= th.min_run)]
 
+
+def blanket_segments(idx: ReviewIndex) -> list[int]:
+    """Indices of the segments making a blanket claim (worked out once per index: every goal
+    without a figure asks)."""
+    if idx.blanket_of != len(idx.canon):
+        v = vocab()
+        # a claim that the year's targets were met (完成了全年主要目标任务) speaks of no one metric
+        idx.blanket = [i for i, c in enumerate(idx.canon)
+                       if v.blanket.search(c) and not any(p.search(c) for p in v.claim_patterns)]
+        idx.blanket_of = len(idx.canon)
+    return idx.blanket

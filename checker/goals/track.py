@@ -19,11 +19,13 @@ from checker.goals.match import (
     build_index,
     each_subject_figure,
     loose_claims,
+    metric_forms,
     metric_score,
     names_counted_noun,
     names_subject,
     narrowed_in_words,
     object_matches,
+    outcome_facts,
     quantity_candidates,
 )
 from checker.goals.model import Claim, Goal, Outcome, Tracked
@@ -117,11 +119,12 @@ def _rate_outcome(words: list[str], idx: ReviewIndex, th: Thresholds) -> Outcome
     """The review's best growth rate (a % figure) whose metric names one of ``words``."""
     best: tuple[float, Outcome] | None = None
     acts = vocab().actions
-    for o in idx.outcomes:
+    forms = [metric_forms(w) for w in words]
+    for o, facts in zip(idx.outcomes, outcome_facts(idx), strict=True):
         if o.quantity is None or o.quantity.unit != "%":
             continue
-        for w in words:
-            _, score = metric_score(w, o.metric, o.near)
+        for w, w_forms in zip(words, forms, strict=True):
+            _, score = metric_score(w_forms, facts.forms, o.near)
             fwd = cover(acts.sub("", w), acts.sub("", o.metric))  # the thing that grows, not 增长
             if fwd >= max(th.metric, 0.6) and (best is None or score > best[0]):
                 best = (score, o)
