@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from checker.analysis.identity import is_named
 from checker.analysis.store import Analysis, AnalysisStore, analysis_of
@@ -141,10 +142,15 @@ def _delta(piece: str, q: Quantity) -> bool:
     return han_count(v.fillers.sub("", v.actions.sub("", rest))) < 2
 
 
+@cache
+def _words(key: str) -> tuple[str, ...]:
+    """The word list ``key`` of the goal vocabulary as a tuple (for ``str.endswith``/``startswith``)."""
+    return tuple(vocab().raw.get(key) or ())
+
+
 def _explains(sentence: str) -> bool:
     """Does the sentence open an explanation of the targets (``这里要着重说明``)?"""
-    words = canonical(sentence)
-    return any(w in words for w in vocab().raw.get("explanation_markers") or ())
+    return vocab().explanation_re.search(canonical(sentence)) is not None
 
 
 def _headings(doc: Document) -> set[int]:
@@ -185,12 +191,14 @@ def _unquantified(doc: Document, seg: Span, year: int | None, title: str, target
     parts = [seg]
     if "、" in text[seg.start:seg.end]:
         cuts, pos = [], seg.start
-        for i in range(seg.start, seg.end):
-            if text[i] == "、":
-                cuts.append(Span(pos, i))
-                pos = i + 1
+        at = text.find("、", pos, seg.end)
+        while at != -1:
+            cuts.append(Span(pos, at))
+            pos = at + 1
+            at = text.find("、", pos, seg.end)
         cuts.append(Span(pos, seg.end))
-        if sum(1 for c in cuts if _leads(text[c.start:c.end])) >= 2:
+        leading = (c for c in cuts if _leads(text[c.start:c.end]))
+        if next(leading, None) is not None and next(leading, None) is not None:  # two items lead
             parts = _merge_verbless(cuts, text)
     out = []
     for part in parts:
@@ -208,7 +216,7 @@ def _unquantified(doc: Document, seg: Span, year: int | None, title: str, target
             continue
         if m is not None and not target_list and v.verb_class.get(m.group(0)) == "run":
             tail = canonical(raw[m.end():])
-            if not any(tail.endswith(n) for n in v.raw.get("task_nouns") or ()):
+            if not tail.endswith(_words("task_nouns")):
                 continue  # 推动各类资源优化配置: a direction, not a task
         verb = m.group(0) if m else None
         out.append(Goal(doc, squash(raw), part.start, part.end, year, title, None, canonical(obj),
@@ -216,19 +224,15 @@ def _unquantified(doc: Document, seg: Span, year: int | None, title: str, target
     return out
 
 
-_END_CLASSES = ("open", "start")
 _SUBJECT_CLASSES = ("build", "open", "complete")
 
 
 def _vague(raw: str) -> bool:
     """An aim or a frame rather than a checkable task (提高…水平, 为…作出贡献, 做好以下方面的工作)."""
-    raw_v = vocab().raw
     text = canonical(raw)
-    if any(text.endswith(w) for w in raw_v.get("vague_endings") or ()):
+    if text.endswith(_words("vague_endings")) or vocab().outline_re.search(text):
         return True
-    if any(w in text for w in raw_v.get("outline_words") or ()):
-        return True
-    return any(text.startswith(w) for w in raw_v.get("purpose_openers") or ())
+    return text.startswith(_words("purpose_openers"))
 
 
 def _leads(part: str) -> bool:
@@ -240,7 +244,7 @@ def _leads(part: str) -> bool:
     m = v.verbs.search(part)
     if m is not None and (m.start() <= 3 or len(core(part[:m.start()])) <= 1):
         return True
-    return any(part.endswith(w) for w, cls in v.verb_class.items() if cls in _END_CLASSES)
+    return part.endswith(v.end_verbs)
 
 
 _FRAME = re.compile(r"^以.{1,20}为")  # 以扩大开放为主题: a frame, not a task
@@ -313,7 +317,9 @@ def _extract_goals(an: Analysis, chosen: list[Section]) -> list[Goal]:
             # 到2027年 ties what follows it in the sentence to that year, not the clauses before it
             later = [m.start() for m in _BY_YEAR.finditer(text, sent.start, sent.end)
                      if year is not None and int(m.group(1) or m.group(2)) > year]
-            prev = ""
+            # the metric words a segment may inherit; a number-less segment hands on its object
+            # tail, read only when a segment with numbers follows (most never have one)
+            prev, tail_of = "", None
             para_start = text.rfind("\n", 0, sent.start) + 1
             if para_start != para:
                 para, in_targets, explaining = para_start, False, False  # a new paragraph
@@ -323,19 +329,25 @@ def _extract_goals(an: Analysis, chosen: list[Section]) -> list[Goal]:
             for seg in segments(text, sent):
                 seg_text = text[seg.start:seg.end]
                 qs = _goal_quantities(an, seg.start, seg.end)
-                if any(mk in canonical(seg_text) for mk in v.target_markers):
+                if v.target_marker_re.search(canonical(seg_text)):
                     in_targets = True  # 主要预期目标是： introduces the targets (to the paragraph's end)
                     if not qs:
                         continue
                 target_list = in_targets
+                if not qs and not target_list and v.verbs.search(text, seg.start, seg.end) is None:
+                    # no goal verb anywhere in it (most clauses): no unquantified goal in any part
+                    tail_of = seg
+                    continue
                 inner = doc.section_at(seg.start)
                 title = doc.sections[inner].title if inner is not None else top.title
                 by_year = any(at < seg.end for at in later)
                 multi = multi_section or by_year or _is_multi_year(seg_text, year)
                 if not qs:
                     goals.extend(_unquantified(doc, seg, year, title, target_list, multi))
-                    prev = object_tail(text, seg)
+                    tail_of = seg
                     continue
+                if tail_of is not None:
+                    prev, tail_of = object_tail(text, tail_of), None
                 found = pieces(text, seg, qs, prev, _attributes(an, seg))
                 prev = carried(found, prev)
                 for p in found:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from checker.clauses import CLAUSE, PART, cut
-from checker.goals.text import canonical, han_count
+from checker.goals.text import canonical, han_count, has_han
 from checker.goals.vocab import vocab
 from checker.model import Document, Quantity, Span
 
@@ -33,7 +33,7 @@ def sentences(doc: Document, start: int, end: int) -> Iterator[Span]:
 def segments(text: str, sentence: Span) -> list[Span]:
     """Segments of a sentence, split at ，；： (not at 、, which joins list items)."""
     out = [_trim(text, p.start, p.end) for p in cut(text, sentence.start, sentence.end, CLAUSE)]
-    return [s for s in out if s.end > s.start and han_count(text[s.start:s.end]) > 0]
+    return [s for s in out if s.end > s.start and has_han(text[s.start:s.end])]
 
 
 def _trim(text: str, start: int, end: int) -> Span:

@@ -1,0 +1,65 @@
+"""The goal vocabulary's precompiled forms (checker/goals/vocab.py): each answers as the word-list
+loop or the lexicon call it stands for. Sentences invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import lexicon
+from checker.goals.vocab import vocab
+
+TEXTS = [
+    "新建综保区二期工程",             # a variant (综保区)
+    "全年GDP增长5%左右",              # a variant in capitals
+    "单位gdp能耗下降3%",              # in small letters: the lexicon ignores case
+    "ＰＭ２.５浓度下降",               # full-width letters are cased too
+    "新建中小学校三所",               # no variant
+    "城市轨道交通运行里程",            # loose reach
+    "工业增加值占全省比重提高",        # a share name
+    "",
+]
+
+
+def _unfiltered(text: str) -> str:
+    """``Vocab.canonical`` as written before the pre-filter: always through the lexicon."""
+    text = lexicon.canonical(text, lexicon.LOOSE)
+    for pattern, replacement in vocab().share_forms:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_canonical_same_as_always_asking_the_lexicon(text):
+    assert vocab().canonical(text) == _unfiltered(text)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_may_rewrite_whenever_the_lexicon_finds_a_variant(text):
+    found = lexicon._table(lexicon.LOOSE).pattern.search(text) is not None
+    if found:
+        assert vocab().may_rewrite(text)
+    if text.lower() == text.upper():  # no cased letter: the pre-filter answers exactly
+        assert vocab().may_rewrite(text) is found
+
+
+@pytest.mark.parametrize(("field", "key", "text"), [
+    ("explanation_re", "explanation_markers", "这里要着重说明几点"),
+    ("explanation_re", "explanation_markers", "完成造林100万亩"),
+    ("outline_re", "outline_words", "重点做好以下几个方面的工作"),
+    ("outline_re", "outline_words", "建成区域数据中心"),
+])
+def test_word_regex_same_as_the_word_loop(field, key, text):
+    words = vocab().raw[key]
+    assert (getattr(vocab(), field).search(text) is not None) == any(w in text for w in words)
+
+
+@pytest.mark.parametrize("text", ["今年经济社会发展的主要预期目标是：…", "新增城镇就业80万人"])
+def test_target_marker_regex_same_as_the_marker_loop(text):
+    v = vocab()
+    assert (v.target_marker_re.search(text) is not None) == any(w in text for w in v.target_markers)
+
+
+def test_end_verbs_are_the_open_and_start_verbs():
+    v = vocab()
+    assert set(v.end_verbs) == {w for w, cls in v.verb_class.items() if cls in ("open", "start")}
+    assert v.end_verbs
