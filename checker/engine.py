@@ -156,12 +156,13 @@ class RuleContext:
         given = list(evidence)
         located: list[Evidence] = []
         shown = _display_path(doc)
-        paths = {id(doc): shown}  # the quotes of a finding name few documents: each path once
+        # the quotes of a finding name few documents: each one's path worked out once
+        paths: dict[Document | None, str] = {doc: shown}
 
         def quote(of: Document, begin: int, stop: int, what: str = "") -> Evidence:
-            if id(of) not in paths:
-                paths[id(of)] = _display_path(of)
-            return _quote(of, begin, stop, what, paths[id(of)])
+            if of not in paths:
+                paths[of] = _display_path(of)
+            return _quote(of, begin, stop, what, paths[of])
 
         if doc is not None and start is not None:
             located.append(quote(doc, start, end if end is not None else start + 1, role))
