@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from seed_places import copy_as_places
 
-from checker.corpus import load_corpus
 from checker import survey
+from checker.corpus import load_corpus
 from checker.survey import DocHeader, survey_corpus, survey_item
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -62,8 +62,8 @@ def test_a_header_loads_the_document_as_first_read(keep: str | None, places_dir:
         assert again.locate(len(again.text) // 2) == doc.locate(len(doc.text) // 2)
 
 
-def test_only_the_surveying_process_holds_documents_and_within_its_budget(places_dir: Path, tmp_path: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_the_surveying_process_holds_documents_and_within_its_budget(
+        places_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
     from checker.model import DocMeta
