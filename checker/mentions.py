@@ -64,6 +64,7 @@ class _Words:
     count_units: frozenset[str]
     tail: tuple[str, ...]            # every word cut off a metric's end, longest first
     tail_level: tuple[str, ...]      # the same without change verbs (for keys)
+    long_links: tuple[str, ...]      # links of two characters or more, longest first (parse_pre)
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def words() -> _Words:
         count_units=frozenset(load_data("units.yaml")["counted_units"]),
         tail=tuple(tail),
         tail_level=tuple(t for t in tail if t not in up and t not in down),
+        long_links=tuple(link for link in sorted(links, key=len, reverse=True) if len(link) >= 2),
     )
 
 
@@ -214,9 +216,10 @@ def parse_pre(pre: str) -> _Pre:
     if m and _wordy(s[: m.start()]) >= 2:
         s = _strip_tail(s[: m.start()], out)
     # A level link followed by a short reference: 注册企业数量增至改革前(的) → 注册企业数量.
-    for link in sorted(w.links, key=len, reverse=True):
-        i = s.rfind(link)
-        if len(link) >= 2 and i > 0 and len(s) - i - len(link) <= 4:
+    for link in w.long_links:
+        # its last occurrence, if it ends at most 4 characters before the end and is not first
+        i = s.rfind(link, max(1, len(s) - 4 - len(link)))
+        if i != -1:
             s = s[:i]
             break
     # Front: scope and lead words, then an action.
@@ -383,7 +386,7 @@ def _build(doc: Document, quantities: list[Quantity]) -> list[Mention]:
         si = bisect_right(sent_starts, clause.start) - 1
         sentence = doc.sentences[si] if si >= 0 else clause
         ctext = text[clause.start : clause.end]
-        tokens: list[tuple[int, str]] | None = None
+        masked: str | None = None  # the clause with its numbers masked, made when first needed
         clause_year = _clause_year(text, sentence, ctext)
         enum_prev = clause.start > 0 and text[clause.start - 1] == "、"
         respective = _respective(doc, ci, qs, sentence, by_clause) if ci >= 0 else None
@@ -400,16 +403,16 @@ def _build(doc: Document, quantities: list[Quantity]) -> list[Mention]:
                 # 高技术产业、战略性新兴产业增加值分别增长56.9%和58.5%: one metric per number
                 pre, metric = respective[0], respective[1][k]
             elif _wants_post(pre):
-                if tokens is None:
-                    tokens = _tokens(ctext, clause.start, qs)
-                post = parse_post([t for off, t in tokens if q.end <= off < b])
+                if masked is None:
+                    masked = _masked(ctext, clause.start, qs)
+                post = parse_post(_words_between(masked, clause.start, q.end, b))
                 if post and (not metric or pre.ends_with_example or pre.tail_action or len(post) >= 3):
                     metric = post
             elif _counts_a_noun(q, pre):
                 # 实施215项改革举措 / 紧急转运两批被困游客: a count before a noun counts that noun
-                if tokens is None:
-                    tokens = _tokens(ctext, clause.start, qs)
-                post = parse_post([t for off, t in tokens if q.end <= off < b])
+                if masked is None:
+                    masked = _masked(ctext, clause.start, qs)
+                post = parse_post(_words_between(masked, clause.start, q.end, b))
                 if post:
                     metric = post
             prev = last.get(si)
@@ -511,17 +514,26 @@ def _clause_year(text: str, sentence: Span, ctext: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _tokens(ctext: str, offset: int, qs: list[Quantity]) -> list[tuple[int, str]]:
-    """jieba words of a clause with its quantities masked, as (offset, word)."""
+def _masked(ctext: str, offset: int, qs: list[Quantity]) -> str:
+    """The clause ``ctext`` (at ``offset``) with its quantities written over by ``，``."""
     chars = list(ctext)
     for q in qs:
         for i in range(max(q.start - offset, 0), min(q.end - offset, len(chars))):
             chars[i] = "，"
-    out, pos = [], offset
-    for tok in lcut("".join(chars)):
-        out.append((pos, tok))
-        pos += len(tok)
-    return out
+    return "".join(chars)
+
+
+def _words_between(masked: str, offset: int, a: int, b: int) -> list[str]:
+    """jieba's words of the masked clause that start in ``[a, b)``: a number's end to the next
+    number (or the clause's end).
+
+    ``新增3万个中小学学位`` masked to ``新增，，，，中小学学位`` → ``['中小学', '学位']`` after the number.
+    Only this stretch is cut, not the whole clause: jieba cuts a text in blocks between
+    characters that are not words (``，`` among them) and each block on its own, and the
+    stretch is such a block's run (the masked number before it, the masked next number or the
+    clause's end after it), so its words are those the whole clause would give there.
+    """
+    return lcut(masked[a - offset : b - offset]) if a < b else []
 
 
 class _YearScopes:

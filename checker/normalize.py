@@ -340,10 +340,24 @@ def _t2s_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> re.Pattern[str]:
+    """A character the table would rewrite, or any character beyond the BMP.
+
+    Most reports hold no traditional character, and finding that out with one character class is
+    some thirty times cheaper than ``str.translate`` looking every character up. The class holds
+    the BMP keys only: a class with astral characters in it is matched by a slow linear scan, so
+    an astral character of any kind sends the text to ``translate``."""
+    keys = "".join(re.escape(chr(c)) for c in sorted(_t2s_table()) if c <= 0xFFFF)
+    return re.compile(f"[{keys}\U00010000-\U0010FFFF]")
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified, character by character (same length, so offsets still hold).
 
     >>> to_simplified("經濟增長")
     '经济增长'
     """
+    if _traditional().search(text) is None:
+        return text  # nothing to rewrite (the common case: a simplified text)
     return text.translate(_t2s_table())

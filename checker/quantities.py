@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.datafiles import load_data
+from checker.first_chars import candidates, starts
 from checker.model import Quantity
 from checker.numerals import read_decimal, read_number
 
@@ -124,6 +125,7 @@ class _Vocab:
             pats.append(p)
         pats.append(_alt(ids["set_phrases"]))
         self.ident_re = re.compile("|".join(f"(?:{p})" for p in pats))
+        self.ident_starts = starts(self.ident_re.pattern)  # tried only where an identifier can start
         self.label_quotes = [(q[0], q[1]) for q in ids["label_quotes"]]
         self.label_max = int(ids["label_max_length"])
         self.title_quotes = [(q[0], q[1]) for q in ids["title_quotes"]]
@@ -207,7 +209,9 @@ class _Blocked:
         i = bisect_right(self.title_starts, a) - 1
         if i >= 0 and self.titles[i][1] > a:
             return True
-        for m in _vocab().ident_re.finditer(self.s, max(0, a - _ID_REACH), min(len(self.s), b + _ID_REACH)):
+        v = _vocab()
+        for m in candidates(v.ident_re, v.ident_starts, self.s, max(0, a - _ID_REACH),
+                            min(len(self.s), b + _ID_REACH)):
             if m.start() < b and m.end() > a:
                 return True
             if m.start() >= b:

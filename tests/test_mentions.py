@@ -173,3 +173,30 @@ def test_years_in_a_multi_year_review(mine):
         ("地区生产总值增速", 3, None, 2022, "review"),
         ("就业", 1_000_000, None, 2023, "plan"),
     ]
+
+
+@pytest.mark.parametrize("clause", [
+    "新增3万个中小学学位",
+    "实施215项改革举措和12项配套政策",
+    "建成“15分钟”健身圈120个、口袋公园30处",
+    "古塔等12处文保单位 (含3座石桥) 完成修缮",
+    "妥善安置2.6万名搬迁群众AB，3项test",
+])
+def test_words_after_a_number_are_those_of_the_whole_clause(clause):
+    """Only the stretch after a number is cut by jieba; its words are those the whole masked clause
+    gives at the same offsets."""
+    from checker.mentions import _masked, _words_between
+    from checker.quantities import find_quantities
+    from checker.segment import lcut
+
+    offset = 5  # the clause sits somewhere in a document
+    qs = find_quantities("。。。。。" + clause, offset)
+    assert qs
+    masked = _masked(clause, offset, qs)
+    whole, pos = [], offset
+    for tok in lcut(masked):
+        whole.append((pos, tok))
+        pos += len(tok)
+    for k, q in enumerate(qs):
+        b = qs[k + 1].start if k + 1 < len(qs) else offset + len(clause)
+        assert _words_between(masked, offset, q.end, b) == [t for off, t in whole if q.end <= off < b]

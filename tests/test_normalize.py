@@ -106,6 +106,15 @@ def test_to_simplified_preserves_length() -> None:
     assert to_simplified("北京市政府工作报告 5.2%") == "北京市政府工作报告 5.2%"
 
 
+@pytest.mark.parametrize("text", [
+    "新增学位3万个", "新增學位3萬個", "末字為繁體：個", "𠀀𠀁 astral only", "𠀀與", "", "薴麻",
+])
+def test_to_simplified_skips_only_texts_with_nothing_to_rewrite(text) -> None:
+    from checker.normalize import _t2s_table
+
+    assert to_simplified(text) == text.translate(_t2s_table())
+
+
 def _rewrap(paragraph: str, width: float) -> list[str]:
     """Hard-wrap one paragraph at ``width`` em, as a PDF page would (CJK 1 em, ASCII ½ em)."""
     out, cur, used = [], "", 0.0
