@@ -163,9 +163,10 @@ class RuleContext:
         for item in given:
             located.append(item if isinstance(item, Evidence) else self.evidence(*item))
         line = column = 0
+        shown = _display_path(doc)
         if doc is not None:  # located at the first quote from the finding's own document
-            own = [q for q in located if q.document == _display_path(doc)]
-            line, column = (own[0].line, own[0].column) if own else (1, 1)
+            own = next((q for q in located if q.document == shown), None)
+            line, column = (own.line, own.column) if own is not None else (1, 1)
         documents = [doc.id] if doc is not None else []
         for item in given:
             if not isinstance(item, Evidence) and item[0].id not in documents:
@@ -177,7 +178,7 @@ class RuleContext:
         fields: dict[str, Any] = {k: v for k, v in self.params.items()}
         fields.update(
             rule=self.rule.id, kind=self.kind.name, severity=severity or self.rule.severity,
-            status=status, document=doc.id if doc else "", path=_display_path(doc) if doc else "",
+            status=status, document=doc.id if doc else "", path=shown,
             line=line, column=column, metric=metric, expected=expected, actual=actual,
             quote=located[0].text if located else "", year=doc.meta.year if doc else "",
             description=self.rule.description, status_name=status_name(status),
@@ -191,7 +192,7 @@ class RuleContext:
         result = Finding(
             rule=self.rule.id, kind=self.kind.name, status=status,
             severity=severity or self.rule.severity, passed=passed,
-            document=_display_path(doc) if doc else "", line=line, column=column, message=text,
+            document=shown, line=line, column=column, message=text,
             metric=str(metric), expected=_text(expected), actual=_text(actual), evidence=located,
             fingerprint=fingerprint(self.rule.id, documents, [q.text for q in located],
                                     extra or f"{status}|{metric}"),

@@ -9,6 +9,7 @@ Here a template is text with ``{name}`` fields and ``{{``/``}}`` for literal bra
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from checker.i18n import DEFAULT as DEFAULT_LANG
@@ -52,15 +53,32 @@ def template_problems(template: str) -> list[tuple[Msg, str]]:
 
 def render(template: str, fields: dict[str, Any]) -> str:
     """``template`` with each ``{name}`` replaced by ``str(fields[name])`` (empty when missing)."""
+    out = []
+    for text, name in _parsed(template):
+        out.append(text)
+        if name is not None:
+            value = fields.get(name, "")
+            out.append("" if value is None else str(value))
+    return "".join(out)
 
-    def one(m: re.Match) -> str:
-        raw = m.group(0)
+
+@lru_cache(maxsize=1024)  # a run renders every finding of a rule with one of its few templates
+def _parsed(template: str) -> tuple[tuple[str, str | None], ...]:
+    """``template`` as (literal text, field name or None) pairs: the fields parsed once."""
+    parts: list[tuple[str, str | None]] = []
+    text: list[str] = []
+    at = 0
+    for m in _FIELD.finditer(template):
+        text.append(template[at:m.start()])
+        at = m.end()
+        raw, name = m.group(0), m.group(1)
         if raw in ("{{", "}}"):
-            return raw[0]
-        name = m.group(1)
-        if name is None or not _NAME.match(name):
-            return raw  # refused by `rules validate`; shown as written, never interpreted
-        value = fields.get(name, "")
-        return "" if value is None else str(value)
-
-    return _FIELD.sub(one, template)
+            text.append(raw[0])
+        elif name is None or not _NAME.match(name):
+            text.append(raw)  # refused by `rules validate`; shown as written, never interpreted
+        else:
+            parts.append(("".join(text), name))
+            text = []
+    text.append(template[at:])
+    parts.append(("".join(text), None))
+    return tuple(parts)

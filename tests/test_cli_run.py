@@ -216,3 +216,19 @@ def test_malformed_baseline_exits_2(project, capsys, monkeypatch, content, needl
     (project / "base.json").write_text(content, encoding="utf-8")
     code, _, err = cli(["--baseline", "base.json"], capsys, monkeypatch)
     assert code == 2 and needle in err
+
+
+def test_a_run_collects_garbage_in_batches_and_gives_the_collector_back(monkeypatch) -> None:
+    """``main`` runs with the batch thresholds of the collector and restores the caller's."""
+    import gc
+
+    import checker.cli as cli
+
+    seen = []
+    monkeypatch.setattr(cli, "_run", lambda: seen.append(gc.get_threshold()) or 0)
+    before = gc.get_threshold()
+    with pytest.raises(SystemExit) as done:
+        cli.main()
+    assert done.value.code == 0
+    assert seen == [cli.BATCH_GC_THRESHOLD] != [before]
+    assert gc.get_threshold() == before

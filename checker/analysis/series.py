@@ -94,7 +94,7 @@ def _points(figs: Sequence[Figure]) -> list[Point]:
     points = []
     for (year, kind, _measure), group in slots.items():
         # 突破3.4万亿元 in an overview rounds the body's 3.42万亿元: one point, stated exactly
-        bounds = rounded_bounds(group)
+        bounds = rounded_bounds(group) if len(group) > 1 else []
         subs = _by_action(sorted((f for f in group if f not in bounds), key=_rank))
         for sub in subs:
             points.append(Point(year, kind, sub[0], sub + (bounds if len(subs) == 1 else [])))
@@ -125,8 +125,13 @@ def _comparable(a: Point, b: Point) -> bool:
 
 
 def _subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
+    """Every character of ``short`` in ``long``, in order (not necessarily together)."""
+    at = 0
+    for ch in short:
+        at = long.find(ch, at) + 1
+        if not at:
+            return False
+    return True
 
 
 # A place's series are compared pairwise (each new key with every series kept so far), so the
@@ -227,15 +232,78 @@ def _link_scope_variants(series: list[Series]) -> list[Series]:
     out: list[Series] = []
     for group in by_dim.values():
         merged: list[_Merging] = []
+        index = _LinkIndex(group)
         for s in sorted(group, key=lambda s: min(p.year for p in s.points)):
             new = _Merging(Series(list(s.keys), s.dim, s.measure, list(s.points)))
-            target = next((m for m in merged if m.linkable(new)), None)
+            target = next((merged[i] for i in index.candidates(new.series.keys[0], len(merged))
+                           if merged[i].linkable(new)), None)
             if target is None:
+                index.add(len(merged), new.series.keys)
                 merged.append(new)
             else:
+                index.add(merged.index(target), new.series.keys)
                 target.absorb(new)
         out.extend(m.series for m in merged)
     return out
+
+
+class _LinkIndex:
+    """Which series kept so far may continue a new key, without comparing it with every one: a
+    place states hundreds of metrics of one dimension (each new key was tried against all kept).
+
+    Sound, not exact: every scope relation between cores ``a`` and ``b`` (``scope_relation``)
+    needs the characters of one core within the other's (a subsequence; equal cores), or the
+    head of a joined core (污水 of 污水和再生水处理能力) within the other core. So a series is a
+    candidate when one of its keys' cores holds every character of the new core (looked up by the
+    new core's rarest character), when its core's — or its head's — characters are all in the new
+    core (filed under their rarest character), or when it holds every character of the new core's
+    head. The candidates are then tried in order as before: the same series is found."""
+
+    def __init__(self, group: Sequence[Series]) -> None:
+        # how many of the group's cores hold each character: the rarest one files a set
+        self.freq: defaultdict[str, int] = defaultdict(int)
+        for s in group:
+            for key in s.keys:
+                for ch in set(_phrase_and_core(key)[1]):
+                    self.freq[ch] += 1
+        self.holding: dict[str, set[int]] = defaultdict(set)   # char → series whose cores hold it
+        self.within: dict[str, set[int]] = defaultdict(set)    # rarest char → series with a core
+        #                                                        (or head) made of chars incl. it
+        self.anything: set[int] = set()                        # an empty core relates to anything
+
+    def _rarest(self, chars: set[str]) -> str:
+        # any character of the set would do (ties: either); the rarest keeps the lists short
+        return min(chars, key=self.freq.__getitem__)
+
+    def add(self, position: int, keys: Iterable[str]) -> None:
+        """The series at ``position`` of the kept list now also has ``keys``."""
+        for key in keys:
+            core = _phrase_and_core(key)[1]
+            chars = set(core)
+            if not chars:
+                self.anything.add(position)
+                continue
+            for ch in chars:
+                self.holding[ch].add(position)
+            self.within[self._rarest(chars)].add(position)
+            parts = _joined_parts(core)
+            if len(parts) == 2:
+                self.within[self._rarest(set(parts[0]))].add(position)
+
+    def candidates(self, key: str, kept: int) -> list[int]:
+        """Positions (in order) of the kept series that may be scope variants of ``key``."""
+        core = _phrase_and_core(key)[1]
+        chars = set(core)
+        if not chars:
+            return list(range(kept))
+        found = set(self.anything)
+        found |= self.holding.get(self._rarest(chars), set())
+        for ch in chars:
+            found |= self.within.get(ch, set())
+        parts = _joined_parts(core)
+        if len(parts) == 2:
+            found |= self.holding.get(self._rarest(set(parts[0])), set())
+        return sorted(found)
 
 
 class _Merging:
@@ -525,17 +593,29 @@ def word_targets(docs: Sequence[Document], mentions: Any = None,
 
 @dataclass
 class _ReviewClauses:
-    """One top-level review section of a report: its year and its clauses, folded once."""
+    """One top-level review section of a report: its year and its clauses, each folded once when
+    first looked at (most sections are never looked at, or only up to the first clause naming
+    an object)."""
 
     doc: Document
     year: int
-    clauses: list[tuple[int, int, str]]   # (start, end, folded text)
+    spans: list[tuple[int, int]]                        # (start, end) of each clause
+    folded: list[str] = field(default_factory=list)     # the first clauses, folded
+
+    def first_naming(self, needle: str) -> tuple[int, int] | None:
+        """The first clause whose folded text holds ``needle``."""
+        for i, (a, b) in enumerate(self.spans):
+            if i == len(self.folded):
+                self.folded.append(_fold(self.doc.match_text[a:b]))
+            if needle in self.folded[i]:
+                return (a, b)
+        return None
 
 
 def _review_clauses(docs: Sequence[Document], places: set[str | None]) -> dict[str | None,
                                                                               list[_ReviewClauses]]:
     """The review sections of the reports of ``places``, by place, in corpus order: each clause is
-    folded once, however many targets look for their object in it."""
+    folded at most once, however many targets look for their object in it."""
     out: dict[str | None, list[_ReviewClauses]] = defaultdict(list)
     for doc in docs:
         if doc.meta.kind != "report" or doc.meta.region not in places:
@@ -545,9 +625,8 @@ def _review_clauses(docs: Sequence[Document], places: set[str | None]) -> dict[s
             if sec.parent is not None or sec.role != "review" or sec.year is None:
                 continue
             lo, hi = bisect_left(starts, sec.start), bisect_left(starts, sec.end)
-            clauses = [(c.start, c.end, _fold(doc.match_text[c.start:c.end]))
-                       for c in doc.clauses[lo:hi]]
-            out[doc.meta.region].append(_ReviewClauses(doc, sec.year, clauses))
+            spans = [(c.start, c.end) for c in doc.clauses[lo:hi]]
+            out[doc.meta.region].append(_ReviewClauses(doc, sec.year, spans))
     return out
 
 
@@ -572,7 +651,7 @@ def _latest_statement(t: WordTarget, reviews: Sequence[_ReviewClauses],
             continue
         if best is not None and review.year <= best[0]:
             continue
-        hit = next(((a, b) for a, b, text in review.clauses if needle in text), None)
+        hit = review.first_naming(needle)
         if hit is not None:
             best = (review.year, review.doc, *hit)
     return None if best is None else best[1:]

@@ -49,6 +49,13 @@ app.add_typer(rules_cmd.app, name="rules")
 app.command("serve")(serve.serve)
 
 
+# A run builds millions of small objects that live as long as their place (tokens, mentions,
+# clauses); with Python's default (700, 10, 10) the collector ran ~1500 times over the development
+# split and walked the whole heap 11 times: a tenth of the run's CPU. Collecting young objects every
+# 10,000 allocations instead cut that to a quarter, for ~20 MB more at the peak (measured).
+BATCH_GC_THRESHOLD = (10_000, 10, 10)
+
+
 class _Signalled(BaseException):
     """SIGINT or SIGTERM arrived: unwinds past click (which would swallow KeyboardInterrupt), so
     every ``finally`` runs and the temporary files of unwritten outputs are removed."""
@@ -68,17 +75,21 @@ def main() -> None:
     SIGINT exits 130 and SIGTERM 143 with one line; stdout that cannot be written (a full disk,
     /dev/full) is one line and exit 2, not a traceback at interpreter exit.
     """
+    import gc
     import signal
     import threading
 
     previous = {}
     if threading.current_thread() is threading.main_thread():
         previous = {s: signal.signal(s, _on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    collecting = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
     try:
         code = _run()
     finally:
         for signum, handler in previous.items():  # (main() may be called in-process, by tests)
             signal.signal(signum, handler)
+        gc.set_threshold(*collecting)
     try:
         sys.stdout.flush()
     except OSError as error:

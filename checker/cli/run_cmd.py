@@ -207,9 +207,12 @@ def run(
     client = connect(scheduler) if scheduler else None
     executor = executor_for(jobs or config.get("jobs"), client)
     progress = Progress.for_terminal(quiet)
-    spool = FindingSpool()
     # JSONL and JSON are rendered place by place as the places come in (while workers go on)
     chunked = {fmt: TextSpool() for fmt, _ in targets if fmt in CHUNKED}
+    # the findings themselves are kept only for an output that is not rendered place by place
+    # (pickling every finding was 1/10 of a run's output cost)
+    needs_findings = write_baseline is not None or any(fmt not in CHUNKED for fmt, _ in targets)
+    spool = FindingSpool() if needs_findings else None
     # documents read by the survey wait here for their place (not on a cluster: another machine's)
     spill = tempfile.TemporaryDirectory(prefix="checker-documents-") if client is None else None
     try:
@@ -241,7 +244,8 @@ def run(
                 print(f"checker: {line}", file=sys.stderr)
         _write(targets, planned, report, spool, chunked, write_baseline)
     finally:
-        spool.close()
+        if spool is not None:
+            spool.close()
         for texts in chunked.values():
             texts.close()
     if report.summary()["failed"] and not exit_zero:
@@ -286,7 +290,8 @@ def _check(corpus: Any, rules: list[Any], executor: Any, progress: Any, spool: A
             apply_baseline(found, known)
         for i, f in enumerate(found):
             run.counts.add(f, (index, i))
-        spool.add(index, found)
+        if spool is not None:
+            spool.add(index, found)
         for fmt, texts in chunked.items():
             texts.add(index, importlib.import_module(FORMATS[fmt]).chunk(found))
     run.first_miss = {rule: f for rule, (_, f) in sorted(misses.items(), key=lambda kv: kv[1][0])}

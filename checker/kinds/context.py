@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
-from checker.analysis.figures import MentionSource
+from checker.analysis.figures import Figure, MentionSource, collect_figures
 from checker.analysis.store import Analysis, AnalysisStore
 from checker.findings import Evidence, Finding
 from checker.model import Document, Mention, Section
@@ -85,3 +85,19 @@ def selected_documents(ctx: KindContext) -> list[Document]:
     if docs is None:
         docs = list(getattr(ctx.corpus, "documents", []) or [])
     return list(docs)
+
+
+def figures_of(ctx: KindContext) -> list[Figure]:
+    """The figures of the selected documents, as the rule's scope reads them: worked out once per
+    run for every rule selecting the same documents and sections (the series and the progress
+    kinds both read every report's figures)."""
+    docs = selected_documents(ctx)
+
+    def compute() -> tuple[Figure, ...]:
+        return tuple(collect_figures(docs, ctx.corpus, mentions_of(ctx)))
+
+    if ctx.store is None:
+        return list(compute())
+    # the corpus by identity: a store lives for one run (one place's corpus)
+    key = (*docs, tuple(ctx.roles("documents")), id(ctx.corpus))
+    return list(ctx.store.memo("figures", key, compute))

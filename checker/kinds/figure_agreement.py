@@ -27,7 +27,6 @@ from checker.analysis.figures import (
     OUTCOME,
     TARGET,
     Figure,
-    collect_figures,
     differences,
     group_figures,
     stated,
@@ -35,7 +34,7 @@ from checker.analysis.figures import (
 from checker.findings import Finding
 from checker.i18n import t
 from checker.kinds.base import KindSpec, Param
-from checker.kinds.context import KindContext, mentions_of, selected_documents
+from checker.kinds.context import KindContext, figures_of
 
 
 def _evidence_rows(group: Sequence[Figure]) -> list[dict[str, Any]]:
@@ -53,7 +52,7 @@ def _evidence_rows(group: Sequence[Figure]) -> list[dict[str, Any]]:
 def check(ctx: KindContext) -> Iterator[Finding]:
     """One finding per group: ``agree`` (pass) or ``disagree`` listing every occurrence."""
     params = ctx.params
-    figures = collect_figures(selected_documents(ctx), ctx.corpus, mentions_of(ctx))
+    figures = figures_of(ctx)
     kinds = set(params.get("kinds") or (OUTCOME, TARGET))
     figures = [f for f in figures if f.kind in kinds]
     for group in group_figures(figures, int(params.get("min_occurrences", 2))):

@@ -17,17 +17,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.analysis.figures import Figure, collect_figures, stated
+from checker.analysis.figures import Figure, stated
 from checker.analysis.series import point_quotes, progress_all, word_targets
 from checker.findings import Finding
 from checker.i18n import t as say
 from checker.kinds.base import KindSpec, Param
-from checker.kinds.context import KindContext, mentions_of, selected_documents
+from checker.kinds.context import KindContext, figures_of, selected_documents
 from checker.model import Document
 
 
 def check(ctx: KindContext) -> Iterator[Finding]:
-    figures = collect_figures(selected_documents(ctx), ctx.corpus, mentions_of(ctx))
+    figures = figures_of(ctx)
     yield from _progress_findings(ctx, figures)
     if ctx.params.get("unquantified", True):
         yield from _word_target_findings(ctx, selected_documents(ctx))

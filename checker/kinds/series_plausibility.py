@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.analysis.figures import CHANGE, CUMULATIVE, LEVEL, OUTCOME, TARGET, Figure, collect_figures
+from checker.analysis.figures import CHANGE, CUMULATIVE, LEVEL, OUTCOME, TARGET, Figure
 from checker.analysis.series import (
     Issue,
     Series,
@@ -31,12 +31,12 @@ from checker.analysis.series import (
 )
 from checker.findings import Finding
 from checker.kinds.base import KindSpec, Param
-from checker.kinds.context import KindContext, mentions_of, selected_documents
+from checker.kinds.context import KindContext, figures_of
 
 
 def check(ctx: KindContext) -> Iterator[Finding]:
     params = ctx.params
-    figures = collect_figures(selected_documents(ctx), ctx.corpus, mentions_of(ctx))
+    figures = figures_of(ctx)
     kinds = set(params.get("kinds") or (OUTCOME, TARGET))
     figures = [f for f in figures if f.kind in kinds]
     factor = float(params.get("max_factor_per_year", 2.0))

@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from checker import __version__
-from checker.findings import Finding
+from checker.findings import Finding, json_default
 from checker.output import Report
 
 _SLOT = "@@checker-findings@@"  # where the findings go in the rendered frame
 
 
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    return json.dumps(value, ensure_ascii=False, indent=2, default=json_default)
 
 
 def items(values: Iterable[Any], indent: str) -> str:
@@ -66,7 +66,7 @@ _INDENT = slot_indent(_dump({"findings": [_SLOT]}))
 
 def chunk(findings: Iterable[Finding]) -> str:
     """A place's findings as items of the ``findings`` array."""
-    return items((f.to_dict() for f in findings), _INDENT)
+    return items((f.shallow_dict() for f in findings), _INDENT)
 
 
 def write_chunks(report: Report, chunks: Iterable[str], out: TextIO) -> None:

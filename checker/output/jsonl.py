@@ -11,13 +11,14 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from checker.findings import Finding
+from checker.findings import Finding, json_default
 from checker.output import Report
 
 
 def chunk(findings: Iterable[Finding]) -> str:
     """The lines of ``findings``."""
-    return "".join(json.dumps(f.to_dict(), ensure_ascii=False, default=str) + "\n" for f in findings)
+    return "".join(json.dumps(f.shallow_dict(), ensure_ascii=False, default=json_default) + "\n"
+                   for f in findings)
 
 
 def write_chunks(report: Report, chunks: Iterable[str], out: TextIO) -> None:
