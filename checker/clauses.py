@@ -20,8 +20,8 @@ separators so) and a colon before a digit (``10:30``) are never breaks; a full-w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 SENTENCE = "。！？!?"
 PART = "。！？!?；;\n"
@@ -29,9 +29,11 @@ CLAUSE = "，；：,;:。！？!?"
 ITEM = "，、；：,;:"
 
 
-@dataclass(frozen=True)
-class Piece:
-    """``[start, end)`` of the text and the mark that ended it (``""``: the stretch ended)."""
+class Piece(NamedTuple):
+    """``[start, end)`` of the text and the mark that ended it (``""``: the stretch ended).
+
+    A named tuple, not a dataclass: every sentence of every document is cut into these, and a
+    tuple is made several times faster."""
 
     start: int
     end: int

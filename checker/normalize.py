@@ -51,6 +51,9 @@ _WS_RUN = re.compile(f"[{_WS}]+")
 # What _fold drops: the characters of _DROP, and the \r of \r\n (a lone \r is a line break).
 _DROPPED = re.compile("[" + "".join(sorted(_DROP)) + "]|\r(?=\n)")
 _FOLD_TABLE = str.maketrans({**_FOLD, "\r": "\n"})
+# The characters _FOLD_TABLE rewrites: a report holds a handful, so replacing the matches is far
+# cheaper than ``str.translate`` looking up each of its hundreds of thousands of characters.
+_TO_FOLD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD_TABLE)) + "]")
 
 # --- line level ------------------------------------------------------------------------------
 
@@ -105,15 +108,23 @@ def _width(s: str) -> float:
 
 
 class _Builder:
-    """Normalised text under construction: characters with their raw offsets."""
+    """Normalised text under construction: non-empty pieces of text (whole runs of a line, not
+    one string per character: a report is hundreds of thousands of them) and, per character,
+    its raw offset."""
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
+        self.pieces: list[str] = []
         self.origin: list[int] = []
 
     def add(self, ch: str, off: int) -> None:
-        self.chars.append(ch)
+        self.pieces.append(ch)
         self.origin.append(off)
+
+    def copy(self, run: str, origin: list[int]) -> None:
+        """Append ``run`` whose characters came from the raw offsets ``origin``."""
+        if run:
+            self.pieces.append(run)
+            self.origin.extend(origin)
 
 
 def _fold(raw: str) -> tuple[str, list[int]]:
@@ -130,7 +141,7 @@ def _fold(raw: str) -> tuple[str, list[int]]:
         last = m.end()
     pieces.append(raw[last:])
     origin.extend(range(last, len(raw)))
-    return "".join(pieces).translate(_FOLD_TABLE), origin
+    return _TO_FOLD.sub(lambda m: _FOLD_TABLE[ord(m.group())], "".join(pieces)), origin
 
 
 def _wrap_width(lines: list[str]) -> float | None:
@@ -262,11 +273,11 @@ def _reflow(text: str, origin: list[int], keep_lines: bool) -> tuple[str, list[i
             nl = origin[st - 1]  # the newline that ended the previous line
             if not joins[idx]:
                 b.add("\n", nl)
-            elif b.chars and _latin_letter(b.chars[-1]) and _latin_letter(content[0]):
+            elif b.pieces and _latin_letter(b.pieces[-1][-1]) and _latin_letter(content[0]):
                 b.add(" ", nl)  # two Latin words broken across lines stay two words
         _add_line(b, content, st + lead, origin)
     b.origin.append(origin[-1])
-    return "".join(b.chars), b.origin
+    return "".join(b.pieces), b.origin
 
 
 def _add_line(b: _Builder, content: str, offset: int, origin: list[int]) -> None:
@@ -276,8 +287,7 @@ def _add_line(b: _Builder, content: str, offset: int, origin: list[int]) -> None
     i = 0
     for m in _WS_RUN.finditer(content):
         start, j = m.start(), m.end()
-        b.chars.extend(content[i:start])
-        b.origin.extend(origin[offset + i:offset + start])
+        b.copy(content[i:start], origin[offset + i:offset + start])
         left = content[start - 1] if start > 0 else ""
         right = content[j] if j < n else ""
         if left and right and (
@@ -285,8 +295,7 @@ def _add_line(b: _Builder, content: str, offset: int, origin: list[int]) -> None
         ):
             b.add(" ", origin[offset + start])
         i = j
-    b.chars.extend(content[i:])
-    b.origin.extend(origin[offset + i:offset + n])
+    b.copy(content[i:], origin[offset + i:offset + n])
 
 
 def _drop_thousands(text: str, origin: list[int]) -> tuple[str, list[int]]:

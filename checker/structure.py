@@ -504,32 +504,45 @@ def _close(sections: list[Section]) -> None:
 
 def _sentences(text: str, start: int, end: int) -> list[Span]:
     """Sentences of one line: split after 。！？ (closing quotes stay with their sentence)."""
-    out = []
+    out: list[Span] = []
     pos = start
     for m in _SENT_END.finditer(text, start, end):
-        out.append(_trim(text, pos, m.end()))
+        _add_trimmed(out, text, pos, m.end())
         pos = m.end()
     if pos < end:
-        out.append(_trim(text, pos, end))
-    return [s for s in out if s.end > s.start]
+        _add_trimmed(out, text, pos, end)
+    return out
+
+
+_BLANK = " \t\u3000"
 
 
 def _trim(text: str, start: int, end: int) -> Span:
-    while start < end and text[start] in " \t\u3000":
+    while start < end and text[start] in _BLANK:
         start += 1
-    while end > start and text[end - 1] in " \t\u3000":
+    while end > start and text[end - 1] in _BLANK:
         end -= 1
     return Span(start, end)
+
+
+def _add_trimmed(out: list[Span], text: str, start: int, end: int) -> None:
+    """Append ``[start, end)`` trimmed of blanks, unless nothing is left (the common case, no
+    blank at either end, is tested first: every sentence and clause of a document comes here)."""
+    if start < end and text[start] not in _BLANK and text[end - 1] not in _BLANK:
+        out.append(Span(start, end))
+        return
+    span = _trim(text, start, end)
+    if span.end > span.start:
+        out.append(span)
 
 
 def _clauses(text: str, sentence: Span) -> list[Span]:
     """Clauses of a sentence, list items apart (``checker.clauses`` at ``ITEM``: ，、；：)."""
     marker = _PART1.match(text, sentence.start)  # 一、 of a heading is a list marker, not a clause break
-    out = []
-    for piece in cut(text, sentence.start, sentence.end, ITEM, breaks_from=marker.end() if marker else None):
-        span = _trim(text, piece.start, piece.end)
-        if span.end > span.start:
-            out.append(span)
+    out: list[Span] = []
+    for start, end, _mark in cut(text, sentence.start, sentence.end, ITEM,
+                                 breaks_from=marker.end() if marker else None):
+        _add_trimmed(out, text, start, end)
     return out
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from seed_places import copy_as_places
 
+from checker import survey
 from checker.corpus import load_corpus
-from checker.survey import DocHeader, survey_corpus
+from checker.survey import DocHeader, survey_corpus, survey_item
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PLACES = (("bj", "北京"), ("hn", "海南"), ("cq", "重庆"))
@@ -44,14 +45,35 @@ def test_a_summary_is_paired_with_the_report_it_retells_from_headers(tmp_path: P
     assert retold == {"beijing-2024-highlights": "beijing-2024-report"}
 
 
-@pytest.mark.parametrize("spill", [True, False])
-def test_a_header_loads_the_document_as_first_read(spill: bool, places_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("keep", ["held", "spilled", None])
+def test_a_header_loads_the_document_as_first_read(keep: str | None, places_dir: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    if keep == "spilled":
+        monkeypatch.setattr(survey, "HOLD_BUDGET", 0)  # none held in memory: all pickled to the folder
     loaded = load_corpus(places_dir)
-    surveyed = survey_corpus(places_dir, spill=str(tmp_path) if spill else None)
-    assert (len(list(tmp_path.iterdir())) == len(loaded.documents)) is spill
+    surveyed = survey_corpus(places_dir, spill=str(tmp_path) if keep else None)
+    assert (len(list(tmp_path.iterdir())) == len(loaded.documents)) is (keep == "spilled")
+    assert all((header.held is not None) is (keep == "held") for header in surveyed.documents)
     for header, doc in zip(surveyed.documents, loaded.documents, strict=True):
         again = header.load()
         assert again is not header.load()  # never cached: released with its place
         assert (again.text, again.match_text, again.meta) == (doc.text, doc.match_text, doc.meta)
         assert again.sections == doc.sections and again.clauses == doc.clauses
         assert again.locate(len(again.text) // 2) == doc.locate(len(doc.text) // 2)
+
+
+def test_only_the_surveying_process_holds_documents_and_within_its_budget(
+        places_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from checker.model import DocMeta
+
+    path = next(p for p in sorted(places_dir.iterdir()) if p.suffix == ".txt")
+    item = (path, DocMeta(id=path.stem, kind=None))
+    elsewhere = survey_item(item, spill=str(tmp_path), home=os.getpid() + 1)  # a worker's survey
+    assert elsewhere.held is None and elsewhere.spilled is not None
+    here = survey_item(item, spill=str(tmp_path), home=os.getpid())
+    assert here.held is not None and here.spilled is None
+    assert here.load().text == elsewhere.load().text
+    monkeypatch.setattr(survey, "HOLD_BUDGET", here.size - 1)
+    assert survey_item(item, spill=str(tmp_path), home=os.getpid()).held is None  # beyond the budget
