@@ -13,7 +13,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The package's bytecode written now: where the environment forbids writing it at run time
+# (PYTHONDONTWRITEBYTECODE), every run would otherwise compile each module again (~0.13 s CPU).
 install: $(STAMP)
+	$(BIN)/python -m compileall -q checker >/dev/null
 
 run: $(STAMP)
 	$(BIN)/checker run seeds/corpus.yaml --rules rules/ --fail-on never

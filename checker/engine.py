@@ -128,10 +128,7 @@ class RuleContext:
 
     def evidence(self, doc: Document, start: int, end: int, role: str = "") -> Evidence:
         """A quote of ``doc.text[start:end]`` with its source location."""
-        begin, stop = doc.locate(start), doc.locate(max(start, end - 1))
-        return Evidence(document=_display_path(doc), line=begin.line, column=begin.column,
-                        text=doc.quote(start, end), role=role, end_line=stop.line,
-                        end_column=stop.column + 1)
+        return _quote(doc, start, end, role, _display_path(doc))
 
     def finding(
         self,
@@ -158,12 +155,20 @@ class RuleContext:
         """
         given = list(evidence)
         located: list[Evidence] = []
-        if doc is not None and start is not None:
-            located.append(self.evidence(doc, start, end if end is not None else start + 1, role))
-        for item in given:
-            located.append(item if isinstance(item, Evidence) else self.evidence(*item))
-        line = column = 0
         shown = _display_path(doc)
+        # the quotes of a finding name few documents: each one's path worked out once
+        paths: dict[Document | None, str] = {doc: shown}
+
+        def quote(of: Document, begin: int, stop: int, what: str = "") -> Evidence:
+            if of not in paths:
+                paths[of] = _display_path(of)
+            return _quote(of, begin, stop, what, paths[of])
+
+        if doc is not None and start is not None:
+            located.append(quote(doc, start, end if end is not None else start + 1, role))
+        for item in given:
+            located.append(item if isinstance(item, Evidence) else quote(*item))
+        line = column = 0
         if doc is not None:  # located at the first quote from the finding's own document
             own = next((q for q in located if q.document == shown), None)
             line, column = (own.line, own.column) if own is not None else (1, 1)
@@ -200,6 +205,13 @@ class RuleContext:
         )
         self.created.append(result)
         return result
+
+
+def _quote(doc: Document, start: int, end: int, role: str, path: str) -> Evidence:
+    """``RuleContext.evidence`` with the document's shown ``path`` worked out already."""
+    begin, stop = doc.locate(start), doc.locate(max(start, end - 1))
+    return Evidence(document=path, line=begin.line, column=begin.column, text=doc.quote(start, end),
+                    role=role, end_line=stop.line, end_column=stop.column + 1)
 
 
 def _text(value: Any) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import re
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -19,7 +18,6 @@ SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1, "none": 0}
 # `warning` rule has severity warning and level pass.
 LEVELS = ("pass", *reversed(SEVERITIES))
 
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -130,7 +128,8 @@ def findings_from_json(payload: dict[str, Any] | list[dict[str, Any]]) -> list[F
 
 def normalise_quote(text: str) -> str:
     """Quote text as fingerprints see it: no whitespace at all (PDF re-wraps move it)."""
-    return _SPACE.sub("", text)
+    # str.split() splits on exactly the characters ``\s`` matches (checked over every code point)
+    return "".join(text.split())
 
 
 def fingerprint(rule: str, documents: list[str], quotes: list[str], extra: str = "") -> str:

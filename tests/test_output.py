@@ -253,3 +253,15 @@ def test_the_spool_gives_places_back_in_order() -> None:
         assert [f.rule for f in spool] == ["r1", "r2", "unlisted"]  # as often as there are outputs
     finally:
         spool.close()
+
+
+def test_a_quote_loses_every_whitespace_character() -> None:
+    """Fingerprints drop every character ``\\s`` matches (str.split stands in for the regex)."""
+    import re
+    import sys
+
+    from checker.findings import normalise_quote
+
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c)))
+    assert len(spaces) > 20
+    assert normalise_quote(f"城镇{spaces}新增就业 28.1万人\n") == "城镇新增就业28.1万人"

@@ -74,3 +74,4 @@ def _vague_by_scan(key: str) -> bool:
 def test_vague_key_is_the_scan_of_every_verb(key: str) -> None:
     vague_key.cache_clear()
     assert vague_key(key) == _vague_by_scan(key)
+

@@ -260,67 +260,63 @@ class _LinkIndex:
     head. The candidates are then tried in order as before: the same series is found."""
 
     def __init__(self, group: Sequence[Series]) -> None:
+        cores = {key: _phrase_and_core(key)[1] for s in group for key in s.keys}
         # how many of the group's cores hold each character: the rarest one files a set
-        self.freq: defaultdict[str, int] = defaultdict(int)
-        for s in group:
-            for key in s.keys:
-                for ch in set(_phrase_and_core(key)[1]):
-                    self.freq[ch] += 1
+        freq: defaultdict[str, int] = defaultdict(int)
+        for core in cores.values():
+            for ch in set(core):
+                freq[ch] += 1
+        # per key: its core's characters, the rarest of them and the rarest of its joined head's
+        self.profile: dict[str, tuple[set[str], str, str | None]] = {}
+        for key, core in cores.items():
+            chars = set(core)
+            if chars:
+                parts = _joined_parts(core)
+                head = min(parts[0], key=freq.__getitem__) if len(parts) == 2 else None
+                self.profile[key] = (chars, min(chars, key=freq.__getitem__), head)
         self.holding: dict[str, set[int]] = defaultdict(set)   # char → series whose cores hold it
         self.within: dict[str, set[int]] = defaultdict(set)    # rarest char → series with a core
         #                                                        (or head) made of chars incl. it
         self.anything: set[int] = set()                        # an empty core relates to anything
 
-    def _rarest(self, chars: set[str]) -> str:
-        # any character of the set would do (ties: either); the rarest keeps the lists short
-        return min(chars, key=self.freq.__getitem__)
-
     def add(self, position: int, keys: Iterable[str]) -> None:
-        """The series at ``position`` of the kept list now also has ``keys``."""
+        """The series at ``position`` of the kept list now also has ``keys`` (keys of the group)."""
         for key in keys:
-            core = _phrase_and_core(key)[1]
-            chars = set(core)
-            if not chars:
+            if key not in self.profile:
                 self.anything.add(position)
                 continue
+            chars, rarest, head = self.profile[key]
             for ch in chars:
                 self.holding[ch].add(position)
-            self.within[self._rarest(chars)].add(position)
-            parts = _joined_parts(core)
-            if len(parts) == 2:
-                self.within[self._rarest(set(parts[0]))].add(position)
+            self.within[rarest].add(position)
+            if head is not None:
+                self.within[head].add(position)
 
     def candidates(self, key: str, kept: int) -> list[int]:
         """Positions (in order) of the kept series that may be scope variants of ``key``."""
-        core = _phrase_and_core(key)[1]
-        chars = set(core)
-        if not chars:
+        if key not in self.profile:
             return list(range(kept))
-        found = set(self.anything)
-        found |= self.holding.get(self._rarest(chars), set())
+        chars, rarest, head = self.profile[key]
+        found = self.anything | self.holding.get(rarest, set())
         for ch in chars:
-            found |= self.within.get(ch, set())
-        parts = _joined_parts(core)
-        if len(parts) == 2:
-            found |= self.holding.get(self._rarest(set(parts[0])), set())
+            if ch in self.within:
+                found |= self.within[ch]
+        if head is not None and head in self.holding:
+            found |= self.holding[head]
         return sorted(found)
 
 
 class _Merging:
-    """A series being linked, with what ``_linkable`` asks of it kept at hand: a place states
-    hundreds of metrics of one dimension, each compared with every series kept so far."""
+    """A series being linked, with what ``_linkable`` asks of it kept at hand (the candidates
+    ``_LinkIndex`` offers are tried with it)."""
 
     def __init__(self, series: Series) -> None:
         self.series = series
-        self.has_outcomes = bool(series.outcomes())
+        self.has_outcomes = any(p.kind == OUTCOME for p in series.points)
         self.slots = {(p.year, p.kind) for p in series.points}
-        # every scope relation needs a character in common (see ``scope_relation``)
-        self.chars = set("".join(_phrase_and_core(k)[0] for k in series.keys))
 
     def linkable(self, s: _Merging) -> bool:
         if not (self.has_outcomes or s.has_outcomes) or not self.slots.isdisjoint(s.slots):
-            return False
-        if self.chars.isdisjoint(_phrase_and_core(s.series.keys[0])[0]):
             return False
         return _linkable(self.series, s.series)
 
@@ -331,7 +327,6 @@ class _Merging:
         target.points.sort(key=lambda p: (p.year, p.kind == OUTCOME))
         self.has_outcomes = self.has_outcomes or s.has_outcomes
         self.slots |= s.slots
-        self.chars |= s.chars
 
 
 def _linkable(m: Series, s: Series) -> bool:
