@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import traceback
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -122,9 +123,10 @@ class RuleContext:
         roles = self.roles(slot)
         if not roles:
             return list(found)
-        spans = self.spans(slot, doc)
+        starts, ends = _union(self.spans(slot, doc))
+        # a binary search in the sections' union, not a scan of every section per mention
         return [m for m in found
-                if m.role in roles or any(a <= m.clause.start < b for a, b in spans)]
+                if m.role in roles or _inside(m.clause.start, starts, ends)]
 
     def evidence(self, doc: Document, start: int, end: int, role: str = "") -> Evidence:
         """A quote of ``doc.text[start:end]`` with its source location."""
@@ -205,6 +207,24 @@ class RuleContext:
         )
         self.created.append(result)
         return result
+
+
+def _union(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the disjoint ``[start, end)`` ranges covering the same offsets."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(span for span in spans if span[0] < span[1]):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _inside(offset: int, starts: list[int], ends: list[int]) -> bool:
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ends[i]
 
 
 def _quote(doc: Document, start: int, end: int, role: str, path: str) -> Evidence:

@@ -1,4 +1,4 @@
-"""The indexes that spare the series and figure code a scan: each must find what the scan finds.
+"""The indexes that spare the series, figure and engine code a scan: each finds what the scan finds.
 
 The keys are invented metric phrases in the style of report wording: scope variants (a joined
 component, a qualifier in front, a stated coverage), near misses and unrelated metrics.
@@ -75,3 +75,15 @@ def test_vague_key_is_the_scan_of_every_verb(key: str) -> None:
     vague_key.cache_clear()
     assert vague_key(key) == _vague_by_scan(key)
 
+
+
+@pytest.mark.parametrize("spans", [
+    [], [(0, 10)], [(5, 5)], [(0, 10), (10, 20)], [(30, 40), (0, 10), (5, 35)],
+    [(0, 100), (20, 30)], [(7, 3), (1, 4)], [(2, 4), (6, 8), (3, 7)],
+])
+def test_offsets_in_the_union_of_sections_are_those_in_some_section(spans) -> None:
+    from checker.engine import _inside, _union
+
+    starts, ends = _union(spans)
+    for offset in range(-1, 110):
+        assert _inside(offset, starts, ends) == any(a <= offset < b for a, b in spans), offset
