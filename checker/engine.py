@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.analysis.store import Analysis, AnalysisStore
 from checker.findings import Evidence, Finding, fingerprint
-from checker.i18n import status_name, t
+from checker.i18n import get_lang, status_name, t
 from checker.model import REVIEW, DocMeta, Document, Mention, Section
 from checker.scope import as_list, describe, parse_year, roles, sections_matching, select
 from checker.templates import Template, in_language
@@ -182,20 +182,21 @@ class RuleContext:
         passed = status in self.kind.pass_statuses
         # Precedence: params < the finding's own fields < the kind's data (it knows best, e.g. the
         # year a figure covers rather than the year of the document).
+        lang = get_lang()  # read once: the status's name and the template are in the same language
         fields: dict[str, Any] = {k: v for k, v in self.params.items()}
         fields.update(
             rule=self.rule.id, kind=self.kind.name, severity=severity or self.rule.severity,
             status=status, document=doc.id if doc else "", path=shown,
             line=line, column=column, metric=metric, expected=expected, actual=actual,
             quote=located[0].text if located else "", year=doc.meta.year if doc else "",
-            description=self.rule.description, status_name=status_name(status),
+            description=self.rule.description, status_name=status_name(status, lang),
         )
         fields.update(data)
         # Per-outcome templates (``message: {pass: …, fail: …}``); a rule built in code may have none.
         # Each template is one text or one per language: shown in the run's language when the rule has it.
         templates: dict[str, Template] = getattr(self.rule, "messages", None) or {}
         template = templates.get(status) or templates.get("pass" if passed else "fail") or self.rule.message
-        text = message if message is not None else render_message(in_language(template), fields)
+        text = message if message is not None else render_message(in_language(template, lang), fields)
         result = Finding(
             rule=self.rule.id, kind=self.kind.name, status=status,
             severity=severity or self.rule.severity, passed=passed,
