@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker import lexicon
@@ -65,6 +65,8 @@ class _Words:
     tail: tuple[str, ...]            # every word cut off a metric's end, longest first
     tail_level: tuple[str, ...]      # the same without change verbs (for keys)
     long_links: tuple[str, ...]      # links of two characters or more, longest first (parse_pre)
+    long_links_re: re.Pattern[str]   # any of them
+    long_post_stops: tuple[str, ...]  # post_stops of two characters or more (a word opening with one stops)
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +95,8 @@ def words() -> _Words:
         tail=tuple(tail),
         tail_level=tuple(t for t in tail if t not in up and t not in down),
         long_links=tuple(link for link in sorted(links, key=len, reverse=True) if len(link) >= 2),
+        long_post_stops=tuple(s for s in raw["post_stops"] if len(s) >= 2),
+        long_links_re=re.compile("|".join(re.escape(link) for link in links if len(link) >= 2) or "(?!)"),
     )
 
 
@@ -119,15 +123,28 @@ class _WordIndex:
             self.last.setdefault(word[-1], []).append(word)
 
     def prefix(self, s: str) -> str | None:
-        return next((w for w in self.first.get(s[:1], ()) if s.startswith(w)), None)
+        for w in self.first.get(s[:1], ()):
+            if s.startswith(w):
+                return w
+        return None
 
     def suffix(self, s: str) -> str | None:
-        return next((w for w in self.last.get(s[-1:], ()) if s.endswith(w)), None)
+        for w in self.last.get(s[-1:], ()):
+            if s.endswith(w):
+                return w
+        return None
 
 
-@cache
+_INDEXES: dict[int, _WordIndex] = {}
+
+
 def _index(words: tuple[str, ...]) -> _WordIndex:
-    return _WordIndex(words)
+    """The index of ``words`` (a tuple of ``words()``), made once. Found by the tuple's identity,
+    not its value: hashing a tuple of a hundred words on every call cost more than the look-up."""
+    found = _INDEXES.get(id(words))
+    if found is None or found.words is not words:
+        found = _INDEXES[id(words)] = _WordIndex(words)
+    return found
 
 
 def _strip_front(s: str, vocab: tuple[str, ...]) -> tuple[str, str | None]:
@@ -216,12 +233,13 @@ def parse_pre(pre: str) -> _Pre:
     if m and _wordy(s[: m.start()]) >= 2:
         s = _strip_tail(s[: m.start()], out)
     # A level link followed by a short reference: 注册企业数量增至改革前(的) → 注册企业数量.
-    for link in w.long_links:
-        # its last occurrence, if it ends at most 4 characters before the end and is not first
-        i = s.rfind(link, max(1, len(s) - 4 - len(link)))
-        if i != -1:
-            s = s[:i]
-            break
+    if _links_near_end(s):
+        for link in w.long_links:
+            # its last occurrence, if it ends at most 4 characters before the end and is not first
+            i = s.rfind(link, max(1, len(s) - 4 - len(link)))
+            if i != -1:
+                s = s[:i]
+                break
     # Front: scope and lead words, then an action.
     for _ in range(6):
         before = s
@@ -263,6 +281,14 @@ def parse_pre(pre: str) -> _Pre:
     return out
 
 
+def _links_near_end(s: str) -> bool:
+    """Does a link of two characters or more end in the last 4 characters of ``s`` (not at its
+    start)? A quick test before looking for which one (most text before a number has none)."""
+    w = words()
+    longest = len(w.long_links[0]) if w.long_links else 0  # longest first
+    return w.long_links_re.search(s, max(1, len(s) - 4 - longest)) is not None
+
+
 def _strip_tail(s: str, out: _Pre) -> str:
     """Cut qualifiers, links, change verbs and one action off the end of ``s`` (back from the number).
 
@@ -298,7 +324,7 @@ def parse_post(tokens: list[str]) -> str:
     """
     w = words()
     stops = w.post_stops
-    long_stops = tuple(s for s in stops if len(s) >= 2)
+    long_stops = w.long_post_stops
     out: list[str] = []
     n = 0
     for i, tok in enumerate(tokens):

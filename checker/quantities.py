@@ -142,6 +142,7 @@ class _Vocab:
             rf"|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
             rf"|(?P<share>{_alt(self.shares)})"
             rf"|(?P<cn>[{ncls}]+(?:点[{re.escape(''.join(self.digits))}]+)?)")
+        self.num_starts = starts(self.num_re.pattern)  # numerals start at a digit or a numeral character
         self.mult_re = re.compile(rf"[{mult_cls}]+")
         self.inner_re = re.compile(_alt(self.inner))
         self.digit_chars = set("0123456789") | self.cn_chars
@@ -262,7 +263,7 @@ def _scan(s: str, start: int, end: int) -> list[_Found]:
     out: list[_Found] = []
     pending: list[re.Match] = []  # unit-less list items waiting for the unit of the last one
     pos = start
-    for m in v.num_re.finditer(s, start, end):
+    for m in candidates(v.num_re, v.num_starts, s, start, end):
         if m.start() < pos or (m.start() == start and s[start - 1:start] in v.number_chars):
             continue  # (the second test: the window starts inside a number)
         if m.end() - m.start() > MAX_NUMERAL_LENGTH:

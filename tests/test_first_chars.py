@@ -66,3 +66,9 @@ def test_the_identifier_patterns_get_a_class():
     from checker.quantities import _vocab
 
     assert _vocab().ident_starts is not None
+
+
+def test_the_numeral_pattern_gets_a_class():
+    from checker.quantities import _vocab
+
+    assert _vocab().num_starts is not None
