@@ -108,10 +108,10 @@ def _five_year_paragraph(text: str, sent: Span, until: int, raw: dict) -> int:
     the five years (``五年来，…``) starts one that runs to the paragraph's end; a sentence opening on
     the year (``去年…``) ends it."""
     opening = squash(text[sent.start:min(sent.end, sent.start + 12)])
-    if any(w in opening for w in raw.get("five_year_openers") or ()):
+    if _word_finder("five_year_openers").search(opening):
         end = text.find("\n", sent.start)
         return len(text) if end == -1 else end
-    if any(opening.startswith(w) for w in raw.get("year_words") or ()):
+    if opening.startswith(tuple(raw.get("year_words") or ())):
         return -1
     return until
 
@@ -174,6 +174,8 @@ def _project_size(text: str, seg: Span, q: Quantity, raw: dict) -> bool:
 
 def _circumstance(text: str, seg: Span, q: Quantity, raw: dict) -> bool:
     """Is ``q`` inside a clause of circumstance (``在对美贸易下降超3成的情况下``)?"""
+    if not _word_finder("circumstance_open").search(text, seg.start, q.start):
+        return False  # most figures: no opening word before them
     opens = [text.rfind(w, seg.start, q.start) for w in raw.get("circumstance_open") or ()]
     if max(opens, default=-1) == -1:
         return False
@@ -187,6 +189,8 @@ _LIST_GLUE = re.compile(r"[、，,和及与\s]*")
 def _relative(text: str, seg_start: int, q: Quantity, qs: list[Quantity], raw: dict) -> bool:
     """Is ``q`` a gap to another body's figure (``增速分别高于全国12.7个、12个百分点``: both numbers),
     not the metric's own figure?"""
+    if not _word_finder("relative_cues").search(text, seg_start, q.start):
+        return False  # most figures: no cue before them
     found = [(text.rfind(c, seg_start, q.start), c) for c in raw.get("relative_cues") or ()]
     at = max((i + len(c) for i, c in found if i != -1), default=-1)
     if at == -1:
@@ -227,6 +231,8 @@ def _flat_outcome(doc: Document, seg: Span, seg_i: int) -> Outcome | None:
     """A change stated as none in words: ``居民消费价格指数持平`` → an outcome of 0% for the metric
     named before the word (None when the segment has no such word or names nothing)."""
     text = doc.text
+    if not _word_finder("flat_words").search(text, seg.start, seg.end):
+        return None  # most segments: no such word
     words = _longest_first("flat_words")
     at, word = min(((text.find(w, seg.start, seg.end), w) for w in words
                     if text.find(w, seg.start, seg.end) != -1), default=(-1, ""))
@@ -503,6 +509,14 @@ def _without(text: str, words: tuple[str, ...] | list[str]) -> str:
     for w in words:
         text = text.replace(w, "")
     return text
+
+
+@cache
+def _word_finder(key: str) -> re.Pattern[str]:
+    """A regex finding any word of vocabulary list ``key`` (compiled once): one search tells
+    whether a text holds one at all before the word-by-word reading of where."""
+    words = vocab().raw.get(key) or ()
+    return re.compile("|".join(re.escape(w) for w in words) if words else r"(?!x)x")
 
 
 @cache
