@@ -90,20 +90,3 @@ def test_every_rule_over_the_seeds_reads_each_document_once(seed_corpus, monkeyp
 @pytest.mark.parametrize("cls", [Analysis, AnalysisStore])
 def test_store_types_compare_by_identity(cls):
     assert cls.__eq__ is object.__eq__
-
-
-def test_a_mention_with_its_figure_is_what_replace_makes():
-    from dataclasses import replace
-
-    from checker.analysis.store import _with_figure, analysis_of
-    from checker.mentions import build_mentions
-    from checker.model import DocMeta, FigureIdentity
-    from checker.pipeline import document_from_text
-
-    text = "一、2025年工作回顾\n新增中小学学位3.5万个，建成口袋公园12处。"
-    doc = document_from_text(text, DocMeta(id="t", year=2026))
-    mentions = build_mentions(doc, analysis_of(doc).quantities)
-    assert len(mentions) == 2
-    figure = FigureIdentity(key="中小学学位", year=2025)
-    for m in mentions:
-        assert _with_figure(m, figure) == replace(m, figure=figure)

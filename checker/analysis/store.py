@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from checker.model import Document, FigureIdentity, Mention, Quantity
+    from checker.model import Document, Mention, Quantity
 
 T = TypeVar("T")
 MentionExtractor = Callable[["Document"], list["Mention"]]
@@ -81,21 +81,13 @@ class Analysis:
         from checker.mentions import build_mentions
 
         self.store.computed["mentions", self.doc.id] += 1
-        return [_with_figure(m, identify(self.doc, m)) for m in build_mentions(self.doc, self.quantities)]
+        return [replace(m, figure=identify(self.doc, m)) for m in build_mentions(self.doc, self.quantities)]
 
     def _ensure_structured(self) -> None:
         if not self.doc.sentences and self.doc.text.strip():
             from checker.structure import structure
 
             structure(self.doc)  # read but not yet structured (checker.ingest.read alone)
-
-
-def _with_figure(m: Mention, figure: FigureIdentity) -> Mention:
-    """``replace(m, figure=figure)`` made directly from the mention's fields (``replace`` looks
-    every field's definition up again, for each of a document's thousands of mentions)."""
-    state = dict(m.__dict__)
-    state["figure"] = figure
-    return type(m)(**state)
 
 
 @dataclass(eq=False)
