@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from checker import lexicon
-from checker.goals.vocab import vocab
+from checker.goals.text import canonical
+from checker.goals.vocab import _anchors, vocab
 
 TEXTS = [
     "新建综保区二期工程",             # a variant (综保区)
@@ -63,3 +64,36 @@ def test_end_verbs_are_the_open_and_start_verbs():
     v = vocab()
     assert set(v.end_verbs) == {w for w, cls in v.verb_class.items() if cls in ("open", "start")}
     assert v.end_verbs
+
+
+@pytest.mark.parametrize(("words", "written", "out"), [
+    (["主要预期目标", "预期目标是", "主要目标是"], set(), "[目]"),   # one character in every word
+    (["着重说明", "五年内"], set(), "[着五]"),
+    (["着重说明", "五年内"], {"着", "重"}, "[说五]"),                # a rewrite may write 着, 重
+    (["年内"], {"年", "内"}, r"[\s\S]"),                              # every character may be written
+    (["年内"], None, r"[\s\S]"),                                      # replacements with groups
+])
+def test_anchors(words, written, out):
+    assert _anchors(words, written).pattern == out
+
+
+@pytest.mark.parametrize("text", [
+    "今年经济社会发展的主要预期目标是：…",
+    "今年主要预期、目标是：…",          # punctuation inside: only the canonical form holds the marker
+    "今年发展的主要任务是",
+    "这里要着重说明几点",
+    "这里要着重 说明几点",
+    "到二〇三五年基本实现",
+    "十四五时期的远景目标",
+    "新增城镇就业80万人",
+])
+@pytest.mark.parametrize(("words", "anchor"), [
+    ("target_marker_re", "target_marker_anchor"),
+    ("explanation_re", "explanation_anchor"),
+    ("multi_year", "multi_year_anchor"),
+])
+def test_no_anchor_no_word_in_the_canonical_form(text, words, anchor):
+    v = vocab()
+    held = getattr(v, words).search(canonical(text)) is not None
+    if getattr(v, anchor).search(text) is None:
+        assert not held

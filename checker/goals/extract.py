@@ -89,6 +89,12 @@ def _word_targets(text: str, start: int, end: int) -> list[Quantity]:
     return out
 
 
+def _has_word_target(text: str, span: Span) -> bool:
+    """Does ``span`` hold a target written in words (``_word_targets``)?"""
+    return any(text.find(word, span.start, span.end) != -1
+               for word in vocab().raw.get("word_targets") or {})
+
+
 def _number_part(word: str) -> str:
     """The number part of a target word: what is left before its change word (正增长 → 正)."""
     for change in vocab().raw.get("rate_of_change_words") or ():
@@ -148,9 +154,16 @@ def _words(key: str) -> tuple[str, ...]:
     return tuple(vocab().raw.get(key) or ())
 
 
+def _canonical_holds(text: str, words: re.Pattern[str], anchor: re.Pattern[str]) -> bool:
+    """Does ``canonical(text)`` hold one of ``words``? Not when ``text`` holds none of the
+    ``anchor`` characters (``Vocab``), which spares the canonical form of most clauses."""
+    return anchor.search(text) is not None and words.search(canonical(text)) is not None
+
+
 def _explains(sentence: str) -> bool:
     """Does the sentence open an explanation of the targets (``这里要着重说明``)?"""
-    return vocab().explanation_re.search(canonical(sentence)) is not None
+    v = vocab()
+    return _canonical_holds(sentence, v.explanation_re, v.explanation_anchor)
 
 
 def _headings(doc: Document) -> set[int]:
@@ -160,7 +173,7 @@ def _headings(doc: Document) -> set[int]:
 
 def _is_multi_year(text: str, year: int | None) -> bool:
     v = vocab()
-    if v.multi_year.search(canonical(text)):
+    if _canonical_holds(text, v.multi_year, v.multi_year_anchor):
         return True
     return any(year is not None and int(m.group(0)) != year for m in _YEAR.finditer(text))
 
@@ -326,10 +339,12 @@ def _extract_goals(an: Analysis, chosen: list[Section]) -> list[Goal]:
             if explaining or _explains(text[sent.start:sent.end]):
                 explaining = True  # 这里要着重说明…: the rest of the paragraph explains the targets
                 continue
+            # a sentence without a number or a target word has none in any of its segments
+            numbered = bool(an.quantities_in(sent.start, sent.end)) or _has_word_target(text, sent)
             for seg in segments(text, sent):
                 seg_text = text[seg.start:seg.end]
-                qs = _goal_quantities(an, seg.start, seg.end)
-                if v.target_marker_re.search(canonical(seg_text)):
+                qs = _goal_quantities(an, seg.start, seg.end) if numbered else []
+                if _canonical_holds(seg_text, v.target_marker_re, v.target_marker_anchor):
                     in_targets = True  # 主要预期目标是： introduces the targets (to the paragraph's end)
                     if not qs:
                         continue

@@ -20,7 +20,7 @@ from checker.analysis.identity import cues as identity_cues
 from checker.analysis.identity import is_stock
 from checker.analysis.store import Analysis, AnalysisStore, analysis_of
 from checker.goals.extract import implied_unit
-from checker.goals.model import Goal, Outcome
+from checker.goals.model import Goal, Outcome, Tracked
 from checker.goals.segments import carried, object_tail, pieces, segments, sentences
 from checker.goals.text import bigrams, canonical, char_cover, core, cover, han_count, lcs, squash
 from checker.goals.vocab import vocab
@@ -56,6 +56,11 @@ class ReviewIndex:
     # goals against the same index under different settings (quantified goals only, or all)
     candidates: dict[tuple[int, float], list[Outcome]] = field(default_factory=dict, repr=False)
     facts: list[OutcomeFacts] = field(default_factory=list, repr=False)  # see outcome_facts
+    by_unit: dict[str, list[int]] = field(default_factory=dict, repr=False)  # outcomes by unit
+    # the status of a quantified goal no figure reports, by goal id and the settings it reads (see
+    # goals.track): like ``candidates``, the same under both settings of the goal rules
+    fallbacks: dict[tuple[int, str], Tracked] = field(default_factory=dict, repr=False)
+    claims: list[tuple[int, int, str]] | None = field(default=None, repr=False)  # see track.find_claims
     postings: dict[str, list[int]] = field(default_factory=dict, repr=False)  # see shared_bigrams
     postings_of: int = field(default=0, repr=False)  # how many segments the postings hold
     blanket: list[int] = field(default_factory=list, repr=False)  # see blanket_segments
@@ -117,12 +122,12 @@ def _index_sentence(idx: ReviewIndex, an: Analysis, sent: Span, tied_only: bool)
     doc, year, text, v = idx.doc, idx.year, idx.doc.text, vocab()
     prev = ""
     turned = ""  # the subject of the sentence's 由/从 clause (由上升…转为下降1.2%)
+    # a segment read for its year-tied figures only says nothing in words, unless its sentence
+    # speaks of the year (去年…CPI涨幅也未达年初预期)
+    wordless = tied_only and not _of_year(text[sent.start:sent.end], year, v.raw)
     for seg in segments(text, sent):
         idx.segs.append(seg)
-        # a segment read for its year-tied figures only says nothing in words, unless its
-        # sentence speaks of the year (去年…CPI涨幅也未达年初预期)
-        c = "" if tied_only and not _of_year(text[sent.start:sent.end], year, v.raw) \
-            else canonical(text[seg.start:seg.end])
+        c = "" if wordless else canonical(text[seg.start:seg.end])
         idx.canon.append(c)
         idx.grams.append(bigrams(c))
         idx.sent_of.append(sent)
@@ -222,7 +227,7 @@ def _flat_outcome(doc: Document, seg: Span, seg_i: int) -> Outcome | None:
     """A change stated as none in words: ``居民消费价格指数持平`` → an outcome of 0% for the metric
     named before the word (None when the segment has no such word or names nothing)."""
     text = doc.text
-    words = sorted(vocab().raw.get("flat_words") or (), key=len, reverse=True)
+    words = _longest_first("flat_words")
     at, word = min(((text.find(w, seg.start, seg.end), w) for w in words
                     if text.find(w, seg.start, seg.end) != -1), default=(-1, ""))
     if at == -1:
@@ -457,7 +462,7 @@ def _names_head(goal_metric: str, outcome_metric: str) -> bool:
     """Does the outcome name the first word of a rate goal's metric (``工业投资`` → ``工业``)? A figure
     sharing only the tail (``战略性新兴产业投资增长19.6%``) is another statistic's."""
     acts = vocab().actions
-    neutral = sorted(vocab().raw.get("scope_neutral") or (), key=len, reverse=True)
+    neutral = _longest_first("scope_neutral")
     g = _abbreviated(acts.sub("", _bare(canonical(goal_metric))))
     o = _abbreviated(acts.sub("", _bare(canonical(outcome_metric))))
     for w in neutral:  # 全省地区生产总值 / 全社会固定资产投资: the head is 生产 / 固定
@@ -478,7 +483,7 @@ def _narrower(goal_metric: str, outcome_metric: str, neutral: tuple[str, ...] | 
     ordered = sorted(neutral, key=len, reverse=True)
     head = _without(g, ordered)[:2]
     at = o.find(head) if len(head) == 2 else -1
-    openers = sorted(vocab().raw.get("subject_openers") or (), key=len, reverse=True)
+    openers = _longest_first("subject_openers")
     if at > 0 and han_count(_without(_without(o[:at], openers), ordered)) >= 2:  # 去年…: no scope
         return True
     left, i = [], 0
@@ -494,16 +499,29 @@ def _narrower(goal_metric: str, outcome_metric: str, neutral: tuple[str, ...] | 
     return han_count(_without("".join(left), ordered)) >= 2
 
 
-def _without(text: str, words: list[str]) -> str:
+def _without(text: str, words: tuple[str, ...] | list[str]) -> str:
     for w in words:
         text = text.replace(w, "")
     return text
 
 
+@cache
+def _longest_first(key: str) -> tuple[str, ...]:
+    """The words of vocabulary list ``key``, longest first (sorted once: most goal and figure
+    pairs ask)."""
+    return tuple(sorted(vocab().raw.get(key) or (), key=len, reverse=True))
+
+
+@cache
+def _abbreviations_longest_first() -> tuple[tuple[str, str], ...]:
+    """``(canonical, short)`` name pairs, the longest canonical name first (sorted once)."""
+    return tuple(sorted(abbreviations(LOOSE).items(), key=lambda kv: -len(kv[0])))
+
+
 def _abbreviated(text: str) -> str:
     """Names in their short form, so that either form compares character by character:
     ``规模以上工业增加值`` → ``规上工业增加值``."""
-    for canon, short in sorted(abbreviations(LOOSE).items(), key=lambda kv: -len(kv[0])):
+    for canon, short in _abbreviations_longest_first():
         text = text.replace(canon, short)
     return text
 
@@ -527,7 +545,7 @@ def _named(metric: str) -> str:
     """The metric under the name of the statistic it wholly stands for (synonyms.yaml
     ``whole_keys``): ``经济增长`` → ``地区生产总值增长``; ``全省经济增长`` too (scope words aside)."""
     obj = vocab().actions.sub("", metric)
-    for w in sorted(vocab().raw.get("scope_neutral") or (), key=len, reverse=True):
+    for w in _longest_first("scope_neutral"):
         if len(w) > 1:
             obj = obj.replace(w, "")
     whole = whole_key(obj)
@@ -539,27 +557,44 @@ def _named(metric: str) -> str:
 @dataclass(frozen=True)
 class MetricForms:
     """A metric phrase in the forms ``metric_score`` compares: bare (plan framing and fillers gone,
-    under the name of the statistic it stands for) and, of that, the object without its actions."""
+    under the name of the statistic it stands for) and, of that, the object without its actions;
+    each with its bigrams."""
 
     bare: str
     obj: str
+    bare_grams: frozenset[str]
+    obj_grams: frozenset[str]
 
 
 def metric_forms(metric: str) -> MetricForms:
     """``新建改造农村公路`` → bare ``新建改造农村公路``, object ``农村公路``."""
     bare = _bare(metric)
-    return MetricForms(bare, vocab().actions.sub("", bare))
+    obj = vocab().actions.sub("", bare)
+    return MetricForms(bare, obj, bigrams(bare), bigrams(obj))
+
+
+def _share(needle: frozenset[str], hay: frozenset[str]) -> float:
+    """``cover`` on bigrams already taken: the share of ``needle``'s found in ``hay``."""
+    return len(needle & hay) / len(needle) if needle else 0.0
+
+
+def metric_forward(g: MetricForms, o: MetricForms) -> float:
+    """Share of the goal metric's bigrams in the outcome's (of the object alone, when that is long
+    enough: 新建改造农村公路 ↔ 新改建农村公路)."""
+    fwd = _share(g.bare_grams, o.bare_grams)
+    if len(g.obj) >= 4:
+        fwd = max(fwd, _share(g.obj_grams, o.obj_grams))
+    return fwd
 
 
 def metric_score(g: MetricForms, o: MetricForms, near: str = "") -> tuple[float, float]:
-    """``(forward, score)`` of goal metric ``g`` and outcome metric ``o``: share of the goal's
-    bigrams in the outcome, and a blend with the reverse share and with the words right next to
-    the outcome's number (``near``), so that in ``拆违腾退土地2800公顷`` the figure belongs to
-    腾退土地 rather than to 拆除违法建设."""
-    fwd = cover(g.bare, o.bare)
-    if len(g.obj) >= 4:  # 新建改造农村公路 ↔ 新改建农村公路: the object alone, when it is long enough
-        fwd = max(fwd, cover(g.obj, o.obj))
-    return fwd, 0.6 * fwd + 0.2 * cover(o.bare, g.bare) + 0.2 * (cover(near, g.bare) if near else fwd)
+    """``(forward, score)`` of goal metric ``g`` and outcome metric ``o``: ``metric_forward``, and
+    a blend with the reverse share and with the words right next to the outcome's number
+    (``near``), so that in ``拆违腾退土地2800公顷`` the figure belongs to 腾退土地 rather than to
+    拆除违法建设."""
+    fwd = metric_forward(g, o)
+    return fwd, 0.6 * fwd + 0.2 * _share(o.bare_grams, g.bare_grams) + 0.2 * (
+        cover(near, g.bare) if near else fwd)
 
 
 @dataclass(frozen=True)
@@ -586,7 +621,20 @@ def outcome_facts(idx: ReviewIndex) -> list[OutcomeFacts]:
     if len(idx.facts) != len(idx.outcomes):
         idx.facts = [OutcomeFacts(metric_forms(o.metric), _exclusive_groups(o.metric),
                                   _cumulative(o.text)) for o in idx.outcomes]
+        idx.by_unit = {}
+        for i, o in enumerate(idx.outcomes):
+            assert o.quantity is not None
+            idx.by_unit.setdefault(o.quantity.unit, []).append(i)
     return idx.facts
+
+
+def _in_unit_of(goal_unit: str, idx: ReviewIndex) -> list[tuple[int, float]]:
+    """``(outcome index, factor)`` of the outcomes of ``idx`` in a unit compatible with
+    ``goal_unit``, in order: a review has few units, each converted once (most figures of a
+    review are in another unit than a given goal's)."""
+    outcome_facts(idx)
+    factors = {unit: unit_factor(goal_unit, unit) for unit in idx.by_unit}
+    return sorted((i, f) for unit, f in factors.items() if f is not None for i in idx.by_unit[unit])
 
 
 def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Outcome]:
@@ -595,27 +643,24 @@ def quantity_candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Ou
     goal_forms = metric_forms(goal.metric)
     goal_groups = _exclusive_groups(goal.metric)
     goal_cumulative = _cumulative(goal.text)
-    factors: dict[str, float | None] = {}  # a review has few units: one conversion per unit
+    facts = outcome_facts(idx)
     out = []
     # the tests are pure and all must pass: the cheap ones (unit, metric words) go first, so the
     # costly readings of identity and counted noun run on the few figures that name the metric
-    for o, facts in zip(idx.outcomes, outcome_facts(idx), strict=True):
+    for i, factor in _in_unit_of(goal.quantity.unit, idx):
+        o, of = idx.outcomes[i], facts[i]
         assert o.quantity is not None
-        unit = o.quantity.unit
-        if unit not in factors:
-            factors[unit] = unit_factor(goal.quantity.unit, unit)
-        factor = factors[unit]
-        if factor is None or (goal_groups and facts.exclusive and not goal_groups & facts.exclusive):
+        if goal_groups and of.exclusive and not goal_groups & of.exclusive:
             continue  # …新开工 is not …完工
-        if facts.cumulative and not goal_cumulative:
+        if of.cumulative and not goal_cumulative:
             continue  # 累计…: a running total, not the year's amount
-        fwd, score = metric_score(goal_forms, facts.forms, o.near)
-        if fwd < th.metric:
+        if metric_forward(goal_forms, of.forms) < th.metric:
             continue
         if _level_of_flow(goal, o) or _flow_of_level(goal, o):
             continue  # 运营里程达到312公里: a level, not the year's 新增 (and the other way round)
         if not same_identity(goal, o) or counts_other_thing(goal, o):
             continue
+        _, score = metric_score(goal_forms, of.forms, o.near)
         value = o.quantity.value * factor
         gd, od = goal.quantity.direction, o.quantity.direction
         if gd and od and gd != od:
@@ -716,7 +761,7 @@ def narrowed_in_words(obj: str, seg: str) -> bool:
     """Does review segment ``seg`` name ``obj`` only with words inserted inside it — a narrower
     scope (``生物经济重点产业营业收入`` for ``生物经济营业收入``)? False when ``seg`` names it as it
     is somewhere, or does not hold all its characters in order (the bigram match decides then)."""
-    neutral = sorted(vocab().raw.get("scope_neutral") or (), key=len, reverse=True)
+    neutral = _longest_first("scope_neutral")
     whole = False
     for start in (i for i, ch in enumerate(seg) if obj and ch == obj[0]):
         inserted, k = [], 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from checker.clauses import CLAUSE, PART, cut
 from checker.goals.text import canonical, han_count, has_han
@@ -246,6 +247,7 @@ def _each_items(text: str, start: int, each: int) -> list[Span]:
     return [i for i in (Span(start, last[-1]), Span(last[-1] + 1, each)) if i.end > i.start]
 
 
+@cache
 def _heads() -> tuple[str, ...]:
     raw = vocab().raw
     words = list(raw.get("rate_of_change_words") or ()) + list(raw.get("shared_heads") or ())
@@ -273,19 +275,19 @@ def _each(text: str, start: int, number: int) -> int:
     (``充电桩各2万个``; ``游览人数、旅游收入均增长8%``: only action words between it and the
     number), else -1. ``年均增长`` and ``人均`` are not it: an average, not a share-out."""
     raw = vocab().raw
-    words = raw.get("each_words") or ()
     averages = tuple(raw.get("average_words") or ())
-    for at in range(number - 1, start - 1, -1):
-        if text[at] not in words:
-            continue
-        if text[max(start, at - 1):at + 1] in averages or text[at - 1:at + 1] in averages:
-            return -1
-        between = canonical(text[at + 1:number])
-        for link in raw.get("each_links") or ():
-            between = between.replace(link, "")
-        if not between or (text[at] != "各" and han_count(_bare(between)) == 0):
-            return at
+    # the one nearest the number decides (each word is one character: 各 均 都)
+    at = max((text.rfind(w, start, number) for w in raw.get("each_words") or () if len(w) == 1),
+             default=-1)
+    if at == -1:
         return -1
+    if text[max(start, at - 1):at + 1] in averages or text[at - 1:at + 1] in averages:
+        return -1
+    between = canonical(text[at + 1:number])
+    for link in raw.get("each_links") or ():
+        between = between.replace(link, "")
+    if not between or (text[at] != "各" and han_count(_bare(between)) == 0):
+        return at
     return -1
 
 

@@ -310,7 +310,7 @@ def track_goals(goals: list[Goal], idx: ReviewIndex, st: Settings | None = None)
                 if taken.get((c.start, c.quantity.start if c.quantity else -1)) in owners
                 or each_subject_figure(c)]  # 甲和乙利用率均达60%以上: it reports each of them
         if not mine:
-            out.append(_fallback(g, idx, st))
+            out.append(_fallback_once(g, idx, st))
             continue
         best = mine[0]
         rivals = [c for c in mine[1:] if best.score - c.score <= th.ambiguity and c.value != best.value]
@@ -342,6 +342,16 @@ def _candidates(goal: Goal, idx: ReviewIndex, th: Thresholds) -> list[Outcome]:
     return idx.candidates[key]
 
 
+def _fallback_once(goal: Goal, idx: ReviewIndex, st: Settings) -> Tracked:
+    """``_fallback`` once per goal, index and the settings it reads: the goal rules track the
+    quantified goals twice (quantified only, and with the others), and a goal with no figure of
+    its own falls back the same way both times."""
+    key = (id(goal), repr((st.thresholds, st.semantics)))
+    if key not in idx.fallbacks:
+        idx.fallbacks[key] = _fallback(goal, idx, st)
+    return idx.fallbacks[key]
+
+
 def _aspiration_of(goal: Goal, before: Goal) -> bool:
     """Is ``goal`` a second figure for the metric of the goal right before it, naming no metric of
     its own (``增长7%以上、力争达到8%``; ``增长10%以上、力争达到12%``)?"""
@@ -354,10 +364,18 @@ def _aspiration_of(goal: Goal, before: Goal) -> bool:
 
 
 def find_claims(idx: ReviewIndex) -> list[Claim]:
-    """Review sentences claiming the year's targets were accomplished (the claim itself quoted)."""
+    """Review sentences claiming the year's targets were accomplished (the claim itself quoted);
+    new ``Claim`` objects on each call (each tracking holds its own goals against them), read once
+    per index."""
+    if idx.claims is None:
+        idx.claims = _claim_spans(idx)
+    return [Claim(idx.doc, start, end, text) for start, end, text in idx.claims]
+
+
+def _claim_spans(idx: ReviewIndex) -> list[tuple[int, int, str]]:
     v = vocab()
     text = idx.doc.text
-    claims: list[Claim] = []
+    claims: list[tuple[int, int, str]] = []
     seen: set[int] = set()
     for sent in idx.sent_of:
         if sent.start in seen:
@@ -368,7 +386,7 @@ def find_claims(idx: ReviewIndex) -> list[Claim]:
             if m and _negated(canonical(text[max(sent.start, m.start() - 4):m.end()])):
                 continue  # 个别指标未能完成年度目标任务: the opposite of a claim
             if m:
-                claims.append(Claim(idx.doc, m.start(), m.end(), squash(m.group(0))))
+                claims.append((m.start(), m.end(), squash(m.group(0))))
                 break
     return claims
 

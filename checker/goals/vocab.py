@@ -8,6 +8,7 @@ them into regexes and lookup tables.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +20,9 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
     """A regex matching any of ``words``, longest first (so 新开工 wins over 开工)."""
     ordered = sorted({w for w in words if w}, key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in ordered) or r"(?!x)x")
+
+
+_ANY = re.compile(r"[\s\S]")  # any character: no pre-filter
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,12 @@ class Vocab:
     # (nearly every clause: Chinese has no case) it finds a variant exactly where the lexicon's
     # case-blind alternation does, at a quarter of the cost; most clauses hold no variant at all.
     lexicon_cased: re.Pattern[str] = re.compile(r"(?!x)x")
+    # For a word list tested on the canonical form of every clause: characters of which the clause
+    # itself must hold one for its canonical form to hold a word (see ``_anchors``), so that the
+    # clauses without one (most) need no canonical form.
+    target_marker_anchor: re.Pattern[str] = _ANY
+    explanation_anchor: re.Pattern[str] = _ANY
+    multi_year_anchor: re.Pattern[str] = _ANY
 
     def canonical(self, text: str) -> str:
         """Rewrite abbreviations to their canonical form (the lexicon's ``loose`` reach) and share
@@ -74,6 +84,38 @@ class Vocab:
         return self.lexicon_cased.search(text) is not None
 
 
+def _written_by_rewrites(share_forms: list[tuple[str, str]]) -> set[str] | None:
+    """Every character ``Vocab.canonical`` may write into a text (the lexicon's canonical forms and
+    the share names' replacements); None when a replacement refers to groups (any character then)."""
+    written = {c for form in lexicon._table(lexicon.LOOSE).canonical_of.values() for c in form}
+    for _pattern, replacement in share_forms:
+        if "\\" in replacement:
+            return None
+        written.update(replacement)
+    return written
+
+
+def _anchors(words: list[str], written: set[str] | None) -> re.Pattern[str]:
+    """A class of characters of which a text must hold one for its canonical form to hold one of
+    ``words``. The canonical form only deletes characters (whitespace, punctuation) and writes
+    rewrites, so a word's character that no rewrite writes must already be in the text: one such
+    character per word is enough (``主要预期目标``, ``预期目标是`` → ``[目]``). ``_ANY`` when some
+    word has none."""
+    if written is None:
+        return _ANY
+    uncovered = [w for w in dict.fromkeys(words) if w]
+    chosen: list[str] = []
+    while uncovered:
+        # the character standing in the most words still uncovered (the first seen on a tie)
+        counts = Counter(c for w in uncovered for c in dict.fromkeys(w) if c not in written)
+        if len(counts) == 0 or any(all(c in written for c in w) for w in uncovered):
+            return _ANY
+        best = counts.most_common(1)[0][0]
+        chosen.append(best)
+        uncovered = [w for w in uncovered if best not in w]
+    return re.compile("[" + "".join(re.escape(c) for c in chosen) + "]" if chosen else r"(?!x)x")
+
+
 def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` without its IGNORECASE flag."""
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
@@ -90,6 +132,8 @@ def vocab() -> Vocab:
     # the figure identity of every mention: one file, read here too
     raw = {**load_data("figure_identity.yaml"), **load_data("goal_vocab.yaml")}
     verb_class = {v: cls for cls, words in raw["goal_verbs"].items() for v in words}
+    share_forms = [(str(p), str(r)) for p, r in raw.get("share_name_forms") or ()]
+    written = _written_by_rewrites(share_forms)
     unit_factor: dict[str, tuple[str, float]] = {}
     for dim, units in (raw.get("unit_dimensions") or {}).items():
         for unit, factor in units.items():
@@ -115,10 +159,13 @@ def vocab() -> Vocab:
         unit_factor=unit_factor,
         generic_count_unit=str(raw.get("generic_count_unit", "个")),
         non_goal_units=frozenset(raw["non_goal_units"]),
-        share_forms=tuple((re.compile(p), r) for p, r in raw.get("share_name_forms") or ()),
+        share_forms=tuple((re.compile(p), r) for p, r in share_forms),
         end_verbs=tuple(v for v, cls in verb_class.items() if cls in _END_CLASSES),
         target_marker_re=_alternation(raw["target_markers"]),
         explanation_re=_alternation(raw.get("explanation_markers") or []),
         outline_re=_alternation(raw.get("outline_words") or []),
         lexicon_cased=_case_sensitive(lexicon._table(lexicon.LOOSE).pattern),
+        target_marker_anchor=_anchors(raw["target_markers"], written),
+        explanation_anchor=_anchors(raw.get("explanation_markers") or [], written),
+        multi_year_anchor=_anchors(raw["multi_year_markers"], written),
     )
