@@ -68,3 +68,16 @@ def cut(text: str, start: int, end: int, marks: str, *, dash: bool = False,
         pos = m.end()
     out.append(Piece(pos, end, ""))
     return out
+
+
+def spans(text: str, start: int, end: int, marks: str, *, dash: bool = False,
+          breaks_from: int | None = None) -> list[tuple[int, int]]:
+    """``cut``'s pieces as plain ``(start, end)`` pairs, without their marks: structuring cuts
+    every sentence of every document, and a pair is made several times faster than a ``Piece``."""
+    out = []
+    pos = start
+    for m in _breaks(marks, dash).finditer(text, breaks_from if breaks_from is not None else start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return out

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.clauses import ITEM, cut
+from checker.clauses import ITEM, spans
 from checker.datafiles import load_data
 from checker.model import OTHER, PLAN, REVIEW, TARGETS, Document, Section, Span
 from checker.numerals import read_digits
@@ -540,9 +540,12 @@ def _clauses(text: str, sentence: Span) -> list[Span]:
     """Clauses of a sentence, list items apart (``checker.clauses`` at ``ITEM``: ，、；：)."""
     marker = _PART1.match(text, sentence.start)  # 一、 of a heading is a list marker, not a clause break
     out: list[Span] = []
-    for start, end, _mark in cut(text, sentence.start, sentence.end, ITEM,
-                                 breaks_from=marker.end() if marker else None):
-        _add_trimmed(out, text, start, end)
+    for start, end in spans(text, sentence.start, sentence.end, ITEM,
+                            breaks_from=marker.end() if marker else None):
+        if start < end and text[start] not in _BLANK and text[end - 1] not in _BLANK:
+            out.append(Span(start, end))  # _add_trimmed's common case, inline: a call per clause
+        else:
+            _add_trimmed(out, text, start, end)
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.clauses import CLAUSE, ITEM, PART, SENTENCE, cut
+from checker.clauses import CLAUSE, ITEM, PART, SENTENCE, cut, spans
 
 
 def _texts(text: str, marks: str, **kw) -> list[str]:
@@ -36,3 +36,15 @@ def test_marks_and_late_start():
     pieces = cut(text, 0, len(text), ITEM, breaks_from=2)
     assert [text[p.start:p.end] for p in pieces] == ["一、坚持稳中求进", "推动发展"]
     assert [p.mark for p in pieces] == ["，", ""]
+
+
+@pytest.mark.parametrize(("text", "marks", "kw"), [
+    ("新增学位3万个，完工400个、开工200个。", ITEM, {}),
+    ("一、坚持稳中求进，推动发展", ITEM, {"breaks_from": 2}),
+    ("总值1,000亿元,增长5%；上午10:30开幕:会期3天", CLAUSE, {}),
+    ("报告——2024年，，", CLAUSE, {"dash": True}),
+    ("", SENTENCE, {}),
+])
+def test_spans_are_the_pieces_without_their_marks(text, marks, kw):
+    pieces = cut(text, 0, len(text), marks, **kw)
+    assert spans(text, 0, len(text), marks, **kw) == [(p.start, p.end) for p in pieces]
