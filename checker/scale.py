@@ -18,6 +18,7 @@ and ``rule-never-matched``. The order does not depend on how the work was spread
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -273,6 +274,15 @@ def check_place(work: PlaceWork) -> PlaceResult:
     """Every rule over one place's documents, with an analysis store of their own (a top-level
     function: worker processes and Dask workers call it). Headers are read here and released
     with the place."""
+    result = _check_place(work)
+    # A place's documents, clauses and mentions refer to each other: freed by the cyclic collector
+    # only. Collected here, once per place, memory stays at one place's worth however rarely the
+    # collector runs by itself (checker run raises its thresholds: see checker/cli/__init__.py).
+    gc.collect()
+    return result
+
+
+def _check_place(work: PlaceWork) -> PlaceResult:
     from checker.analysis.store import AnalysisStore
     from checker.corpus import Corpus
     from checker.survey import DocHeader
@@ -314,6 +324,18 @@ def run_places(corpus: Corpus, rules: list[Rule], executor: Any = None,
     output whatever order the places were done in. ``on_place(done, total)`` is told after each.
     """
     executor = executor or Serial()
+    # What lives through the run (modules, rules, the survey's headers) is frozen out of the
+    # collector's reach, so that each place's collection walks that place's objects only.
+    gc.collect()
+    gc.freeze()
+    try:
+        yield from _run_places(corpus, rules, executor, on_place)
+    finally:
+        gc.unfreeze()
+
+
+def _run_places(corpus: Corpus, rules: list[Rule], executor: Any,
+                on_place: Callable[[int, int], None] | None) -> Iterator[tuple[int, list[Finding]]]:
     groups = place_groups(corpus.documents)
     tallies = [_Tally() for _ in rules]
     manifest, region = getattr(corpus, "manifest", None), getattr(corpus, "region", None)

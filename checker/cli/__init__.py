@@ -52,7 +52,8 @@ app.command("serve")(serve.serve)
 # A run builds millions of small objects that live as long as their place (tokens, mentions,
 # clauses); with Python's default (700, 10, 10) the collector ran ~1500 times over the development
 # split and walked the whole heap 11 times: a tenth of the run's CPU. Collecting young objects every
-# 10,000 allocations instead cut that to a quarter, for ~20 MB more at the peak (measured).
+# 10,000 allocations instead cut that to a quarter; the garbage it leaves longer is collected once
+# per place (checker/scale.py), so the peak stays at one place's worth (measured).
 BATCH_GC_THRESHOLD = (10_000, 10, 10)
 
 

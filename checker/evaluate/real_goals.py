@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import CheckerError
+from checker.goals.text import lcs
 from checker.yamlfile import load_file
 
 _SPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
@@ -37,19 +38,6 @@ _UNIT_FOLD = {"名": "人", "个月": "月", "元/年": "元", "个百分点": "
 
 def _squash(text: str | None) -> str:
     return _SPACE.sub("", text or "")
-
-
-def _common_run(a: str, b: str) -> int:
-    """Length of the longest common substring (``城镇新增就业1100万人以上`` / ``新增就业1100万人`` → 10)."""
-    best, prev = 0, [0] * (len(b) + 1)
-    for ca in a:
-        cur = [0] * (len(b) + 1)
-        for j, cb in enumerate(b, 1):
-            if ca == cb:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
-    return best
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -135,7 +123,7 @@ def _pair(gold: list[dict], rows: list[dict]) -> dict[int, int]:
             if cu and cu != _unit(g.get("unit")):
                 continue
             rt = _squash(r.get("goal_text"))
-            run = _common_run(gt, rt)
+            run = lcs(gt, rt)  # longest common substring (城镇新增就业1100万人以上 / 新增就业1100万人 → 10)
             if run >= min(4, len(gt), len(rt)) and run:
                 cands.append((-run, gi, ri))
     out: dict[int, int] = {}
