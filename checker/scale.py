@@ -87,7 +87,7 @@ class Processes:
             from concurrent.futures import ProcessPoolExecutor
 
             _warm()  # before the workers fork: they share what is loaded, none loads it again
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_ignore_interrupt)
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -109,11 +109,14 @@ def _warm() -> None:
     vocab()
 
 
-def _ignore_interrupt() -> None:
-    """Ctrl-C is the parent's to handle (one line, exit 130): a worker says nothing of it."""
+def _start_worker() -> None:
+    """Ctrl-C is the parent's to handle (one line, exit 130): a worker says nothing of it. What
+    the worker inherited (modules, dictionaries, vocabularies) lives as long as it does: frozen out
+    of the collector's walk, so that each place's collection (``check_place``) walks that place."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
 
 
 class DaskCluster:
@@ -274,12 +277,21 @@ def check_place(work: PlaceWork) -> PlaceResult:
     """Every rule over one place's documents, with an analysis store of their own (a top-level
     function: worker processes and Dask workers call it). Headers are read here and released
     with the place."""
+    global _unswept
     result = _check_place(work)
     # A place's documents, clauses and mentions refer to each other: freed by the cyclic collector
-    # only. Collected here, once per place, memory stays at one place's worth however rarely the
-    # collector runs by itself (checker run raises its thresholds: see checker/cli/__init__.py).
-    gc.collect()
+    # only, which checker run calls rarely (see checker/cli/__init__.py). Swept here after every
+    # SWEEP_CHARACTERS checked, the garbage waiting is bounded whatever the number of places, and a
+    # sweep is not paid for each small place (each walks every object still alive, caches included).
+    _unswept += sum(_size(d) for d in work.documents)
+    if _unswept >= SWEEP_CHARACTERS:
+        gc.collect()
+        _unswept = 0
     return result
+
+
+SWEEP_CHARACTERS = 500_000  # of the places checked since the last sweep (about 30 MB of garbage)
+_unswept = 0  # characters checked in this process since its last sweep
 
 
 def _check_place(work: PlaceWork) -> PlaceResult:
