@@ -74,12 +74,7 @@ class Finding:
         """``to_dict``'s keys and values, nothing copied: the evidence and the kind's values are
         the finding's own (dataclasses in them not yet dicts). For serialising at once with
         ``json_default`` — rebuilding every container first cost as much as the JSON itself."""
-        out = {"rule": self.rule, "kind": self.kind, "status": self.status, "level": self.level,
-               "severity": self.severity, "passed": self.passed, "document": self.document,
-               "line": self.line, "column": self.column, "metric": self.metric,
-               "expected": self.expected, "actual": self.actual, "evidence": self.evidence,
-               "message": self.message, "fingerprint": self.fingerprint,
-               "suppressed": self.suppressed, "baselined": self.baselined}
+        out = {k: getattr(self, k) for k in COLUMNS}  # the fixed fields and ``level``, in order
         for key, value in self.data.items():
             out.setdefault(key, value)
         return out

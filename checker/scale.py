@@ -112,7 +112,7 @@ def _warm() -> None:
 def _start_worker() -> None:
     """Ctrl-C is the parent's to handle (one line, exit 130): a worker says nothing of it. What
     the worker inherited (modules, dictionaries, vocabularies) lives as long as it does: frozen out
-    of the collector's walk, so that each place's collection (``check_place``) walks that place."""
+    of the collector's walk, so that each sweep (``check_place``) walks the places checked since."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -337,7 +337,7 @@ def run_places(corpus: Corpus, rules: list[Rule], executor: Any = None,
     """
     executor = executor or Serial()
     # What lives through the run (modules, rules, the survey's headers) is frozen out of the
-    # collector's reach, so that each place's collection walks that place's objects only.
+    # collector's reach, so that each sweep (``check_place``) walks the places' objects only.
     gc.collect()
     gc.freeze()
     try:

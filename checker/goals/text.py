@@ -30,7 +30,7 @@ def canonical(text: str) -> str:
 
     ``空港综保区二期`` → ``空港综合保税区二期``.
     """
-    return vocab().canonical(_PUNCT.sub("", "".join(text.split())))
+    return vocab().canonical(_PUNCT.sub("", squash(text)))
 
 
 @lru_cache(maxsize=16384)

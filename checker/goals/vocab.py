@@ -56,10 +56,6 @@ class Vocab:
     target_marker_re: re.Pattern[str] = re.compile(r"(?!x)x")
     explanation_re: re.Pattern[str] = re.compile(r"(?!x)x")
     outline_re: re.Pattern[str] = re.compile(r"(?!x)x")
-    # The lexicon's (loose) alternation matched case-sensitively. On a text without a cased letter
-    # (nearly every clause: Chinese has no case) it finds a variant exactly where the lexicon's
-    # case-blind alternation does, at a quarter of the cost; most clauses hold no variant at all.
-    lexicon_cased: re.Pattern[str] = re.compile(r"(?!x)x")
     # For a word list tested on the canonical form of every clause: characters of which the clause
     # itself must hold one for its canonical form to hold a word (see ``_anchors``), so that the
     # clauses without one (most) need no canonical form.
@@ -71,23 +67,20 @@ class Vocab:
         """Rewrite abbreviations to their canonical form (the lexicon's ``loose`` reach) and share
         names to one form (``share_name_forms``): ``综保区`` → ``综合保税区``,
         ``工业增加值占全省比重`` → ``工业占比``."""
-        if self.may_rewrite(text):
-            text = lexicon.canonical(text, lexicon.LOOSE)
+        text = lexicon.canonical(text, lexicon.LOOSE)
         for pattern, replacement in self.share_forms:
             text = pattern.sub(replacement, text)
         return text
 
     def may_rewrite(self, text: str) -> bool:
         """Could the lexicon rewrite anything in ``text``? (False only when it certainly would not.)"""
-        if text.lower() != text or text.upper() != text:
-            return True  # a cased letter (GDP, gdp): leave the case-blind matching to the lexicon
-        return self.lexicon_cased.search(text) is not None
+        return lexicon.may_rewrite(text, lexicon.LOOSE)
 
 
 def _written_by_rewrites(share_forms: list[tuple[str, str]]) -> set[str] | None:
     """Every character ``Vocab.canonical`` may write into a text (the lexicon's canonical forms and
     the share names' replacements); None when a replacement refers to groups (any character then)."""
-    written = {c for form in lexicon._table(lexicon.LOOSE).canonical_of.values() for c in form}
+    written = lexicon.written_characters(lexicon.LOOSE)
     for _pattern, replacement in share_forms:
         if "\\" in replacement:
             return None
@@ -114,11 +107,6 @@ def _anchors(words: list[str], written: set[str] | None) -> re.Pattern[str]:
         chosen.append(best)
         uncovered = [w for w in uncovered if best not in w]
     return re.compile("[" + "".join(re.escape(c) for c in chosen) + "]" if chosen else r"(?!x)x")
-
-
-def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` without its IGNORECASE flag."""
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
 # goal verb classes whose verb may close a list item rather than open it (…封关运行, …正式开工)
@@ -164,7 +152,6 @@ def vocab() -> Vocab:
         target_marker_re=_alternation(raw["target_markers"]),
         explanation_re=_alternation(raw.get("explanation_markers") or []),
         outline_re=_alternation(raw.get("outline_words") or []),
-        lexicon_cased=_case_sensitive(lexicon._table(lexicon.LOOSE).pattern),
         target_marker_anchor=_anchors(raw["target_markers"], written),
         explanation_anchor=_anchors(raw.get("explanation_markers") or [], written),
         multi_year_anchor=_anchors(raw["multi_year_markers"], written),
